@@ -1,0 +1,207 @@
+"""Headless commands (DESIGN.md §4). Bad input: exit 2, one line on stderr,
+nothing on stdout, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .domain.answers import AnswersError, parse_answers_text
+from .domain.engine import Recommendation, evaluate
+from .domain.loader import DatasetError, load_dataset, load_with_cache
+from .domain.models import Answers, Dataset
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported on one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m advisor_gui",
+        description="COR/SECOR Advisor: COR or the small-employer program, province by province.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--dataset", metavar="PATH", help="use this rules dataset instead of the bundled one")
+    parser.add_argument("--basedir", metavar="DIR", help="keep settings, autosaves and caches under DIR")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    rec = sub.add_parser("recommend", help="recommend a program for an answers document")
+    rec.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file, or - for stdin")
+    rec.add_argument("--json", action="store_true", help="print the JSON contract")
+
+    prov = sub.add_parser("provinces", help="list what each jurisdiction offers")
+    prov.add_argument("--json", action="store_true", help="print JSON")
+
+    val = sub.add_parser("validate-dataset", help="check a rules dataset file")
+    val.add_argument("path", metavar="PATH")
+
+    shot = sub.add_parser("screenshot", help="render the window to a PNG")
+    shot.add_argument("--answers", required=True, metavar="FILE")
+    shot.add_argument("--output", required=True, metavar="OUT.png")
+    shot.add_argument("--size", default="1366x768", metavar="WxH")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.basedir:
+            import os
+
+            from .paths import BASEDIR_ENV
+
+            os.environ[BASEDIR_ENV] = args.basedir
+        if args.command is None:
+            from .app import main as gui_main
+
+            return int(gui_main())
+        handler: Callable[[argparse.Namespace], int] = COMMANDS[args.command]
+        return handler(args)
+    except (UsageError, AnswersError, DatasetError) as exc:
+        _fail(str(exc))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(message: str) -> None:
+    print(f"advisor: {message}", file=sys.stderr)
+
+
+def dataset_for(args: argparse.Namespace) -> Dataset:
+    if args.dataset:
+        return load_dataset(args.dataset)
+    from .paths import bundled_dataset, user_dirs
+
+    return load_with_cache(bundled_dataset(), user_dirs().cache)
+
+
+def read_answers(spec: str, dataset: Dataset) -> Answers:
+    if spec == "-":
+        text = sys.stdin.read()
+        name = "stdin"
+    else:
+        path = Path(spec)
+        name = spec
+        try:
+            if path.is_dir():
+                raise UsageError(f"{spec}: is a folder, not an answers file")
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise UsageError(f"{spec}: no such file") from None
+        except UnicodeDecodeError:
+            raise UsageError(f"{spec}: not UTF-8 text") from None
+        except OSError as exc:
+            raise UsageError(f"{spec}: {exc.strerror or exc}") from None
+    try:
+        return parse_answers_text(text, dataset)
+    except AnswersError as exc:
+        raise AnswersError(exc.field, exc.problem if exc.field else f"{name}: {exc.problem}") from None
+
+
+def cmd_recommend(args: argparse.Namespace) -> int:
+    dataset = dataset_for(args)
+    rec = evaluate(dataset, read_answers(args.answers, dataset))
+    if args.json:
+        print(json.dumps(rec.as_contract(), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(dataset, rec))
+    return EXIT_OK
+
+
+def render_text(dataset: Dataset, rec: Recommendation) -> str:
+    j = dataset.jurisdiction(rec.province)
+    lines = [
+        f"{dataset.program(rec.program).long.get()} \u2014 {j.name.get()}",
+        "Eligible: " + (", ".join(dataset.program(p).short.get() for p in rec.eligible) or "none"),
+        "",
+        "Why:",
+        *(f"  - {r.text}  [{r.rule}]" for r in rec.reasons),
+    ]
+    for title, items in (
+        ("Cautions:", [c.text for c in rec.cautions]),
+        ("Certifying partners:", [p.label() for p in rec.partners]),
+        ("Next steps:", list(rec.next_steps)),
+        ("What would change the answer:", list(rec.what_would_change)),
+    ):
+        if items:
+            lines += ["", title, *(f"  - {item}" for item in items)]
+    lines += ["", f"Rules dataset {rec.dataset_version}, effective {rec.dataset_effective}"]
+    return "\n".join(lines)
+
+
+def province_rows(dataset: Dataset) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for j in dataset.jurisdictions:
+        rows.append(
+            {
+                "code": j.code,
+                "name": j.name.en,
+                "participates": j.participates,
+                "cor_min_workers": j.cor_min_workers,
+                "small_program": j.small_program,
+                "small_max_workers": j.small_max_workers,
+                "small_label": dataset.program(j.small_program).short.en if j.small_program else None,
+                "cor_line": j.cor_line,
+                "partners": [p.acronym for p in j.partners],
+            }
+        )
+    return rows
+
+
+def cmd_provinces(args: argparse.Namespace) -> int:
+    rows = province_rows(dataset_for(args))
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{'Code':<5}{'Jurisdiction':<28}{'COR from':<10}{'Small program':<16}{'Up to':<7}")
+    for row in rows:
+        cor = "—" if not row["participates"] else str(row["cor_min_workers"])
+        small = str(row["small_label"] or "—")
+        limit = row["small_max_workers"]
+        upto = str(limit) if limit else ("all" if row["small_program"] else "—")
+        print(f"{row['code']:<5}{row['name']!s:<28}{cor:<10}{small:<16}{upto:<7}")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    dataset = load_dataset(args.path)
+    print(
+        f"{args.path}: valid — rules dataset {dataset.version}, effective {dataset.effective}, "
+        f"{len(dataset.rules)} rules, {len(dataset.sources)} sources"
+    )
+    return EXIT_OK
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from .ui.headless import write_screenshot
+
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+        if width < 320 or height < 240:
+            raise ValueError
+    except ValueError:
+        raise UsageError(f"--size: expected WxH of at least 320x240, got {args.size!r}") from None
+    dataset = dataset_for(args)
+    answers = read_answers(args.answers, dataset)
+    return int(write_screenshot(dataset, answers, Path(args.output), (width, height)))
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "recommend": cmd_recommend,
+    "provinces": cmd_provinces,
+    "validate-dataset": cmd_validate,
+    "screenshot": cmd_screenshot,
+}

@@ -1,0 +1,71 @@
+"""Read an answers document (DESIGN.md §4) strictly, with one clear error."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .models import Answers, Dataset
+
+
+class AnswersError(ValueError):
+    """Bad answers: ``field`` names the offending key ('' for the document)."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field, self.problem = field, problem
+        super().__init__(f"{field}: {problem}" if field else problem)
+
+
+_ADAPTER: Any = None
+
+
+def _adapter() -> Any:
+    global _ADAPTER
+    if _ADAPTER is None:
+        import pydantic
+
+        _ADAPTER = pydantic.TypeAdapter(Answers)
+    return _ADAPTER
+
+
+_HINTS = {
+    "province": "must be one of AB BC SK MB ON QC NB NS PE NL YT NT NU",
+    "workers": "must be a whole number of 1 or more",
+    "prime_contractor": "must be one of none, requires_cor, accepts_secor, unknown",
+    "current_certification": "must be one of none, secor, cor",
+    "prequal_platforms": "must be a list of ISN, ComplyWorks, Avetta, CanQualify, ContractorCheck",
+    "other_provinces": "must be a list of jurisdiction codes (AB BC SK MB ON QC NB NS PE NL YT NT NU)",
+}
+
+
+def parse_answers(data: object, dataset: Dataset) -> Answers:
+    """Validate a decoded JSON value into :class:`Answers` or raise AnswersError."""
+    import pydantic
+
+    if not isinstance(data, dict):
+        raise AnswersError("", "the answers must be a JSON object")
+    try:
+        answers: Answers = _adapter().validate_json(json.dumps(data), strict=True)
+    except pydantic.ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        loc = [str(p) for p in err["loc"]]
+        field = loc[0] if loc else ""
+        if err["type"] == "unexpected_keyword_argument":
+            raise AnswersError(field, "unknown answer key") from None
+        if err["type"] in {"missing_argument", "missing"}:
+            raise AnswersError(field, "is required") from None
+        got = err.get("input")
+        hint = _HINTS.get(field, err["msg"].lower())
+        raise AnswersError(field, f"{hint} (got {json.dumps(got)})") from None
+    sector_ids = [s.id for s in dataset.sectors]
+    if answers.sector not in sector_ids:
+        raise AnswersError("sector", f"must be one of {', '.join(sector_ids)} (got {json.dumps(answers.sector)})")
+    return answers
+
+
+def parse_answers_text(text: str, dataset: Dataset) -> Answers:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise AnswersError("", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    return parse_answers(data, dataset)

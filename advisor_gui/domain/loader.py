@@ -1,0 +1,347 @@
+"""Load and validate the rules dataset; every defect becomes one
+``file:line: field: problem`` error and nothing is half-loaded.
+
+Checks, in order: size, encoding, YAML syntax (no aliases, no duplicate keys),
+strict types and unknown keys (pydantic over the dataclasses in
+:mod:`.models`), then cross-references: unique ids, cited sources exist,
+conditions name known facts and values, questions cover every answer key,
+texts use only known placeholders.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import plain
+from .conditions import check as check_condition
+from .conditions import fact_specs
+from .engine import PLACEHOLDER, TEXT_FIELDS
+from .models import Answers, Cite, Condition, Dataset, Text
+
+MAX_BYTES = 4 * 1024 * 1024
+ANSWER_KEYS = tuple(f.name for f in dataclasses.fields(Answers))
+FieldPath = tuple[str | int, ...]
+
+
+class DatasetError(Exception):
+    """A dataset defect, located: ``file:line: field: problem``."""
+
+    def __init__(self, file: str, line: int | None, field: str, problem: str) -> None:
+        self.file, self.line, self.field, self.problem = file, line, field, problem
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {field or '(document)'}: {problem}")
+
+
+def dotted(path: FieldPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+class _Located:
+    """The parsed YAML plus the line of every field path in it."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self.lines: dict[FieldPath, int] = {}
+        loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                raise DatasetError(file, 1, "", "the file is empty")
+            self._walk(node, (), set())
+            self.data: Any = loader.construct_document(node)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            raise DatasetError(file, line, "(yaml)", str(exc.problem or exc).strip()) from None
+        except yaml.YAMLError as exc:
+            raise DatasetError(file, None, "(yaml)", str(exc).strip()) from None
+        finally:
+            loader.dispose()
+
+    def _walk(self, node: yaml.Node, path: FieldPath, seen: set[int]) -> None:
+        if id(node) in seen:
+            raise DatasetError(
+                self.file, node.start_mark.line + 1, dotted(path),
+                "YAML anchors and aliases are not allowed in the dataset",
+            )
+        seen.add(id(node))
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                if not isinstance(key_node, yaml.ScalarNode) or key == "<<":
+                    raise DatasetError(self.file, key_node.start_mark.line + 1, dotted(path),
+                                       "keys must be plain names")
+                if key in keys:
+                    raise DatasetError(self.file, key_node.start_mark.line + 1,
+                                       dotted((*path, key)), "duplicate key")
+                keys.add(key)
+                self.lines[(*path, key)] = key_node.start_mark.line + 1
+                self._walk(value_node, (*path, key), seen)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self._walk(item, (*path, i), seen)
+
+    def error(self, path: FieldPath, problem: str) -> DatasetError:
+        probe = tuple(path)
+        while probe and probe not in self.lines:
+            probe = probe[:-1]
+        return DatasetError(self.file, self.lines.get(probe, 1), dotted(path), problem)
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a dataset value")
+
+
+def _validate_types(doc: _Located) -> Dataset:
+    import pydantic  # only here: the window starts from the validated cache
+
+    if not isinstance(doc.data, dict):
+        raise doc.error((), "the dataset must be a mapping of fields")
+    try:
+        payload = json.dumps(doc.data, default=_json_default)
+    except (TypeError, ValueError) as exc:
+        raise doc.error((), f"unsupported value: {exc}") from None
+    try:
+        dataset: Dataset = _adapter().validate_json(payload, strict=True)
+    except pydantic.ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        path = tuple(p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        raise doc.error(path, _explain(first)) from None
+    return dataset
+
+
+def _explain(error: Any) -> str:
+    kind, value = error["type"], error.get("input")
+    if kind == "unexpected_keyword_argument":
+        return "unknown field"
+    if kind == "missing_argument" or kind == "missing":
+        return "required field is missing"
+    if kind in {"string_type", "literal_error"} and isinstance(value, bool):
+        return (f"{error['msg']}; got {value!r}: YAML reads bare ON/YES/NO/OFF as booleans, "
+                "quote the value")
+    return f"{error['msg']} (got {value!r})" if not isinstance(value, dict | list) else error["msg"]
+
+
+_ADAPTER: Any = None
+
+
+def _adapter() -> Any:
+    global _ADAPTER
+    if _ADAPTER is None:
+        import pydantic
+
+        _ADAPTER = pydantic.TypeAdapter(Dataset)
+    return _ADAPTER
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the dataset (written to ``data/rules.schema.json``)."""
+    schema: dict[str, Any] = _adapter().json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "COR/SECOR Advisor rules dataset"
+    return schema
+
+
+def _cites(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Cite]]:
+    """Every citation anywhere inside a dataclass tree, with its path."""
+    if isinstance(value, Cite):
+        yield path, value
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _cites(item, (*path, i))
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from _cites(getattr(value, f.name), (*path, f.name))
+
+
+def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Text]]:
+    if isinstance(value, Text):
+        yield path, value
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _texts(item, (*path, i))
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from _texts(getattr(value, f.name), (*path, f.name))
+
+
+def _unique(doc: _Located, items: tuple[Any, ...], key: str, where: str) -> set[str]:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        value = getattr(item, key)
+        if value in seen:
+            raise doc.error((where, i, key), f"duplicate {key} {value!r}")
+        seen.add(value)
+    return seen
+
+
+def _cross_check(doc: _Located, ds: Dataset) -> None:
+    source_ids = _unique(doc, ds.sources, "id", "sources")
+    for path, cite in _cites(ds, ()):
+        if cite.source not in source_ids:
+            raise doc.error((*path, "source"), f"cites unknown source {cite.source!r}")
+    sector_ids = _unique(doc, ds.sectors, "id", "sectors")
+    for needed in ("construction", "oil_and_gas", "other"):
+        if needed not in sector_ids:
+            raise doc.error(("sectors",), f"the sector {needed!r} of the answers contract is missing")
+    codes = _unique(doc, ds.jurisdictions, "code", "jurisdictions")
+    del codes  # Len(13) + unique + Literal codes = all thirteen
+    _unique(doc, ds.programs, "code", "programs")
+    for i in range(len(ds.jurisdictions)):
+        _check_jurisdiction(doc, ds, i, sector_ids)
+    _unique(doc, ds.comparison, "id", "comparison")
+    _unique(doc, ds.guidance, "id", "guidance")
+    _unique(doc, ds.faq, "id", "faq")
+    question_ids = _unique(doc, ds.questions, "id", "questions")
+    for i, q in enumerate(ds.questions):
+        if q.id not in ANSWER_KEYS:
+            raise doc.error(("questions", i, "id"), f"{q.id!r} is not an answer key")
+    missing = [k for k in ANSWER_KEYS if k not in question_ids]
+    if missing:
+        raise doc.error(("questions",), f"no question asks for {', '.join(missing)}")
+    specs = fact_specs(tuple(sorted(sector_ids)))
+    for i, q in enumerate(ds.questions):
+        if q.shown_when is not None:
+            _check_condition(doc, q.shown_when, ("questions", i, "shown_when"), specs, advice=False)
+        if q.kind in {"choice", "multi_choice"} and q.id in specs:
+            allowed = specs[q.id].values
+            for k, choice in enumerate(q.choices):
+                if choice.value not in allowed:
+                    raise doc.error(("questions", i, "choices", k, "value"),
+                                    f"{choice.value!r} is not a value of {q.id}")
+    rule_ids = _unique(doc, ds.rules, "id", "rules")
+    for i, rule in enumerate(ds.rules):
+        advice = rule.effect in {"caution", "step"}
+        _check_condition(doc, rule.when, ("rules", i, "when"), specs, advice=advice)
+    if not any(r.effect == "small" for r in ds.rules):
+        raise doc.error(("rules",), "no rule ever recommends the small-employer program")
+    _unique(doc, ds.source_notes, "id", "source_notes")
+    for i, note in enumerate(ds.source_notes):
+        for k, rid in enumerate(note.rules):
+            if rid not in rule_ids:
+                raise doc.error(("source_notes", i, "rules", k), f"unknown rule {rid!r}")
+        if note.when is not None:
+            _check_condition(doc, note.when, ("source_notes", i, "when"), specs, advice=True)
+    for path, text in _texts(ds, ()):
+        for lang in ("en", "fr"):
+            for name in PLACEHOLDER.findall(getattr(text, lang)):
+                if name not in TEXT_FIELDS:
+                    raise doc.error((*path, lang), f"unknown placeholder {{{name}}}")
+
+
+def _check_jurisdiction(doc: _Located, ds: Dataset, i: int, sector_ids: set[str]) -> None:
+    j = ds.jurisdictions[i]
+    base = ("jurisdictions", i)
+    if j.participates and (j.cor_line is None or j.cor_min_workers is None):
+        raise doc.error((*base, "cor_line"), "a participating jurisdiction needs cor_line and cor_min_workers")
+    if not j.participates and (j.small_program or j.partners):
+        raise doc.error((*base, "participates"), "a jurisdiction that does not participate offers no program")
+    if j.small_program is None and j.small_max_workers is not None:
+        raise doc.error((*base, "small_max_workers"), "a limit without a small-employer program")
+    for k, partner in enumerate(j.partners):
+        for s, sector in enumerate(partner.sectors):
+            if sector not in sector_ids:
+                raise doc.error((*base, "partners", k, "sectors", s), f"unknown sector {sector!r}")
+        for s, program in enumerate(partner.programs):
+            if program != "COR" and program != j.small_program:
+                raise doc.error((*base, "partners", k, "programs", s),
+                                f"{program} is not offered in {j.code}")
+
+
+def _check_condition(doc: _Located, cond: Condition, path: FieldPath, specs: Any, *, advice: bool) -> None:
+    problems = check_condition(cond, specs, advice=advice)
+    if problems:
+        sub, message = problems[0]
+        raise doc.error((*path, *sub), message)
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a dataset file, refusing what is not a plain file of sane size."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise DatasetError(name, None, "", "is a folder, not a dataset file")
+        if size > MAX_BYTES:
+            raise DatasetError(name, None, "", f"is {size // 1024} KiB; a dataset is at most {MAX_BYTES // 1024} KiB")
+        with path.open("rb") as fh:
+            return fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise DatasetError(name, None, "", "no such file") from None
+    except PermissionError:
+        raise DatasetError(name, None, "", "permission denied") from None
+    except OSError as exc:
+        raise DatasetError(name, None, "", exc.strerror or str(exc)) from None
+
+
+def parse_dataset(raw: bytes, name: str) -> Dataset:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DatasetError(name, line, "", "not UTF-8 text") from None
+    doc = _Located(name, text)
+    dataset = _validate_types(doc)
+    _cross_check(doc, dataset)
+    return dataset
+
+
+def load_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """Fully validate a dataset file (YAML + strict types + cross-references)."""
+    p = Path(path)
+    return parse_dataset(read_bytes(p), str(path))
+
+
+# --- the validated cache -------------------------------------------------------
+
+def _schema_fingerprint() -> str:
+    from . import models
+
+    return hashlib.sha256(Path(models.__file__).read_bytes()).hexdigest()[:16]
+
+
+def cache_key(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()[:32] + "-" + _schema_fingerprint()
+
+
+def load_with_cache(path: Path, cache_dir: Path) -> Dataset:
+    """Load through a JSON cache written only after a full validation.
+
+    The cache is keyed by the dataset's bytes and the models' source, so any
+    edit to either revalidates. Writing the cache is best effort.
+    """
+    raw = read_bytes(path)
+    cache_file = cache_dir / f"rules-{cache_key(raw)}.json"
+    try:
+        return plain.build_as(Dataset, json.loads(cache_file.read_bytes()))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    dataset = parse_dataset(raw, str(path))
+    write_cache(dataset, cache_file)
+    return dataset
+
+
+def write_cache(dataset: Dataset, cache_file: Path) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(_adapter().dump_json(dataset))
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass

@@ -1,0 +1,344 @@
+"""The rules dataset and the answers, as frozen dataclasses.
+
+These classes are the single definition of the dataset's shape. They import
+neither pydantic nor Qt, so the window can start from a validated cache without
+paying for either. Validation (strict types, unknown keys refused) is done by
+pydantic in :mod:`advisor_gui.domain.loader`, which reads ``__pydantic_config__``
+from each class; the JSON Schema in ``data/rules.schema.json`` is generated from
+them too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from annotated_types import Ge, Len, MinLen
+
+# Every class: strict types, unknown keys are errors. Frozen via the decorator.
+_STRICT = {"extra": "forbid", "strict": True}
+
+JurisdictionCode = Literal[
+    "AB", "BC", "SK", "MB", "ON", "QC", "NB", "NS", "PE", "NL", "YT", "NT", "NU"
+]
+JURISDICTION_CODES: tuple[str, ...] = (
+    "AB", "BC", "SK", "MB", "ON", "QC", "NB", "NS", "PE", "NL", "YT", "NT", "NU",
+)
+ProgramCode = Literal["COR", "SECOR", "SMALL_COR", "NONE"]
+SmallProgramCode = Literal["SECOR", "SMALL_COR"]
+SectorGroup = Literal["construction", "oil_and_gas", "other"]
+PrimeContractor = Literal["none", "requires_cor", "accepts_secor", "unknown"]
+PREQUAL_PLATFORMS: tuple[str, ...] = (
+    "ISN", "ComplyWorks", "Avetta", "CanQualify", "ContractorCheck",
+)
+PrequalPlatform = Literal["ISN", "ComplyWorks", "Avetta", "CanQualify", "ContractorCheck"]
+Certification = Literal["none", "secor", "cor"]
+NonEmpty = Annotated[str, MinLen(1)]
+Identifier = Annotated[str, MinLen(1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Human-readable text in both shipped languages (French may lag)."""
+
+    __pydantic_config__ = _STRICT
+    en: NonEmpty
+    fr: str = ""
+
+    def get(self, lang: str = "en") -> str:
+        return self.fr if lang == "fr" and self.fr else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document the dataset relies on. ``url`` is empty only for the article."""
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    title: NonEmpty
+    publisher: NonEmpty
+    url: str = ""
+    published: dt.date | None = None
+    accessed: dt.date | None = None
+    kind: Literal["article", "official", "partner", "third_party"] = "partner"
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """A pointer into a source; ``at`` names the section or table row."""
+
+    __pydantic_config__ = _STRICT
+    source: Identifier
+    at: str = ""
+
+
+Cites = Annotated[tuple[Cite, ...], MinLen(1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    __pydantic_config__ = _STRICT
+    text: Text
+    cite: Cites
+
+
+@dataclass(frozen=True, slots=True)
+class Sector:
+    """An answer value for ``sector``; ``group`` is what the rules test."""
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    label: Text
+    group: SectorGroup
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """A certifying partner: who audits which program for which sectors."""
+
+    __pydantic_config__ = _STRICT
+    acronym: NonEmpty
+    name: NonEmpty
+    sectors: Annotated[tuple[Identifier, ...], MinLen(1)]
+    programs: Annotated[tuple[Literal["COR", "SECOR", "SMALL_COR"], ...], MinLen(1)]
+    cite: Cites
+    general: bool = False  # audits for employers no sector-specific partner covers
+
+
+@dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    """One province or territory, as the article's threshold table describes it.
+
+    ``cor_min_workers`` is the article's "COR threshold" column (1 = all sizes,
+    None = not participating). ``cor_line`` is the workforce at which the
+    recommendation becomes COR. ``small_max_workers`` is None when the small
+    program has no ceiling (Manitoba) or does not exist.
+    """
+
+    __pydantic_config__ = _STRICT
+    code: JurisdictionCode
+    name: Text
+    participates: bool
+    cor_min_workers: Annotated[int, Ge(1)] | None
+    cor_line: Annotated[int, Ge(1)] | None
+    small_program: SmallProgramCode | None
+    small_max_workers: Annotated[int, Ge(1)] | None
+    summary: Text
+    cite: Cites
+    issuer: Text | None = None
+    partners: tuple[Partner, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramInfo:
+    """How a program code is named (e.g. SMALL_COR -> "Small COR")."""
+
+    __pydantic_config__ = _STRICT
+    code: ProgramCode
+    short: Text
+    long: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    """One row of the article's COR-vs-SECOR table."""
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    label: Text
+    cor: Text
+    small: Text
+    cite: Cites
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A structured test over the facts; exactly one form is used.
+
+    Leaf: ``fact`` + ``op`` + (``value`` or ``ref``). Combinators: ``all``,
+    ``any`` and ``none`` (none of them holds). Checked against the known facts when the dataset loads.
+    """
+
+    __pydantic_config__ = _STRICT
+    fact: str = ""
+    op: Literal[
+        "eq", "ne", "lt", "le", "gt", "ge", "in", "not_in",
+        "contains_any", "empty", "nonempty", "is_null", "not_null", "",
+    ] = ""
+    value: bool | int | str | tuple[str, ...] | None = None
+    ref: str = ""
+    all: tuple[Condition, ...] = ()
+    any: tuple[Condition, ...] = ()
+    none: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    __pydantic_config__ = _STRICT
+    value: NonEmpty
+    label: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """A what-if for one question: try another answer and, when the program
+    changes, say so with ``text`` ({program} and {value} are filled in).
+
+    ``value`` is the answer to try; for a count, ``direction`` ``up`` or
+    ``down`` tries the nearest threshold above or below the current count.
+    """
+
+    __pydantic_config__ = _STRICT
+    text: Text
+    value: bool | str | tuple[str, ...] | None = None
+    direction: Literal["up", "down", ""] = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One interview question; ``id`` is an answer key of the contract."""
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    prompt: Text
+    help: Text
+    kind: Literal["province", "count", "yes_no", "choice", "multi_choice", "provinces"]
+    cite: Cites
+    choices: tuple[Choice, ...] = ()
+    shown_when: Condition | None = None
+    what_if: tuple[Probe, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """An ordered decision or advice rule.
+
+    Decision rules (``effect`` none / cor / small) choose the program: NONE beats
+    COR beats the small program. Advice rules (caution / step) run afterwards
+    and may test the chosen ``program``.
+    """
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    effect: Literal["none", "cor", "small", "caution", "step"]
+    when: Condition
+    text: Text
+    cite: Cites
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    __pydantic_config__ = _STRICT
+    text: Text
+    cite: Cites
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNote:
+    """A place where public sources disagree with the article: both claims, cited.
+
+    Shown as a caution when it applies: to the listed jurisdictions (all when
+    empty), after any of the listed rules fired (any when empty), and when
+    ``when`` holds.
+    """
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    topic: Text
+    article: Claim
+    other: Claim
+    jurisdictions: tuple[JurisdictionCode, ...] = ()
+    rules: tuple[Identifier, ...] = ()
+    when: Condition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Guidance:
+    """A cited explanatory section: the cycle, the SECOR->COR transition."""
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    title: Text
+    body: Text
+    cite: Cites
+    points: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Faq:
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    question: Text
+    answer: Text
+    cite: Cites
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """The whole bundled rules dataset."""
+
+    __pydantic_config__ = _STRICT
+    schema_version: Literal[1]
+    version: NonEmpty
+    effective: dt.date
+    last_reviewed: dt.date
+    title: Text
+    sources: Annotated[tuple[Source, ...], MinLen(1)]
+    programs: Annotated[tuple[ProgramInfo, ...], Len(4, 4)]
+    sectors: Annotated[tuple[Sector, ...], MinLen(1)]
+    jurisdictions: Annotated[tuple[Jurisdiction, ...], Len(13, 13)]
+    comparison: Annotated[tuple[Dimension, ...], MinLen(1)]
+    questions: Annotated[tuple[Question, ...], MinLen(1)]
+    rules: Annotated[tuple[Rule, ...], MinLen(1)]
+    source_notes: tuple[SourceNote, ...]
+    guidance: tuple[Guidance, ...]
+    faq: tuple[Faq, ...]
+
+    def jurisdiction(self, code: str) -> Jurisdiction:
+        for j in self.jurisdictions:
+            if j.code == code:
+                return j
+        raise KeyError(code)
+
+    def source(self, source_id: str) -> Source:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)
+
+    def program(self, code: str) -> ProgramInfo:
+        for p in self.programs:
+            if p.code == code:
+                return p
+        raise KeyError(code)
+
+    def sector(self, sector_id: str) -> Sector:
+        for s in self.sectors:
+            if s.id == sector_id:
+                return s
+        raise KeyError(sector_id)
+
+    def guide(self, guidance_id: str) -> Guidance:
+        for g in self.guidance:
+            if g.id == guidance_id:
+                return g
+        raise KeyError(guidance_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """The answers document of DESIGN.md §4 (``sector`` is checked against the dataset)."""
+
+    __pydantic_config__ = _STRICT
+    province: JurisdictionCode
+    workers: Annotated[int, Ge(1)]
+    sector: NonEmpty = "other"
+    public_sector_bids: bool = False
+    prime_contractor: PrimeContractor = "none"
+    prequal_platforms: tuple[PrequalPlatform, ...] = ()
+    multi_site: bool = False
+    other_provinces: tuple[JurisdictionCode, ...] = ()
+    current_certification: Certification = "none"
+    hires_subtrades_into_cor_sites: bool = False

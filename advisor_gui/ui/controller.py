@@ -1,0 +1,83 @@
+"""The one place where the UI meets the domain.
+
+The controller owns the dataset, the current answers and the recommendation.
+Widgets call :meth:`set_answer`; everything that shows the answer listens to
+:attr:`recommendationChanged`, everything that shows the province to
+:attr:`provinceChanged`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..domain.conditions import holds
+from ..domain.engine import Recommendation, evaluate, facts_for
+from ..domain.models import Answers, Dataset, Question
+
+
+class AdvisorController(QObject):
+    answersChanged = Signal(object)  # Answers
+    recommendationChanged = Signal(object)  # Recommendation
+    provinceChanged = Signal(str)
+
+    DEFAULT_ANSWERS = Answers(province="AB", workers=6)
+
+    def __init__(self, dataset: Dataset, answers: Answers | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._dataset = dataset
+        self._answers = answers or self.DEFAULT_ANSWERS
+        self._rec = evaluate(dataset, self._answers)
+
+    # --- state -----------------------------------------------------------------
+    @property
+    def dataset(self) -> Dataset:
+        return self._dataset
+
+    @property
+    def answers(self) -> Answers:
+        return self._answers
+
+    @property
+    def recommendation(self) -> Recommendation:
+        return self._rec
+
+    # --- changes ---------------------------------------------------------------
+    def set_answer(self, key: str, value: Any) -> None:
+        """Change one answer; ignored when nothing changes."""
+        if getattr(self._answers, key) == value:
+            return
+        self.set_answers(dataclasses.replace(self._answers, **{key: value}))
+
+    def set_province(self, code: str) -> None:
+        self.set_answer("province", code)
+
+    def set_answers(self, answers: Answers) -> None:
+        old = self._answers
+        if answers == old:
+            return
+        self._answers = answers
+        self._rec = evaluate(self._dataset, answers)
+        self.answersChanged.emit(answers)
+        if answers.province != old.province:
+            self.provinceChanged.emit(answers.province)
+        self.recommendationChanged.emit(self._rec)
+
+    # --- questions -------------------------------------------------------------
+    def question_visible(self, question: Question) -> bool:
+        if question.shown_when is None:
+            return True
+        j = self._dataset.jurisdiction(self._answers.province)
+        return holds(question.shown_when, facts_for(self._dataset, self._answers, j))
+
+    def question_matters(self, question: Question) -> bool:
+        """False for a question none of whose what-ifs changes the answer now."""
+        if question.id == "province":
+            return True
+        if self._rec.program == "NONE":
+            return False
+        if not question.what_if:
+            return True  # no what-if: it shapes cautions and steps, not the program
+        return question.id in self._rec.influential

@@ -1,0 +1,42 @@
+"""Headless renderings for the CLI: the window as a PNG."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..domain.models import Answers, Dataset
+
+
+def _ensure_platform() -> None:
+    if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY") \
+            and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tuple[int, int]) -> int:
+    """Render the full window with ``answers`` at ``size`` to a PNG. Uses a
+    throwaway settings file, so remembered window state never leaks in."""
+    _ensure_platform()
+    from PySide6.QtWidgets import QApplication
+
+    from ..settings import Settings
+    from .app_main import make_app
+    from .controller import AdvisorController
+    from .main_window import MainWindow
+
+    make_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(AdvisorController(dataset, answers), Settings(str(Path(tmp) / "settings.ini")))
+        window.resize(*size)
+        window.show()
+        for _ in range(3):
+            QApplication.processEvents()
+        window._default_sizes()
+        QApplication.processEvents()
+        image = window.grab()
+        window.close()
+    if not image.save(str(output), "PNG"):
+        raise OSError(f"could not write {output}")
+    return 0

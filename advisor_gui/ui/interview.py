@@ -1,0 +1,219 @@
+"""The guided interview: one editor per dataset question, each with its prompt
+and help. Questions that cannot change the answer right now are de-emphasised;
+questions that do not apply (pre-qualification outside construction) are hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.models import JURISDICTION_CODES, Answers, Question
+from .controller import AdvisorController
+
+MAX_WORKERS = 99_999
+
+
+class _Field:
+    """One question's widgets and how to read and write its value."""
+
+    def __init__(self, question: Question, box: QWidget, prompt: QLabel, editor: QWidget,
+                 read: Callable[[], Any], write: Callable[[Any], None]) -> None:
+        self.question, self.box, self.prompt, self.editor = question, box, prompt, editor
+        self.read, self.write = read, write
+
+
+class InterviewPanel(QWidget):
+    """Driven by ``dataset.questions``; writes through the controller."""
+
+    def __init__(self, controller: AdvisorController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("interview")
+        self._c = controller
+        self._lang = "en"
+        self._fields: dict[str, _Field] = {}
+        self._updating = False
+
+        title = QLabel(self.tr("Interview"))
+        title.setObjectName("paneTitle")
+        body = QWidget()
+        form = QVBoxLayout(body)
+        form.setContentsMargins(0, 0, 6, 0)
+        form.setSpacing(10)
+        for question in controller.dataset.questions:
+            field = self._make_field(question)
+            self._fields[question.id] = field
+            form.addWidget(field.box)
+        form.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self._help = QLabel()
+        self._help.setObjectName("helpBox")
+        self._help.setWordWrap(True)
+        self._help.setTextFormat(Qt.TextFormat.PlainText)
+        self._help.setAccessibleName(self.tr("Help for the current question"))
+        self._help.setMinimumHeight(self._help.fontMetrics().lineSpacing() * 3 + 12)
+        self._help.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 4, 8)
+        layout.setSpacing(6)
+        layout.addWidget(title)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self._help)
+
+        self._show_help(controller.dataset.questions[0])
+        controller.answersChanged.connect(self._load)
+        controller.recommendationChanged.connect(lambda _rec: self._refresh_emphasis())
+        self._load(controller.answers)
+        self._refresh_emphasis()
+
+    # --- building --------------------------------------------------------------
+    def _make_field(self, q: Question) -> _Field:
+        box = QWidget()
+        box.setObjectName(f"question_{q.id}")
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(3)
+        prompt = QLabel(q.prompt.get(self._lang))
+        prompt.setObjectName("prompt")
+        prompt.setWordWrap(True)
+        lay.addWidget(prompt)
+        editor, read, write = self._make_editor(q)
+        editor.setAccessibleName(q.prompt.get(self._lang))
+        editor.setAccessibleDescription(q.help.get(self._lang))
+        editor.setToolTip(q.help.get(self._lang))
+        prompt.setBuddy(editor if not isinstance(editor, QFrame) else editor.focusProxy() or editor)
+        lay.addWidget(editor)
+        field = _Field(q, box, prompt, editor, read, write)
+        for w in [editor, *editor.findChildren(QWidget)]:
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                w.installEventFilter(self)
+                w.setProperty("questionId", q.id)
+        return field
+
+    def _make_editor(self, q: Question) -> tuple[QWidget, Callable[[], Any], Callable[[Any], None]]:
+        ds = self._c.dataset
+        commit = lambda *_: self._commit(q.id)  # noqa: E731
+        if q.kind == "province":
+            combo = QComboBox()
+            for j in ds.jurisdictions:
+                combo.addItem(f"{j.name.get(self._lang)} ({j.code})", j.code)
+            combo.currentIndexChanged.connect(commit)
+            return combo, lambda: combo.currentData(), lambda v: combo.setCurrentIndex(combo.findData(v))
+        if q.kind == "count":
+            spin = QSpinBox()
+            spin.setRange(1, MAX_WORKERS)
+            spin.setAccelerated(True)
+            spin.setGroupSeparatorShown(True)
+            spin.setSuffix(self.tr(" workers"))
+            spin.valueChanged.connect(commit)
+            return spin, spin.value, spin.setValue
+        if q.kind == "choice":
+            combo = QComboBox()
+            for choice in q.choices:
+                combo.addItem(choice.label.get(self._lang), choice.value)
+            combo.currentIndexChanged.connect(commit)
+            return combo, lambda: combo.currentData(), lambda v: combo.setCurrentIndex(combo.findData(v))
+        if q.kind == "yes_no":
+            check = QCheckBox(self.tr("Yes"))
+            check.toggled.connect(commit)
+            return check, check.isChecked, check.setChecked
+        if q.kind == "multi_choice":
+            values = [(c.value, c.label.get(self._lang)) for c in q.choices]
+        else:  # provinces
+            values = [(code, code) for code in JURISDICTION_CODES]
+        return self._checkbox_grid(q, values, commit)
+
+    def _checkbox_grid(self, q: Question, values: list[tuple[str, str]], commit: Callable[..., None]
+                       ) -> tuple[QWidget, Callable[[], Any], Callable[[Any], None]]:
+        frame = QFrame()
+        frame.setObjectName("choiceGrid")
+        grid = QGridLayout(frame)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        columns = 2 if q.kind == "multi_choice" else 5
+        boxes: list[tuple[str, QCheckBox]] = []
+        for i, (value, label) in enumerate(values):
+            box = QCheckBox(label)
+            if q.kind == "provinces":
+                name = self._c.dataset.jurisdiction(value).name.get(self._lang)
+                box.setToolTip(name)
+                box.setAccessibleName(name)
+            box.toggled.connect(commit)
+            grid.addWidget(box, i // columns, i % columns)
+            boxes.append((value, box))
+        frame.setFocusProxy(boxes[0][1])
+
+        def read() -> tuple[str, ...]:
+            return tuple(v for v, b in boxes if b.isChecked() and b.isEnabled())
+
+        def write(selected: tuple[str, ...]) -> None:
+            for v, b in boxes:
+                b.setChecked(v in selected)
+                if q.kind == "provinces":
+                    b.setEnabled(v != self._c.answers.province)
+
+        return frame, read, write
+
+    # --- syncing ---------------------------------------------------------------
+    def _commit(self, key: str) -> None:
+        if self._updating:
+            return
+        self._c.set_answer(key, self._fields[key].read())
+
+    def _load(self, answers: Answers) -> None:
+        self._updating = True
+        try:
+            for key, field in self._fields.items():
+                field.write(getattr(answers, key))
+        finally:
+            self._updating = False
+
+    def _refresh_emphasis(self) -> None:
+        for field in self._fields.values():
+            q = field.question
+            field.box.setVisible(self._c.question_visible(q))
+            matters = self._c.question_matters(q)
+            if field.prompt.property("moot") != (not matters):
+                field.prompt.setProperty("moot", not matters)
+                field.prompt.style().unpolish(field.prompt)
+                field.prompt.style().polish(field.prompt)
+                tip = "" if matters else self.tr("This answer does not change the recommendation right now.")
+                field.prompt.setToolTip(tip)
+
+    def _show_help(self, q: Question) -> None:
+        self._help.setText(q.help.get(self._lang))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            qid = watched.property("questionId")
+            if qid in self._fields:
+                self._show_help(self._fields[qid].question)
+        return super().eventFilter(watched, event)
+
+    def focus_first(self) -> None:
+        self._fields["province"].editor.setFocus()
+
+    def editor(self, key: str) -> QWidget:
+        return self._fields[key].editor

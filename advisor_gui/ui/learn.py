@@ -1,0 +1,92 @@
+"""Help ▸ COR and SECOR Explained: the guidance and a searchable FAQ, cited."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.engine import format_cites
+from ..domain.models import Dataset
+
+
+class LearnDialog(QDialog):
+    def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("COR and SECOR Explained"))
+        self.resize(860, 560)
+        self._pages: list[tuple[str, str, str]] = []  # title, html, searchable text
+        for g in dataset.guidance:
+            points = "".join(f"<li>{escape(p.en)}</li>" for p in g.points)
+            html = (f"<h2>{escape(g.title.en)}</h2><p>{escape(g.body.en)}</p>"
+                    + (f"<ul>{points}</ul>" if points else "")
+                    + f"<p><small>{escape(self.tr('Source: {0}').format(format_cites(dataset, g.cite)))}</small></p>")
+            self._pages.append((g.title.en, html, f"{g.title.en} {g.body.en} {' '.join(p.en for p in g.points)}"))
+        for f in dataset.faq:
+            html = (f"<h2>{escape(f.question.en)}</h2><p>{escape(f.answer.en)}</p>"
+                    f"<p><small>{escape(self.tr('Source: {0}').format(format_cites(dataset, f.cite)))}</small></p>")
+            self._pages.append((self.tr("FAQ: {0}").format(f.question.en), html, f"{f.question.en} {f.answer.en}"))
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search topics and questions…"))
+        self.search.setAccessibleName(self.tr("Search the explanations"))
+        self.search.setClearButtonEnabled(True)
+        self.topics = QListWidget()
+        self.topics.setAccessibleName(self.tr("Topics"))
+        self.topics.setWordWrap(True)
+        for i, (title, _html, _text) in enumerate(self._pages):
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, i)
+            self.topics.addItem(item)
+        self.view = QTextBrowser()
+        self.view.setAccessibleName(self.tr("Explanation"))
+        self.view.setOpenExternalLinks(False)
+        self.topics.currentItemChanged.connect(self._show)
+        self.search.textChanged.connect(self._filter)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.topics, 1)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.view)
+        split.setSizes([300, 560])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(buttons)
+        self.topics.setCurrentRow(0)
+        self.search.setFocus()
+
+    def _show(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
+        if item is not None:
+            self.view.setHtml(self._pages[item.data(Qt.ItemDataRole.UserRole)][1])
+
+    def _filter(self, text: str) -> None:
+        needle = text.casefold().strip()
+        first = None
+        for row in range(self.topics.count()):
+            item = self.topics.item(row)
+            hit = not needle or needle in self._pages[item.data(Qt.ItemDataRole.UserRole)][2].casefold()
+            item.setHidden(not hit)
+            if hit and first is None:
+                first = item
+        if first is not None and (self.topics.currentItem() is None or self.topics.currentItem().isHidden()):
+            self.topics.setCurrentItem(first)
+
+    def visible_titles(self) -> list[str]:
+        return [self.topics.item(r).text() for r in range(self.topics.count()) if not self.topics.item(r).isHidden()]

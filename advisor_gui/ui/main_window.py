@@ -1,0 +1,183 @@
+"""The main window: guided panel (interview + recommendation card) beside the
+province map/table and the comparison pane, in remembered splitters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from .. import APP_NAME, __version__
+from .. import settings as opt
+from ..paths import resource
+from ..settings import Settings
+from .card import RecommendationCard
+from .comparison import ComparisonPane
+from .controller import AdvisorController
+from .interview import InterviewPanel
+from .province_view import ProvinceView
+from .style import STYLE_SHEET
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: AdvisorController, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.controller = controller
+        self.settings = settings
+        self.setWindowTitle(APP_NAME)
+        icon = resource("icons/advisor.svg")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.setStyleSheet(STYLE_SHEET)
+
+        self.interview = InterviewPanel(controller)
+        self.card = RecommendationCard(controller)
+        card_box = QWidget()
+        card_box.setObjectName("cardBox")
+        card_layout = QVBoxLayout(card_box)
+        card_layout.setContentsMargins(6, 8, 6, 8)
+        card_layout.setSpacing(4)
+        card_title = QLabel(self.tr("Recommendation"))
+        card_title.setObjectName("paneTitle")
+        card_layout.addWidget(card_title)
+        card_layout.addWidget(self.card, 1)
+
+        self.guided = QSplitter(Qt.Orientation.Horizontal)
+        self.guided.setObjectName("guidedSplitter")
+        self.guided.addWidget(self.interview)
+        self.guided.addWidget(card_box)
+        self.guided.setChildrenCollapsible(False)
+        self.guided.setStretchFactor(0, 0)
+        self.guided.setStretchFactor(1, 1)
+
+        self.provinces = ProvinceView(controller)
+        self.comparison = ComparisonPane(controller)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setObjectName("rightSplitter")
+        self.right.addWidget(self.provinces)
+        self.right.addWidget(self.comparison)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+
+        self.outer = QSplitter(Qt.Orientation.Horizontal)
+        self.outer.setObjectName("outerSplitter")
+        self.outer.addWidget(self.guided)
+        self.outer.addWidget(self.right)
+        self.outer.setStretchFactor(0, 5)
+        self.outer.setStretchFactor(1, 4)
+        self.setCentralWidget(self.outer)
+
+        self._build_menus()
+        self._status = QLabel()
+        self._status.setObjectName("datasetStatus")
+        self.statusBar().addPermanentWidget(self._status)
+        self._show_dataset_status()
+        self._restore()
+
+    # --- menus -------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[..., object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                *, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+
+        view = bar.addMenu(self.tr("&View"))
+        self.act_map = self._action(self.tr("Province &Map"), lambda: self._show_province_tab(0), "Ctrl+1")
+        self.act_table = self._action(self.tr("Province &Table"), lambda: self._show_province_tab(1), "Ctrl+2")
+        self.act_comparison = self._action(self.tr("&Comparison Pane"), self._toggle_comparison, "Ctrl+3",
+                                           checkable=True)
+        self.act_interview = self._action(self.tr("Go to &Interview"), self.interview.focus_first, "Ctrl+I")
+        view.addActions([self.act_map, self.act_table, self.act_comparison])
+        view.addSeparator()
+        view.addAction(self.act_interview)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("COR and SECOR &Explained"), self._show_learn,
+                                         QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(self._action(self.tr("&About COR/SECOR Advisor"), self._show_about))
+
+    def _show_province_tab(self, index: int) -> None:
+        self.provinces.tabs.setCurrentIndex(index)
+        (self.provinces.map if index == 0 else self.provinces.table).setFocus()
+
+    def _toggle_comparison(self, checked: bool) -> None:
+        self.comparison.setVisible(checked)
+
+    def _show_learn(self) -> None:
+        from .learn import LearnDialog
+
+        LearnDialog(self.controller.dataset, self).exec()
+
+    def _show_about(self) -> None:
+        from .about import show_about
+
+        show_about(self, self.controller.dataset)
+
+    def _show_dataset_status(self) -> None:
+        ds = self.controller.dataset
+        self._status.setText(
+            self.tr("Rules {0} · effective {1} · reviewed {2} · app {3}").format(
+                ds.version, ds.effective.isoformat(), ds.last_reviewed.isoformat(), __version__
+            )
+        )
+
+    # --- window state ---------------------------------------------------------------
+    def _restore(self) -> None:
+        s = self.settings
+        geometry: QByteArray = s.get(opt.GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1366, 768)
+        state: QByteArray = s.get(opt.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        restored = [
+            splitter.restoreState(s.get(option))
+            for splitter, option in ((self.outer, opt.OUTER_SPLITTER), (self.guided, opt.GUIDED_SPLITTER),
+                                     (self.right, opt.RIGHT_SPLITTER))
+            if not s.get(option).isEmpty()
+        ]
+        if not restored:
+            QTimer.singleShot(0, self._default_sizes)
+        self.provinces.tabs.setCurrentIndex(s.get(opt.PROVINCE_TAB))
+        show = bool(s.get(opt.SHOW_COMPARISON))
+        self.act_comparison.setChecked(show)
+        self.comparison.setVisible(show)
+
+    def _default_sizes(self) -> None:
+        width = self.outer.width()
+        left = int(width * 0.58)
+        self.outer.setSizes([left, width - left])
+        interview = max(300, min(380, int(left * 0.42)))
+        self.guided.setSizes([interview, left - interview])
+        height = self.right.height()
+        self.right.setSizes([int(height * 0.56), height - int(height * 0.56)])
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.set(opt.GEOMETRY, self.saveGeometry())
+        s.set(opt.WINDOW_STATE, self.saveState())
+        s.set(opt.OUTER_SPLITTER, self.outer.saveState())
+        s.set(opt.GUIDED_SPLITTER, self.guided.saveState())
+        s.set(opt.RIGHT_SPLITTER, self.right.saveState())
+        s.set(opt.PROVINCE_TAB, self.provinces.tabs.currentIndex())
+        s.set(opt.SHOW_COMPARISON, self.act_comparison.isChecked())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)

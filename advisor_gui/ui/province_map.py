@@ -1,0 +1,236 @@
+"""The map of Canada coloured by what each jurisdiction offers.
+
+Colours come from a colour-blind-safe palette and every category also has its
+own hatch pattern, so the map reads in greyscale print; each jurisdiction is
+labelled with its code. The coloured map is cached as a pixmap per size; only
+the selection outline is drawn on every paint. Click selects, hover shows the
+facts, arrow keys move the selection.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QResizeEvent,
+    QTransform,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from ..domain.models import Dataset
+from ..domain.offer import offer_category
+from ..paths import resource
+
+
+@dataclass(frozen=True, slots=True)
+class Swatch:
+    fill: QColor
+    pattern: Qt.BrushStyle
+
+
+# Okabe-Ito based; patterns keep categories apart in greyscale.
+SWATCHES: dict[str, Swatch] = {
+    "cor_secor": Swatch(QColor("#0072B2"), Qt.BrushStyle.SolidPattern),
+    "cor_small_cor": Swatch(QColor("#56B4E9"), Qt.BrushStyle.BDiagPattern),
+    "all_sizes": Swatch(QColor("#009E73"), Qt.BrushStyle.CrossPattern),
+    "cor_only": Swatch(QColor("#F0C75E"), Qt.BrushStyle.SolidPattern),
+    "not_participating": Swatch(QColor("#D5D5D5"), Qt.BrushStyle.FDiagPattern),
+}
+
+# Label anchors (map units) where the shape's centre is a poor spot.
+_LABEL_AT = {"NU": (600, 330), "NT": (330, 420), "NL": (830, 560), "PE": (893, 702),
+             "NS": (905, 735), "NB": (858, 725), "QC": (735, 600), "ON": (575, 700)}
+# Small Atlantic provinces get a larger invisible hit area (map units).
+_HIT_RADIUS = {"PE": 14.0, "NS": 12.0, "NB": 10.0}
+
+
+def paint_swatch(p: QPainter, rect: QRectF, category: str) -> None:
+    """Fill + hatch, as on the map (used by the legend too)."""
+    sw = SWATCHES[category]
+    p.fillRect(rect, sw.fill)
+    if sw.pattern != Qt.BrushStyle.SolidPattern:
+        p.fillRect(rect, QBrush(QColor(0, 0, 0, 110), sw.pattern))
+
+
+class ProvinceMap(QWidget):
+    provinceClicked = Signal(str)
+
+    def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("provinceMap")
+        self.setAccessibleName(self.tr("Map of Canada by program offered"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(240, 180)
+        self._ds = dataset
+        doc = json.loads(resource("map/provinces.json").read_text(encoding="utf-8"))
+        self._view = QRectF(*doc["viewBox"])
+        self._paths: dict[str, QPainterPath] = {}
+        for code, shape in doc["shapes"].items():
+            path = QPainterPath()
+            for ring in shape["rings"]:
+                path.addPolygon(QPolygonF([QPointF(ring[i], ring[i + 1]) for i in range(0, len(ring), 2)]))
+                path.closeSubpath()
+            self._paths[code] = path
+        self._category: dict[str, str] = {j.code: offer_category(j) for j in dataset.jurisdictions}
+        self._order = [j.code for j in dataset.jurisdictions]
+        self._selected = ""
+        self._cache: QPixmap | None = None
+        self._transform = QTransform()
+
+    # --- selection ---------------------------------------------------------------
+    def selected(self) -> str:
+        return self._selected
+
+    def set_selected(self, code: str) -> None:
+        if code != self._selected:
+            self._selected = code
+            name = self._ds.jurisdiction(code).name.en if code else ""
+            self.setAccessibleDescription(self.tr("Selected: {0}").format(name))
+            self.update()
+
+    # --- geometry ----------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(520, 450)
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def _update_transform(self) -> None:
+        margin = 6.0
+        w, h = self.width() - 2 * margin, self.height() - 2 * margin
+        scale = min(w / self._view.width(), h / self._view.height())
+        dx = margin + (w - self._view.width() * scale) / 2 - self._view.left() * scale
+        dy = margin + (h - self._view.height() * scale) / 2 - self._view.top() * scale
+        self._transform = QTransform(scale, 0, 0, scale, dx, dy)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._cache = None
+        self._update_transform()
+        super().resizeEvent(event)
+
+    def code_at(self, pos: QPointF) -> str:
+        inv, ok = self._transform.inverted()
+        if not ok:
+            return ""
+        pt = inv.map(pos)
+        for code, path in self._paths.items():
+            if path.contains(pt):
+                return code
+        best, best_d = "", 1e9
+        for code, radius in _HIT_RADIUS.items():
+            x, y = _LABEL_AT[code]
+            d = ((pt.x() - x) ** 2 + (pt.y() - y) ** 2) ** 0.5
+            if d <= radius and d < best_d:
+                best, best_d = code, d
+        return best
+
+    def label_point(self, code: str) -> QPointF:
+        if code in _LABEL_AT:
+            return QPointF(*_LABEL_AT[code])
+        return self._paths[code].boundingRect().center()
+
+    # --- painting ----------------------------------------------------------------
+    def _render_base(self) -> QPixmap:
+        dpr = self.devicePixelRatioF()
+        pix = QPixmap(QSize(int(self.width() * dpr), int(self.height() * dpr)))
+        pix.setDevicePixelRatio(dpr)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setTransform(self._transform)
+        outline = QPen(QColor("#FFFFFF"), 0)
+        outline.setCosmetic(True)
+        for code, path in self._paths.items():
+            sw = SWATCHES[self._category[code]]
+            p.fillPath(path, sw.fill)
+            if sw.pattern != Qt.BrushStyle.SolidPattern:
+                hatch = QBrush(QColor(0, 0, 0, 110), sw.pattern)
+                hatch.setTransform(self._transform.inverted()[0])
+                p.fillPath(path, hatch)
+            p.strokePath(path, outline)
+        p.resetTransform()
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, min(10.0, self.width() / 70)))
+        font.setBold(True)
+        p.setFont(font)
+        for code in self._paths:
+            at = self._transform.map(self.label_point(code))
+            rect = QRectF(at.x() - 20, at.y() - 9, 40, 18)
+            dark = self._category[code] in ("cor_secor", "all_sizes")
+            p.setPen(QColor("#FFFFFF") if dark else QColor("#1A1A1A"))
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, code)
+        p.end()
+        return pix
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._cache is None or self._cache.size() != self.size() * self.devicePixelRatioF():
+            self._cache = self._render_base()
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._cache)
+        if self._selected in self._paths:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setTransform(self._transform)
+            pen = QPen(self.palette().highlight().color().darker(150), 3)
+            pen.setCosmetic(True)
+            p.strokePath(self._paths[self._selected], pen)
+            p.resetTransform()
+            if self._selected in _HIT_RADIUS:
+                c = self._transform.map(self.label_point(self._selected))
+                p.setPen(pen)
+                p.drawEllipse(c, 13, 13)
+        if self.hasFocus():
+            p.resetTransform()
+            focus = QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DashLine)
+            p.setPen(focus)
+            p.drawRect(self.rect().adjusted(1, 1, -2, -2))
+        p.end()
+
+    # --- interaction ---------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        code = self.code_at(event.position())
+        if code and event.button() == Qt.MouseButton.LeftButton:
+            self.provinceClicked.emit(code)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        code = self.code_at(event.position())
+        self.setCursor(Qt.CursorShape.PointingHandCursor if code else Qt.CursorShape.ArrowCursor)
+        if code:
+            QToolTip.showText(event.globalPosition().toPoint(), self.tooltip_for(code), self)
+        else:
+            QToolTip.hideText()
+        super().mouseMoveEvent(event)
+
+    def tooltip_for(self, code: str) -> str:
+        from .province_model import describe_offer
+
+        j = self._ds.jurisdiction(code)
+        partners = ", ".join(p.acronym for p in j.partners) or self.tr("none listed")
+        return self.tr("<b>{0}</b><br>{1}<br>Certifying partners: {2}").format(
+            j.name.en, describe_offer(self._ds, j), partners
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}.get(
+            Qt.Key(event.key())
+        )
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        i = self._order.index(self._selected) if self._selected in self._order else -1
+        self.provinceClicked.emit(self._order[(i + step) % len(self._order)])

@@ -1,0 +1,141 @@
+"""The 13 jurisdictions as a table model: tested without widgets, shared by the
+table view and its sort/filter proxy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from ..domain.models import Dataset, Jurisdiction
+from ..domain.offer import offer_category
+
+COL_CODE, COL_NAME, COL_COR, COL_SMALL, COL_LIMIT, COL_PARTNERS, COL_SUMMARY = range(7)
+CodeRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+CategoryRole = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProvinceTableModel", text)
+
+
+def cor_from_text(j: Jurisdiction) -> str:
+    if not j.participates or j.cor_min_workers is None:
+        return _tr("Not offered")
+    if j.cor_min_workers <= 1:
+        return _tr("All sizes")
+    return _tr("{0}+ workers").format(j.cor_min_workers)
+
+
+def small_limit_text(j: Jurisdiction) -> str:
+    if j.small_program is None:
+        return "\u2014"
+    if j.small_max_workers is None:
+        return _tr("All sizes")
+    return _tr("Up to {0}").format(j.small_max_workers)
+
+
+def describe_offer(ds: Dataset, j: Jurisdiction) -> str:
+    """One plain sentence on what the jurisdiction offers (tooltips, legend)."""
+    if not j.participates:
+        return _tr("Does not take part in COR")
+    if j.small_program is None:
+        return _tr("COR at all sizes; no small-employer program")
+    label = ds.program(j.small_program).short.en
+    if j.small_max_workers is None:
+        return _tr("COR and {0} at all sizes").format(label)
+    return _tr("COR from {0} workers; {1} up to {2}").format(j.cor_min_workers, label, j.small_max_workers)
+
+
+class ProvinceTableModel(QAbstractTableModel):
+    HEADERS = ("Code", "Jurisdiction", "COR", "Small-employer program", "Small limit",
+               "Certifying partners", "Summary")
+
+    def __init__(self, dataset: Dataset, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._ds = dataset
+        self._rows = list(dataset.jurisdictions)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+    def row_of(self, code: str) -> int:
+        for i, j in enumerate(self._rows):
+            if j.code == code:
+                return i
+        return -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        j = self._rows[index.row()]
+        col = index.column()
+        if role == CodeRole:
+            return j.code
+        if role == CategoryRole:
+            return offer_category(j)
+        if role == SortRole:
+            return self._sort_key(j, col)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(j, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_SUMMARY:
+                return j.summary.en
+            if col == COL_PARTNERS:
+                return "\n".join(f"{p.acronym} \u2014 {p.name}" for p in j.partners) or None
+            return describe_offer(self._ds, j)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_CODE, COL_COR, COL_LIMIT):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _text(self, j: Jurisdiction, col: int) -> str:
+        if col == COL_CODE:
+            return j.code
+        if col == COL_NAME:
+            return j.name.en
+        if col == COL_COR:
+            return cor_from_text(j)
+        if col == COL_SMALL:
+            return self._ds.program(j.small_program).short.en if j.small_program else _tr("None")
+        if col == COL_LIMIT:
+            return small_limit_text(j)
+        if col == COL_PARTNERS:
+            return ", ".join(p.acronym for p in j.partners) or "\u2014"
+        return j.summary.en
+
+    def _sort_key(self, j: Jurisdiction, col: int) -> Any:
+        if col == COL_COR:
+            return j.cor_min_workers if j.cor_min_workers is not None else 10**6
+        if col == COL_LIMIT:
+            return j.small_max_workers if j.small_max_workers is not None else (10**5 if j.small_program else -1)
+        if col == COL_PARTNERS:
+            return len(j.partners)
+        return self._text(j, col).lower()
+
+
+class ProvinceFilterProxy(QSortFilterProxyModel):
+    """Sorts by SortRole and filters on any column's text."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)

@@ -1,0 +1,158 @@
+"""Map and table of the jurisdictions, kept in step with the interview."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.offer import CATEGORIES
+from .controller import AdvisorController
+from .province_map import ProvinceMap, paint_swatch
+from .province_model import (
+    COL_NAME,
+    COL_SUMMARY,
+    CodeRole,
+    ProvinceFilterProxy,
+    ProvinceTableModel,
+)
+
+LEGEND_TEXT = {
+    "cor_secor": "COR + SECOR",
+    "cor_small_cor": "COR + Small COR",
+    "all_sizes": "COR + SECOR, all sizes",
+    "cor_only": "COR only",
+    "not_participating": "Not participating",
+}
+
+
+class _Swatch(QWidget):
+    def __init__(self, category: str) -> None:
+        super().__init__()
+        self._category = category
+        self.setFixedSize(QSize(16, 12))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        paint_swatch(p, QRectF(self.rect()), self._category)
+        p.setPen(Qt.GlobalColor.darkGray)
+        p.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        p.end()
+
+
+def legend(parent: QWidget) -> QWidget:
+    box = QWidget(parent)
+    box.setObjectName("legend")
+    row = QHBoxLayout(box)
+    row.setContentsMargins(4, 0, 4, 0)
+    row.setSpacing(4)
+    for category in CATEGORIES:
+        row.addWidget(_Swatch(category))
+        label = QLabel(parent.tr(LEGEND_TEXT[category]))
+        label.setObjectName("legendLabel")
+        row.addWidget(label)
+        row.addSpacing(8)
+    row.addStretch(1)
+    box.setAccessibleName(parent.tr("Map legend"))
+    return box
+
+
+class ProvinceView(QWidget):
+    """Tabs: Map | Table. Selecting anywhere sets the interview's province."""
+
+    def __init__(self, controller: AdvisorController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("provinceView")
+        self._c = controller
+        self._syncing = False
+
+        self.map = ProvinceMap(controller.dataset)
+        self.map.provinceClicked.connect(controller.set_province)
+        map_page = QWidget()
+        map_layout = QVBoxLayout(map_page)
+        map_layout.setContentsMargins(0, 4, 0, 2)
+        map_layout.setSpacing(2)
+        map_layout.addWidget(self.map, 1)
+        map_layout.addWidget(legend(self))
+
+        self.model = ProvinceTableModel(controller.dataset, self)
+        self.proxy = ProvinceFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("provinceTable")
+        self.table.setAccessibleName(self.tr("Jurisdictions table"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(self._table_row_changed)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter jurisdictions, programs, partners…"))
+        self.filter.setAccessibleName(self.tr("Filter the jurisdictions table"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        table_page = QWidget()
+        table_layout = QVBoxLayout(table_page)
+        table_layout.setContentsMargins(0, 4, 0, 0)
+        table_layout.addWidget(self.filter)
+        table_layout.addWidget(self.table, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(map_page, self.tr("&Map"))
+        self.tabs.addTab(table_page, self.tr("&Table"))
+        self.tabs.setAccessibleName(self.tr("Provinces and territories"))
+
+        title = QLabel(self.tr("Provinces and territories"))
+        title.setObjectName("paneTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 8, 8, 4)
+        layout.setSpacing(2)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        controller.provinceChanged.connect(self.select)
+        self.select(controller.answers.province)
+
+    def select(self, code: str) -> None:
+        """Show ``code`` as selected on the map and in the table."""
+        self._syncing = True
+        try:
+            self.map.set_selected(code)
+            row = self.model.row_of(code)
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if proxy_index.isValid():
+                flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                         | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.selectionModel().setCurrentIndex(proxy_index, flags)
+                self.table.scrollTo(proxy_index)
+            else:
+                self.table.selectionModel().clearSelection()
+        finally:
+            self._syncing = False
+
+    def _table_row_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        if self._syncing or not current.isValid():
+            return
+        self._c.set_province(current.data(CodeRole))

@@ -1,0 +1,88 @@
+"""YAML scenarios through the CLI contract.
+
+``shared/acceptance/cases.yaml`` runs through a real ``python -m advisor_gui``
+process; our own scenario files (tests/scenarios/*.yaml) run through the same
+CLI entry point in-process, which is faster and checks the same JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from advisor_gui import cli
+
+from .conftest import ROOT, SHARED
+
+ACCEPTANCE = SHARED / "acceptance" / "cases.yaml"
+OWN = sorted((ROOT / "tests" / "scenarios").glob("*.yaml"))
+
+
+def _cases(path: Path) -> list[Any]:
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [pytest.param(c, id=f"{path.stem}: {c['name']}") for c in cases]
+
+
+def check(expect: dict[str, Any], out: dict[str, Any]) -> None:
+    """Assert every expectation of one scenario against the JSON output."""
+    assert out["program"] == expect["program"]
+    eligible = out["eligible"]
+    if "eligible" in expect:
+        assert sorted(eligible) == sorted(expect["eligible"])
+    for code in expect.get("eligible_includes", []):
+        assert code in eligible
+    for code in expect.get("eligible_excludes", []):
+        assert code not in eligible
+    prose = " ".join(
+        [r["text"] for r in out["reasons"]] + [c["text"] for c in out["cautions"]] + out["next_steps"]
+    ).lower()
+    for word in expect.get("mentions", []):
+        assert word.lower() in prose, f"{word!r} not in the reasons, cautions or next steps"
+    if expect.get("has_cautions"):
+        assert out["cautions"]
+    reason_ids = {r["rule"] for r in out["reasons"]}
+    caution_ids = {c["rule"] for c in out["cautions"]}
+    assert set(expect.get("reasons_include", [])) <= reason_ids
+    assert set(expect.get("cautions_include", [])) <= caution_ids
+    assert not set(expect.get("cautions_exclude", [])) & caution_ids
+    changes = " ".join(out["what_would_change"])
+    for text in expect.get("changes_mention", []):
+        assert text in changes, f"{text!r} not in {out['what_would_change']}"
+    if out["program"] != "NONE":
+        assert out["program"] in eligible
+    assert out["reasons"], "every answer is explained"
+
+
+@pytest.mark.parametrize("case", _cases(ACCEPTANCE))
+def test_acceptance_case_through_the_real_cli(case: dict[str, Any], tmp_path: Path) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(case["answers"]), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "advisor_gui", "recommend", "--answers", str(answers), "--json"],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )
+    expect = case["expect"]
+    if expect.get("exit") == 2:
+        assert proc.returncode == 2
+        assert proc.stdout == ""
+        assert len(proc.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in proc.stderr
+        return
+    assert proc.returncode == 0, proc.stderr
+    check(expect, json.loads(proc.stdout))
+
+
+@pytest.mark.parametrize("case", [c for p in OWN for c in _cases(p)])
+def test_own_scenario(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(case["answers"]), encoding="utf-8")
+    code = cli.main(["recommend", "--answers", str(answers), "--json"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    check(case["expect"], json.loads(captured.out))
