@@ -37,9 +37,13 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Caution:
+    """``text`` is self-contained (citations inline, for the JSON contract);
+    ``brief`` leaves them to ``source``, for views that show sources apart."""
+
     rule: str
     text: str
     source: str = ""
+    brief: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,19 +270,24 @@ def _source_notes(
                 note.id,
                 source_note_text(dataset, note.id, lang),
                 format_cites(dataset, note.article.cite + note.other.cite),
+                source_note_text(dataset, note.id, lang, with_sources=False),
             )
         )
     return notes
 
 
-def source_note_text(dataset: Dataset, note_id: str, lang: str = "en") -> str:
-    """"Sources differ" sentence with both claims and both citations."""
+_NOTE_TEMPLATES = {
+    ("en", True): "Sources differ \u2014 {topic}: {a} [{a_src}]; {b} [{b_src}]",
+    ("en", False): "Sources differ \u2014 {topic}: {a} By contrast: {b}",
+    ("fr", True): "Les sources divergent \u2014 {topic} : {a} [{a_src}] ; {b} [{b_src}]",
+    ("fr", False): "Les sources divergent \u2014 {topic} : {a} En revanche : {b}",
+}
+
+
+def source_note_text(dataset: Dataset, note_id: str, lang: str = "en", *, with_sources: bool = True) -> str:
+    """The "Sources differ" sentence: both claims, with or without their citations."""
     note = next(n for n in dataset.source_notes if n.id == note_id)
-    template = (
-        "Les sources divergent — {topic} : {a} [{a_src}] ; {b} [{b_src}]"
-        if lang == "fr"
-        else "Sources differ \u2014 {topic}: {a} [{a_src}]; {b} [{b_src}]"
-    )
+    template = _NOTE_TEMPLATES[("fr" if lang == "fr" else "en", with_sources)]
     return template.format(
         topic=note.topic.get(lang),
         a=note.article.text.get(lang),
@@ -331,7 +340,9 @@ def _what_would_change(
                 if other != program:
                     label = dataset.program(other).short.get(lang)
                     shown = str(trial) if isinstance(trial, int) else ""
-                    out.append(fill(probe.text, {"program": label, "value": shown}, lang))
+                    sentence = fill(probe.text, {"program": label, "value": shown}, lang)
+                    if sentence not in out:
+                        out.append(sentence)
                     if question.id not in influential:
                         influential.append(question.id)
                     break

@@ -52,14 +52,12 @@ class RecommendationCard(QTextBrowser):
         badge = {"COR": "cor", "SECOR": "small", "SMALL_COR": "small"}.get(rec.program, "none")
         parts.append(
             f'<p class="kicker">{escape(tr("Recommendation for {0}").format(j.name.en))}</p>'
-            f'<h1 class="{badge}">{escape(program.short.en)}</h1>'
+            f'<p class="program {badge}">{escape(program.short.en)}</p>'
             f'<p class="long">{escape(program.long.en)}</p>'
         )
         if rec.eligible:
             names = ", ".join(ds.program(p).short.en for p in rec.eligible)
             parts.append(f'<p class="eligible">{escape(tr("Eligible here: {0}").format(names))}</p>')
-        else:
-            parts.append(f'<p class="eligible">{escape(tr("No COR program is available here."))}</p>')
 
         small = j.small_program
         if rec.program == "COR" and small and small in rec.eligible:
@@ -71,7 +69,7 @@ class RecommendationCard(QTextBrowser):
         parts.append(self._section(head, [escape(r.text) + self._cite(r.source) for r in rec.reasons]))
         if rec.cautions:
             items = [
-                escape(c.text) + (self._cite(c.source) if c.source else "") for c in rec.cautions
+                escape(c.brief or c.text) + (self._cite(c.source) if c.source else "") for c in rec.cautions
             ]
             parts.append(self._section(tr("Cautions"), items, css="cautions"))
         if rec.partners:
@@ -89,7 +87,7 @@ class RecommendationCard(QTextBrowser):
     def _section(title: str, items: list[str], *, css: str = "", ordered: bool = False) -> str:
         tag = "ol" if ordered else "ul"
         lis = "".join(f"<li>{item}</li>" for item in items)
-        return f'<h2>{escape(title)}</h2><{tag} class="{css}">{lis}</{tag}>'
+        return f'<p class="section">{escape(title)}</p><{tag} class="{css}">{lis}</{tag}>'
 
     # --- citations ---------------------------------------------------------------
     def source_for(self, anchor: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..domain.engine import Recommendation
@@ -20,8 +20,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ComparisonModel", text)
 
 
+COL_DIMENSION, COL_COR, COL_SMALL = range(3)
+
+
 class ComparisonModel(QAbstractTableModel):
-    """Rows: dimensions. Columns: COR, then the small-employer program."""
+    """Rows: dimensions. Columns: the dimension, COR, the small-employer program."""
 
     def __init__(self, dataset: Dataset, rec: Recommendation, parent: Any = None) -> None:
         super().__init__(parent)
@@ -30,46 +33,46 @@ class ComparisonModel(QAbstractTableModel):
 
     def set_recommendation(self, rec: Recommendation) -> None:
         self._rec = rec
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
-        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_COR, COL_SMALL)
+        self.dataChanged.emit(self.index(0, COL_COR), self.index(self.rowCount() - 1, COL_SMALL))
 
     def small_code(self) -> str:
         return self._ds.jurisdiction(self._rec.province).small_program or "SECOR"
 
     def recommended_column(self) -> int:
         if self._rec.program == "COR":
-            return 0
+            return COL_COR
         if self._rec.program in ("SECOR", "SMALL_COR"):
-            return 1
+            return COL_SMALL
         return -1
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ds.comparison)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
+        return 0 if parent.isValid() else 3
 
     def column_status(self, col: int) -> str:
-        code = "COR" if col == 0 else self.small_code()
+        code = "COR" if col == COL_COR else self.small_code()
         if col == self.recommended_column():
             return _tr("recommended")
         if code in self._rec.eligible:
             return _tr("eligible")
         j = self._ds.jurisdiction(self._rec.province)
-        if col == 1 and j.participates and j.small_program is None:
+        if col == COL_SMALL and j.participates and j.small_program is None:
             return _tr("not offered here")
         return _tr("not eligible") if j.participates else _tr("not offered here")
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Vertical:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._ds.comparison[section].label.en
             return None
-        code = "COR" if section == 0 else self.small_code()
+        if section == COL_DIMENSION:
+            return _tr("Dimension") if role == Qt.ItemDataRole.DisplayRole else None
+        code = "COR" if section == COL_COR else self.small_code()
         name = self._ds.program(code).short.en
         if role == Qt.ItemDataRole.DisplayRole:
             mark = "\u2605 " if section == self.recommended_column() else ""
-            return f"{mark}{name} \u2014 {self.column_status(section)}"
+            return f"{mark}{name}\n{self.column_status(section)}"
         if role == Qt.ItemDataRole.FontRole and section == self.recommended_column():
             font = QFont()
             font.setBold(True)
@@ -80,7 +83,15 @@ class ComparisonModel(QAbstractTableModel):
         if not index.isValid():
             return None
         dim = self._ds.comparison[index.row()]
-        text = dim.cor if index.column() == 0 else dim.small
+        if index.column() == COL_DIMENSION:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return dim.label.en
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        text = dim.cor if index.column() == COL_COR else dim.small
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return text.en
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == self.recommended_column():
@@ -111,9 +122,11 @@ class ComparisonPane(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_DIMENSION, QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 8, 8)
         layout.setSpacing(4)
@@ -138,4 +151,15 @@ class ComparisonPane(QWidget):
             text = ""
         self.note.setText(text)
         self.note.setVisible(bool(text))
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The dimension column: as wide as its longest label, at most a quarter of the table."""
+        metrics = self.table.fontMetrics()
+        longest = max(metrics.horizontalAdvance(d.label.en) for d in self._c.dataset.comparison) + 24
+        self.table.setColumnWidth(COL_DIMENSION, min(longest, max(90, self.table.viewport().width() // 4)))
         self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()

@@ -28,6 +28,13 @@ from .controller import AdvisorController
 MAX_WORKERS = 99_999
 
 
+def _combo() -> QComboBox:
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)
+    return combo
+
+
 class _Field:
     """One question's widgets and how to read and write its value."""
 
@@ -60,6 +67,7 @@ class InterviewPanel(QWidget):
             form.addWidget(field.box)
         form.addStretch(1)
 
+        self._body = body
         scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
@@ -71,8 +79,8 @@ class InterviewPanel(QWidget):
         self._help.setWordWrap(True)
         self._help.setTextFormat(Qt.TextFormat.PlainText)
         self._help.setAccessibleName(self.tr("Help for the current question"))
-        self._help.setMinimumHeight(self._help.fontMetrics().lineSpacing() * 3 + 12)
-        self._help.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._help.setMinimumHeight(self._help.fontMetrics().lineSpacing() * 3 + 14)
+        self._help.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 4, 8)
@@ -81,6 +89,9 @@ class InterviewPanel(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(self._help)
 
+        # Never narrower than the form itself: the splitter cannot clip it.
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(body.minimumSizeHint().width() + bar + 16)
         self._show_help(controller.dataset.questions[0])
         controller.answersChanged.connect(self._load)
         controller.recommendationChanged.connect(lambda _rec: self._refresh_emphasis())
@@ -115,7 +126,7 @@ class InterviewPanel(QWidget):
         ds = self._c.dataset
         commit = lambda *_: self._commit(q.id)  # noqa: E731
         if q.kind == "province":
-            combo = QComboBox()
+            combo = _combo()
             for j in ds.jurisdictions:
                 combo.addItem(f"{j.name.get(self._lang)} ({j.code})", j.code)
             combo.currentIndexChanged.connect(commit)
@@ -129,7 +140,7 @@ class InterviewPanel(QWidget):
             spin.valueChanged.connect(commit)
             return spin, spin.value, spin.setValue
         if q.kind == "choice":
-            combo = QComboBox()
+            combo = _combo()
             for choice in q.choices:
                 combo.addItem(choice.label.get(self._lang), choice.value)
             combo.currentIndexChanged.connect(commit)
@@ -152,7 +163,7 @@ class InterviewPanel(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
-        columns = 2 if q.kind == "multi_choice" else 5
+        columns = 2 if q.kind == "multi_choice" else 4
         boxes: list[tuple[str, QCheckBox]] = []
         for i, (value, label) in enumerate(values):
             box = QCheckBox(label)

@@ -51,10 +51,12 @@ SWATCHES: dict[str, Swatch] = {
 }
 
 # Label anchors (map units) where the shape's centre is a poor spot.
-_LABEL_AT = {"NU": (600, 330), "NT": (330, 420), "NL": (830, 560), "PE": (893, 702),
-             "NS": (905, 735), "NB": (858, 725), "QC": (735, 600), "ON": (575, 700)}
-# Small Atlantic provinces get a larger invisible hit area (map units).
-_HIT_RADIUS = {"PE": 14.0, "NS": 12.0, "NB": 10.0}
+_LABEL_AT = {"NU": (600, 330), "NT": (330, 420), "NL": (830, 560), "QC": (735, 600), "ON": (575, 700),
+             "PE": (905, 632), "NS": (975, 770), "NB": (800, 785)}
+# The small Atlantic provinces are labelled out at sea, with a leader line to
+# this point inside the province; the label is clickable too.
+_LEADER_TO = {"PE": (874, 677), "NS": (905, 722), "NB": (828, 705)}
+_HIT_RADIUS = 22.0  # map units around an out-at-sea label
 
 
 def paint_swatch(p: QPainter, rect: QRectF, category: str) -> None:
@@ -131,11 +133,11 @@ class ProvinceMap(QWidget):
         for code, path in self._paths.items():
             if path.contains(pt):
                 return code
-        best, best_d = "", 1e9
-        for code, radius in _HIT_RADIUS.items():
+        best, best_d = "", _HIT_RADIUS
+        for code in _LEADER_TO:
             x, y = _LABEL_AT[code]
             d = ((pt.x() - x) ** 2 + (pt.y() - y) ** 2) ** 0.5
-            if d <= radius and d < best_d:
+            if d <= best_d:
                 best, best_d = code, d
         return best
 
@@ -168,11 +170,20 @@ class ProvinceMap(QWidget):
         font.setPointSizeF(max(7.0, min(10.0, self.width() / 70)))
         font.setBold(True)
         p.setFont(font)
+        leader = QPen(QColor("#5A5A5A"), 1)
         for code in self._paths:
             at = self._transform.map(self.label_point(code))
             rect = QRectF(at.x() - 20, at.y() - 9, 40, 18)
-            dark = self._category[code] in ("cor_secor", "all_sizes")
-            p.setPen(QColor("#FFFFFF") if dark else QColor("#1A1A1A"))
+            if code in _LEADER_TO:
+                p.setPen(leader)
+                p.drawLine(at, self._transform.map(QPointF(*_LEADER_TO[code])))
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(QColor(255, 255, 255, 230))
+                p.drawRoundedRect(rect.adjusted(6, 1, -6, -1), 3, 3)
+                p.setPen(QColor("#1A1A1A"))
+            else:
+                dark = self._category[code] in ("cor_secor", "all_sizes")
+                p.setPen(QColor("#FFFFFF") if dark else QColor("#1A1A1A"))
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, code)
         p.end()
         return pix
@@ -189,10 +200,11 @@ class ProvinceMap(QWidget):
             pen.setCosmetic(True)
             p.strokePath(self._paths[self._selected], pen)
             p.resetTransform()
-            if self._selected in _HIT_RADIUS:
+            if self._selected in _LEADER_TO:
                 c = self._transform.map(self.label_point(self._selected))
                 p.setPen(pen)
-                p.drawEllipse(c, 13, 13)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRoundedRect(QRectF(c.x() - 15, c.y() - 9, 30, 18), 4, 4)
         if self.hasFocus():
             p.resetTransform()
             focus = QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DashLine)

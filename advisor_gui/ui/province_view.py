@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -54,16 +55,20 @@ class _Swatch(QWidget):
 def legend(parent: QWidget) -> QWidget:
     box = QWidget(parent)
     box.setObjectName("legend")
-    row = QHBoxLayout(box)
-    row.setContentsMargins(4, 0, 4, 0)
-    row.setSpacing(4)
-    for category in CATEGORIES:
-        row.addWidget(_Swatch(category))
+    grid = QGridLayout(box)
+    grid.setContentsMargins(4, 0, 4, 0)
+    grid.setHorizontalSpacing(6)
+    grid.setVerticalSpacing(2)
+    per_row = 3
+    for i, category in enumerate(CATEGORIES):
+        cell = QHBoxLayout()
+        cell.setSpacing(4)
+        cell.addWidget(_Swatch(category))
         label = QLabel(parent.tr(LEGEND_TEXT[category]))
         label.setObjectName("legendLabel")
-        row.addWidget(label)
-        row.addSpacing(8)
-    row.addStretch(1)
+        cell.addWidget(label)
+        cell.addStretch(1)
+        grid.addLayout(cell, i // per_row, i % per_row)
     box.setAccessibleName(parent.tr("Map legend"))
     return box
 

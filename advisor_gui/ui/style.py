@@ -14,13 +14,13 @@ QStatusBar QLabel#datasetStatus { color: #4A4A4A; padding-right: 6px; }
 
 CARD_CSS = """
 p.kicker { color: #5A6B7D; font-size: 9pt; margin: 0; }
-h1 { font-size: 20pt; margin: 0; }
-h1.cor { color: #0B4F8A; }
-h1.small { color: #0B6E4F; }
-h1.none { color: #6B6B6B; }
+p.program { font-size: 20pt; font-weight: 700; margin: 0; }
+p.cor { color: #0B4F8A; }
+p.small { color: #0B6E4F; }
+p.none { color: #6B6B6B; }
 p.long { color: #33414F; margin: 0 0 4px 0; }
 p.eligible { color: #1A1A1A; background: #EEF3F8; padding: 4px; margin: 4px 0; }
-h2 { font-size: 10.5pt; color: #1F3A5F; margin: 10px 0 2px 0; }
+p.section { font-size: 11pt; font-weight: 600; color: #1F3A5F; margin: 10px 0 2px 0; }
 ul, ol { margin-top: 0; margin-bottom: 0; }
 li { margin-bottom: 3px; }
 ul.cautions li { color: #6A3D00; }
