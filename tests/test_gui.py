@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 
-from advisor_gui.domain.models import Answers
 from advisor_gui import settings as opt
+from advisor_gui.domain.models import Answers
 from advisor_gui.settings import Settings
 from advisor_gui.ui.comparison import COL_COR, COL_SMALL
 from advisor_gui.ui.controller import AdvisorController
@@ -75,7 +75,7 @@ def test_changing_each_answer_updates_the_card(window: MainWindow, qtbot) -> Non
     assert "ISN" in card_text(window) and window.controller.recommendation.program == "COR"
     platforms.findChildren(QCheckBox)[0].setChecked(False)
 
-    others = [b for b in iv.editor("other_provinces").findChildren(QCheckBox) if b.text() == "SK"][0]
+    others = next(b for b in iv.editor("other_provinces").findChildren(QCheckBox) if b.text() == "SK")
     others.setChecked(True)
     assert "Saskatchewan" in card_text(window)
     others.setChecked(False)
