@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from . import plain
 from .conditions import check as check_condition
@@ -48,19 +46,62 @@ def dotted(path: FieldPath) -> str:
     return out
 
 
+class _Refused(Exception):
+    def __init__(self, line: int, field: str, problem: str) -> None:
+        super().__init__(problem)
+        self.line, self.field, self.problem = line, field, problem
+
+
+_LOADER: Any = None
+
+
+def _strict_loader() -> Any:
+    """A safe YAML loader that refuses aliases, merge keys and duplicate keys
+    while it constructs (no extra pass over the document)."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        class StrictLoader(base):  # type: ignore[misc, valid-type]
+            def construct_object(self, node: Any, deep: bool = False) -> Any:
+                if node in self.constructed_objects:
+                    raise _Refused(node.start_mark.line + 1, "(yaml)",
+                                   "YAML anchors and aliases are not allowed in the dataset")
+                return super().construct_object(node, deep)
+
+            def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+                seen: set[object] = set()
+                for key_node, _value in node.value:
+                    if key_node.tag == "tag:yaml.org,2002:merge":
+                        raise _Refused(key_node.start_mark.line + 1, "(yaml)", "merge keys (<<) are not allowed")
+                    if key_node.value in seen:
+                        raise _Refused(key_node.start_mark.line + 1, str(key_node.value), "duplicate key")
+                    seen.add(key_node.value)
+                return super().construct_mapping(node, deep)
+
+        _LOADER = StrictLoader
+    return _LOADER
+
+
 class _Located:
-    """The parsed YAML plus the line of every field path in it."""
+    """The parsed YAML; the line of a field path is worked out only when an
+    error needs it."""
 
     def __init__(self, file: str, text: str) -> None:
-        self.file = file
-        self.lines: dict[FieldPath, int] = {}
-        loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+        import yaml
+
+        self.file, self._text = file, text
+        self._lines: dict[FieldPath, int] | None = None
+        loader = _strict_loader()(text)
         try:
             node = loader.get_single_node()
             if node is None:
                 raise DatasetError(file, 1, "", "the file is empty")
-            self._walk(node, (), set())
             self.data: Any = loader.construct_document(node)
+        except _Refused as exc:
+            raise DatasetError(file, exc.line, exc.field, exc.problem) from None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
@@ -70,36 +111,37 @@ class _Located:
         finally:
             loader.dispose()
 
-    def _walk(self, node: yaml.Node, path: FieldPath, seen: set[int]) -> None:
-        if id(node) in seen:
-            raise DatasetError(
-                self.file, node.start_mark.line + 1, dotted(path),
-                "YAML anchors and aliases are not allowed in the dataset",
-            )
-        seen.add(id(node))
-        self.lines.setdefault(path, node.start_mark.line + 1)
+    def _line_map(self) -> dict[FieldPath, int]:
+        if self._lines is None:
+            self._lines = {}
+            loader = _strict_loader()(self._text)
+            try:
+                self._walk(loader.get_single_node(), ())
+            finally:
+                loader.dispose()
+        return self._lines
+
+    def _walk(self, node: Any, path: FieldPath) -> None:
+        import yaml
+
+        lines = self._lines
+        assert lines is not None
+        lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
-            keys: set[str] = set()
             for key_node, value_node in node.value:
-                key = str(key_node.value)
-                if not isinstance(key_node, yaml.ScalarNode) or key == "<<":
-                    raise DatasetError(self.file, key_node.start_mark.line + 1, dotted(path),
-                                       "keys must be plain names")
-                if key in keys:
-                    raise DatasetError(self.file, key_node.start_mark.line + 1,
-                                       dotted((*path, key)), "duplicate key")
-                keys.add(key)
-                self.lines[(*path, key)] = key_node.start_mark.line + 1
-                self._walk(value_node, (*path, key), seen)
+                key = (*path, str(key_node.value))
+                lines[key] = key_node.start_mark.line + 1
+                self._walk(value_node, key)
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
-                self._walk(item, (*path, i), seen)
+                self._walk(item, (*path, i))
 
     def error(self, path: FieldPath, problem: str) -> DatasetError:
+        lines = self._line_map()
         probe = tuple(path)
-        while probe and probe not in self.lines:
+        while probe and probe not in lines:
             probe = probe[:-1]
-        return DatasetError(self.file, self.lines.get(probe, 1), dotted(path), problem)
+        return DatasetError(self.file, lines.get(probe, 1), dotted(path), problem)
 
 
 def _json_default(value: object) -> str:
@@ -158,27 +200,22 @@ def json_schema() -> dict[str, Any]:
     return schema
 
 
-def _cites(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Cite]]:
-    """Every citation anywhere inside a dataclass tree, with its path."""
-    if isinstance(value, Cite):
-        yield path, value
+def _leaves(value: Any, path: FieldPath, found: list[tuple[FieldPath, Any]]) -> None:
+    """Collect every Cite and Text inside a dataclass tree, with its path (one pass)."""
+    if isinstance(value, Cite | Text):
+        found.append((path, value))
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
-            yield from _cites(item, (*path, i))
-    elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            yield from _cites(getattr(value, f.name), (*path, f.name))
+            _leaves(item, (*path, i), found)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        cls: type = type(value)
+        for name in _field_names(cls):
+            _leaves(getattr(value, name), (*path, name), found)
 
 
-def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Text]]:
-    if isinstance(value, Text):
-        yield path, value
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from _texts(item, (*path, i))
-    elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            yield from _texts(getattr(value, f.name), (*path, f.name))
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _unique(doc: _Located, items: tuple[Any, ...], key: str, where: str) -> set[str]:
@@ -193,9 +230,11 @@ def _unique(doc: _Located, items: tuple[Any, ...], key: str, where: str) -> set[
 
 def _cross_check(doc: _Located, ds: Dataset) -> None:
     source_ids = _unique(doc, ds.sources, "id", "sources")
-    for path, cite in _cites(ds, ()):
-        if cite.source not in source_ids:
-            raise doc.error((*path, "source"), f"cites unknown source {cite.source!r}")
+    leaves: list[tuple[FieldPath, Any]] = []
+    _leaves(ds, (), leaves)
+    for path, leaf in leaves:
+        if isinstance(leaf, Cite) and leaf.source not in source_ids:
+            raise doc.error((*path, "source"), f"cites unknown source {leaf.source!r}")
     sector_ids = _unique(doc, ds.sectors, "id", "sectors")
     for needed in ("construction", "oil_and_gas", "other"):
         if needed not in sector_ids:
@@ -238,11 +277,12 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
                 raise doc.error(("source_notes", i, "rules", k), f"unknown rule {rid!r}")
         if note.when is not None:
             _check_condition(doc, note.when, ("source_notes", i, "when"), specs, advice=True)
-    for path, text in _texts(ds, ()):
-        for lang in ("en", "fr"):
-            for name in PLACEHOLDER.findall(getattr(text, lang)):
-                if name not in TEXT_FIELDS:
-                    raise doc.error((*path, lang), f"unknown placeholder {{{name}}}")
+    for path, leaf in leaves:
+        if isinstance(leaf, Text):
+            for lang in ("en", "fr"):
+                for name in PLACEHOLDER.findall(getattr(leaf, lang)):
+                    if name not in TEXT_FIELDS:
+                        raise doc.error((*path, lang), f"unknown placeholder {{{name}}}")
 
 
 def _check_jurisdiction(doc: _Located, ds: Dataset, i: int, sector_ids: set[str]) -> None:

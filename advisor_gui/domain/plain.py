@@ -11,51 +11,84 @@ import dataclasses
 import datetime as dt
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 
-@cache
-def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+Converter = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+_CLASS_CONVERTERS: dict[type, Converter] = {}
+
+
+def _class_converter(cls: type) -> Converter:
+    """Registered before its fields are worked out, so recursive types
+    (a Condition holds Conditions) resolve to the same function."""
+    known = _CLASS_CONVERTERS.get(cls)
+    if known is not None:
+        return known
+    fields: list[tuple[str, Converter]] = []
+
+    def make(data: Any) -> Any:
+        return cls(**{name: conv(data[name]) for name, conv in fields if name in data})
+
+    _CLASS_CONVERTERS[cls] = make
     hints = typing.get_type_hints(cls)
-    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+    fields.extend((f.name, converter(hints[f.name])) for f in dataclasses.fields(cls))
+    return make
 
 
-def build(tp: Any, data: Any) -> Any:
-    """Turn JSON data into an instance of the annotated type ``tp``."""
-    if data is None:
-        return None
+def converter(tp: Any) -> Converter:
+    """A function turning JSON data into ``tp``, worked out once per type."""
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        return tp(**{name: build(hint, data[name]) for name, hint in _fields(tp) if name in data})
+        return _class_converter(tp)
+    return _converter(tp)
+
+
+@cache
+def _converter(tp: Any) -> Converter:
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
-        return build(typing.get_args(tp)[0], data)
+        return converter(typing.get_args(tp)[0])
     if origin is tuple:
-        item = typing.get_args(tp)[0]
-        return tuple(build(item, x) for x in data)
+        item = converter(typing.get_args(tp)[0])
+        if item is _identity:
+            return tuple
+        return lambda data: tuple(item(x) for x in data)
     if origin in (typing.Union, types.UnionType):
-        return _build_union(typing.get_args(tp), data)
+        return _union_converter(typing.get_args(tp))
     if tp is dt.date:
-        return dt.date.fromisoformat(data)
-    return data  # str, int, bool, Literal[...]
+        return dt.date.fromisoformat
+    return _identity  # str, int, bool, Literal[...]
 
 
-def _build_union(options: tuple[Any, ...], data: Any) -> Any:
+def _union_converter(options: tuple[Any, ...]) -> Converter:
+    by_kind: dict[type, Converter] = {}
     for option in options:
-        if option is type(None):
-            continue
         base = typing.get_args(option)[0] if typing.get_origin(option) is typing.Annotated else option
-        if dataclasses.is_dataclass(base) and isinstance(data, dict):
-            return build(base, data)
-        if typing.get_origin(base) is tuple and isinstance(data, list):
-            return build(base, data)
-        if base is dt.date and isinstance(data, str):
-            return build(base, data)
-    return tuple(data) if isinstance(data, list) else data
+        if dataclasses.is_dataclass(base):
+            by_kind[dict] = converter(base)
+        elif typing.get_origin(base) is tuple:
+            by_kind[list] = converter(base)
+        elif base is dt.date:
+            by_kind[str] = dt.date.fromisoformat
+    if list not in by_kind:
+        by_kind[list] = tuple
+
+    def convert(data: Any) -> Any:
+        conv = by_kind.get(type(data))
+        return conv(data) if conv is not None else data
+
+    return convert
 
 
 def build_as(cls: type[T], data: Any) -> T:
-    result: T = build(cls, data)
+    result: T = converter(cls)(data)
     return result
