@@ -67,20 +67,23 @@ class RecommendationCard(QTextBrowser):
         else:
             head = tr("Why")
         parts.append(self._section(head, [escape(r.text) + self._cite(r.source) for r in rec.reasons]))
-        if rec.cautions:
-            items = [
-                escape(c.brief or c.text) + (self._cite(c.source) if c.source else "") for c in rec.cautions
-            ]
+        cautions = [c for c in rec.cautions if not c.rule.startswith("note.")]
+        notes = [c for c in rec.cautions if c.rule.startswith("note.")]
+        if cautions:
+            items = [escape(c.text) + (self._cite(c.source) if c.source else "") for c in cautions]
             parts.append(self._section(tr("Cautions"), items, css="cautions"))
+        if notes:
+            items = [escape(c.brief or c.text) + self._cite(c.source) for c in notes]
+            parts.append(self._section(tr("Where sources differ"), items, css="notes"))
+        if rec.what_would_change:
+            parts.append(self._section(tr("What would change the answer"),
+                                       [escape(s) for s in rec.what_would_change]))
         if rec.partners:
             items = [f"<b>{escape(p.acronym)}</b> \u2014 {escape(p.name)}" + self._cite(p.source)
                      for p in rec.partners]
             parts.append(self._section(tr("Certifying partners to contact"), items))
         if rec.next_steps:
             parts.append(self._section(tr("Next steps"), [escape(s) for s in rec.next_steps], ordered=True))
-        if rec.what_would_change:
-            parts.append(self._section(tr("What would change the answer"),
-                                       [escape(s) for s in rec.what_would_change]))
         return "".join(parts)
 
     @staticmethod

@@ -85,7 +85,10 @@ class LearnDialog(QDialog):
             item.setHidden(not hit)
             if hit and first is None:
                 first = item
-        if first is not None and (self.topics.currentItem() is None or self.topics.currentItem().isHidden()):
+        if first is None:
+            self.topics.setCurrentItem(None)
+            self.view.setPlainText(self.tr("No topic mentions \u201c{0}\u201d.").format(text.strip()))
+        elif self.topics.currentItem() is None or self.topics.currentItem().isHidden():
             self.topics.setCurrentItem(first)
 
     def visible_titles(self) -> list[str]:

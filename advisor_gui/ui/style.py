@@ -24,5 +24,6 @@ p.section { font-size: 11pt; font-weight: 600; color: #1F3A5F; margin: 10px 0 2p
 ul, ol { margin-top: 0; margin-bottom: 0; }
 li { margin-bottom: 3px; }
 ul.cautions li { color: #6A3D00; }
+ul.notes li { color: #4A5560; font-size: 9pt; }
 a.cite { color: #0B5CAD; text-decoration: none; }
 """
