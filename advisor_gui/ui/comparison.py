@@ -61,7 +61,11 @@ class ComparisonModel(QAbstractTableModel):
         j = self._ds.jurisdiction(self._rec.province)
         if col == COL_SMALL and j.participates and j.small_program is None:
             return _tr("not offered here")
-        return _tr("not eligible") if j.participates else _tr("not offered here")
+        if not j.participates:
+            return _tr("not offered here")
+        if col == COL_SMALL and j.small_max_workers is not None:
+            return _tr("not eligible: over {0} workers").format(j.small_max_workers)
+        return _tr("not eligible")
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Vertical:
@@ -96,8 +100,8 @@ class ComparisonModel(QAbstractTableModel):
             return text.en
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == self.recommended_column():
             return HIGHLIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and self.column_status(index.column()) in (
-            _tr("not eligible"), _tr("not offered here")
+        if role == Qt.ItemDataRole.ForegroundRole and self.column_status(index.column()).startswith(
+            (_tr("not eligible"), _tr("not offered here"))
         ):
             return QColor("#6B6B6B")
         return None
