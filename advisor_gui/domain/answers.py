@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from .models import Answers, Dataset
+from .validation import adapter
 
 
 class AnswersError(ValueError):
@@ -14,18 +14,6 @@ class AnswersError(ValueError):
     def __init__(self, field: str, problem: str) -> None:
         self.field, self.problem = field, problem
         super().__init__(f"{field}: {problem}" if field else problem)
-
-
-_ADAPTER: Any = None
-
-
-def _adapter() -> Any:
-    global _ADAPTER
-    if _ADAPTER is None:
-        import pydantic
-
-        _ADAPTER = pydantic.TypeAdapter(Answers)
-    return _ADAPTER
 
 
 _HINTS = {
@@ -45,7 +33,7 @@ def parse_answers(data: object, dataset: Dataset) -> Answers:
     if not isinstance(data, dict):
         raise AnswersError("", "the answers must be a JSON object")
     try:
-        answers: Answers = _adapter().validate_json(json.dumps(data), strict=True)
+        answers: Answers = adapter(Answers).validate_json(json.dumps(data), strict=True)
     except pydantic.ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         loc = [str(p) for p in err["loc"]]

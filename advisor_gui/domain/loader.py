@@ -24,6 +24,7 @@ from .conditions import check as check_condition
 from .conditions import fact_specs
 from .engine import PLACEHOLDER, TEXT_FIELDS
 from .models import Answers, Cite, Condition, Dataset, Text
+from .validation import adapter
 
 MAX_BYTES = 4 * 1024 * 1024
 ANSWER_KEYS = tuple(f.name for f in dataclasses.fields(Answers))
@@ -180,16 +181,8 @@ def _explain(error: Any) -> str:
     return f"{error['msg']} (got {value!r})" if not isinstance(value, dict | list) else error["msg"]
 
 
-_ADAPTER: Any = None
-
-
 def _adapter() -> Any:
-    global _ADAPTER
-    if _ADAPTER is None:
-        import pydantic
-
-        _ADAPTER = pydantic.TypeAdapter(Dataset)
-    return _ADAPTER
+    return adapter(Dataset)
 
 
 def json_schema() -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from annotated_types import Ge, Len, MinLen
 
@@ -297,34 +297,30 @@ class Dataset:
     faq: tuple[Faq, ...]
 
     def jurisdiction(self, code: str) -> Jurisdiction:
-        for j in self.jurisdictions:
-            if j.code == code:
-                return j
-        raise KeyError(code)
+        return _find(self.jurisdictions, "code", code)
 
     def source(self, source_id: str) -> Source:
-        for s in self.sources:
-            if s.id == source_id:
-                return s
-        raise KeyError(source_id)
+        return _find(self.sources, "id", source_id)
 
     def program(self, code: str) -> ProgramInfo:
-        for p in self.programs:
-            if p.code == code:
-                return p
-        raise KeyError(code)
+        return _find(self.programs, "code", code)
 
     def sector(self, sector_id: str) -> Sector:
-        for s in self.sectors:
-            if s.id == sector_id:
-                return s
-        raise KeyError(sector_id)
+        return _find(self.sectors, "id", sector_id)
 
     def guide(self, guidance_id: str) -> Guidance:
-        for g in self.guidance:
-            if g.id == guidance_id:
-                return g
-        raise KeyError(guidance_id)
+        return _find(self.guidance, "id", guidance_id)
+
+
+T = TypeVar("T")
+
+
+def _find(items: tuple[T, ...], attr: str, key: str) -> T:
+    """The item whose ``attr`` equals ``key`` (KeyError when none does)."""
+    for item in items:
+        if getattr(item, attr) == key:
+            return item
+    raise KeyError(key)
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,7 +86,7 @@ class LearnDialog(QDialog):
             if hit and first is None:
                 first = item
         if first is None:
-            self.topics.setCurrentItem(None)
+            self.topics.setCurrentRow(-1)
             self.view.setPlainText(self.tr("No topic mentions \u201c{0}\u201d.").format(text.strip()))
         elif self.topics.currentItem() is None or self.topics.currentItem().isHidden():
             self.topics.setCurrentItem(first)
