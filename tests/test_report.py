@@ -163,7 +163,8 @@ def test_user_text_is_escaped(dataset) -> None:
     assert "<i>Jo" not in html and "&lt;i&gt;Jo&lt;/i&gt;" in html
     assert "A&amp;B &quot;Safety&quot;" in html
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;<br/>second line" in html
-    assert 'src="logo&quot; onerror=&quot;x"' in html
+    assert 'src="logo&quot; onerror=&quot;x"/>' in html
+    assert '<img src="logo" width="180" height="60"/>' in render_html(r, logo_src="logo", logo_size=(180, 60))
     # The metadata title keeps the name as typed (it is not HTML).
     assert r.document_title.endswith("— <b>Acme</b> & Sons")
     assert r.running_header == "COR / SECOR recommendation — <b>Acme</b> & Sons"

@@ -553,9 +553,10 @@ def _list(items: Iterable[str], *, ordered: bool = False, li_class: str = "", li
     return f"<{tag}{cls}>" + "".join(f"{li}{item}</li>" for item in items) + f"</{tag}>"
 
 
-def render_html(report: Report, *, logo_src: str = "") -> str:
+def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int] | None = None) -> str:
     """The summary as Qt rich-text HTML. ``logo_src`` is the name under which
-    the caller registered the firm's logo image (empty: no logo)."""
+    the caller registered the firm's logo image (empty: no logo), drawn at
+    ``logo_size`` (width, height in CSS pixels) when given."""
     r = report
     lab = labels(r.lang)
     parts: list[str] = ["<html><head>", f"<title>{escape(r.document_title)}</title>",
@@ -574,9 +575,10 @@ def render_html(report: Report, *, logo_src: str = "") -> str:
     head = (f"<h1>{escape(r.title)}</h1><p class=\"subtitle\">{escape(r.subtitle)}</p>"
             f'<table width="100%" cellspacing="0" cellpadding="1" style="margin-top: 4px;">{meta_rows}</table>')
     if logo_src:
+        size = f' width="{logo_size[0]}" height="{logo_size[1]}"' if logo_size else ""
         parts.append(
             f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td valign="top">{head}</td>'
-            f'<td valign="top" align="right" width="26%"><img src="{escape(logo_src)}"/></td></tr></table>'
+            f'<td valign="top" align="right" width="26%"><img src="{escape(logo_src)}"{size}/></td></tr></table>'
         )
     else:
         parts.append(head)

@@ -82,16 +82,21 @@ def _report_font() -> QFont:
     return font
 
 
-def _logo_image(path: str) -> QImage | None:
+def _logo_image(path: str) -> tuple[QImage, tuple[int, int]] | None:
+    """The logo and its size on the page in CSS pixels (within LOGO_MAX_PX);
+    the image keeps up to four times that resolution so it prints sharply."""
     if not path:
         return None
     image = QtGui.QImage(path)
-    if image.isNull():
+    if image.isNull() or image.width() < 1 or image.height() < 1:
         return None
-    w, h = LOGO_MAX_PX
-    if image.width() > w or image.height() > h:
-        image = image.scaled(w, h, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
-    return image
+    box_w, box_h = LOGO_MAX_PX
+    ratio = min(box_w / image.width(), box_h / image.height(), 1.0)
+    size = (max(1, round(image.width() * ratio)), max(1, round(image.height() * ratio)))
+    if image.width() > 4 * size[0]:
+        image = image.scaled(4 * size[0], 4 * size[1], Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    return image, size
 
 
 def build_document(report: Report) -> QTextDocument:
@@ -103,8 +108,11 @@ def build_document(report: Report) -> QTextDocument:
     doc.setDocumentMargin(0)
     logo = _logo_image(report.logo)
     if logo is not None:
-        doc.addResource(QtGui.QTextDocument.ResourceType.ImageResource, QtCore.QUrl(LOGO_NAME), logo)
-    doc.setHtml(render_html(report, logo_src=LOGO_NAME if logo is not None else ""))
+        doc.addResource(QtGui.QTextDocument.ResourceType.ImageResource, QtCore.QUrl(LOGO_NAME), logo[0])
+        html = render_html(report, logo_src=LOGO_NAME, logo_size=logo[1])
+    else:
+        html = render_html(report)
+    doc.setHtml(html)
     doc.setMetaInformation(QtGui.QTextDocument.MetaInformation.DocumentTitle, report.document_title)
     return doc
 
