@@ -51,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--answers", required=True, metavar="FILE")
     shot.add_argument("--output", required=True, metavar="OUT.png")
     shot.add_argument("--size", default="1366x768", metavar="WxH")
+
+    rep = sub.add_parser("report", help="write the client summary as a PDF")
+    rep.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file, or - for stdin")
+    rep.add_argument("--output", required=True, metavar="OUT.pdf")
+    rep.add_argument("--client", default="", metavar="NAME", help="the client's name, printed on the summary")
+    rep.add_argument("--page-size", type=str.lower, choices=("letter", "a4"), default=None,
+                     help="paper size (default: the one set in Preferences, else letter)")
     return parser
 
 
@@ -199,9 +206,31 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return int(write_screenshot(dataset, answers, Path(args.output), (width, height)))
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    dataset = dataset_for(args)
+    answers = read_answers(args.answers, dataset)
+    output = Path(args.output)
+    page_size = args.page_size
+    if page_size is None:
+        from .settings import PAGE_SIZE, Settings
+
+        page_size = str(Settings().get(PAGE_SIZE)).lower()
+    from .ui.headless import write_report
+
+    try:
+        if output.is_dir():
+            raise UsageError(f"--output: {output} is a folder; give a file name such as summary.pdf")
+        if not output.parent.is_dir():
+            raise UsageError(f"--output: the folder {output.parent} does not exist")
+        return write_report(dataset, answers, output, client=args.client, page_size=page_size)
+    except OSError as exc:
+        raise UsageError(f"--output: cannot write {output}: {exc.strerror or exc}") from None
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "recommend": cmd_recommend,
     "provinces": cmd_provinces,
     "validate-dataset": cmd_validate,
     "screenshot": cmd_screenshot,
+    "report": cmd_report,
 }

@@ -22,6 +22,7 @@ class AdvisorController(QObject):
     answersChanged = Signal(object)  # Answers
     recommendationChanged = Signal(object)  # Recommendation
     provinceChanged = Signal(str)
+    clientChanged = Signal(str)  # the client's name, as printed on the summary
 
     DEFAULT_ANSWERS = Answers(province="AB", workers=6)
 
@@ -30,6 +31,7 @@ class AdvisorController(QObject):
         self._dataset = dataset
         self._answers = answers or self.DEFAULT_ANSWERS
         self._rec = evaluate(dataset, self._answers)
+        self._client = ""
 
     # --- state -----------------------------------------------------------------
     @property
@@ -43,6 +45,21 @@ class AdvisorController(QObject):
     @property
     def recommendation(self) -> Recommendation:
         return self._rec
+
+    @property
+    def client_name(self) -> str:
+        return self._client
+
+    @client_name.setter
+    def client_name(self, name: str) -> None:
+        self.set_client_name(name)
+
+    def set_client_name(self, name: str) -> None:
+        """The client's name (free text; escaped wherever it is shown)."""
+        if name == self._client:
+            return
+        self._client = name
+        self.clientChanged.emit(name)
 
     # --- changes ---------------------------------------------------------------
     def set_answer(self, key: str, value: Any) -> None:

@@ -1,4 +1,4 @@
-"""Headless renderings for the CLI: the window as a PNG."""
+"""Headless renderings for the CLI: the window as a PNG, the client summary as a PDF."""
 
 from __future__ import annotations
 
@@ -39,4 +39,20 @@ def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tup
         window.close()
     if not image.save(str(output), "PNG"):
         raise OSError(f"could not write {output}")
+    return 0
+
+
+def write_report(dataset: Dataset, answers: Answers, output: Path, *, client: str = "",
+                 page_size: str = "letter") -> int:
+    """Write the client summary for ``answers`` as a PDF (``letter`` or ``a4``),
+    with the consultant and firm remembered in the settings. Returns 0; raises
+    OSError when ``output`` cannot be written."""
+    _ensure_platform()
+    from ..settings import Settings
+    from .app_main import make_app
+    from .printing import report_for, write_pdf
+
+    make_app()
+    report = report_for(dataset, answers, Settings(), client=client)
+    write_pdf(report, Path(output), page_size)
     return 0

@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(self.tr("COR and SECOR &Explained"), self._show_learn,
                                          QKeySequence.StandardKey.HelpContents))
         help_menu.addAction(self._action(self.tr("&About COR/SECOR Advisor"), self._show_about))
+        from .printing import install_print_actions  # light: print support loads when an action fires
+        install_print_actions(self)
 
     def _show_province_tab(self, index: int) -> None:
         self.provinces.tabs.setCurrentIndex(index)

@@ -1,0 +1,129 @@
+"""Preferences: who prepares the summary (consultant, firm, logo) and the
+paper it is printed on. Remembered in the settings file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import settings as opt
+from ..settings import Settings
+
+LOGO_PREVIEW = (160, 48)
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self._settings = settings
+
+        intro = QLabel(self.tr("These details appear on every printed or exported summary."))
+        intro.setWordWrap(True)
+
+        self.consultant = QLineEdit(str(settings.get(opt.CONSULTANT)))
+        self.consultant.setObjectName("consultantName")
+        self.consultant.setAccessibleName(self.tr("Consultant name"))
+        self.consultant.setMaxLength(200)
+        self.firm = QLineEdit(str(settings.get(opt.FIRM)))
+        self.firm.setObjectName("firmName")
+        self.firm.setAccessibleName(self.tr("Firm"))
+        self.firm.setMaxLength(200)
+
+        self.logo = QLineEdit(str(settings.get(opt.FIRM_LOGO)))
+        self.logo.setObjectName("firmLogo")
+        self.logo.setAccessibleName(self.tr("Firm logo file"))
+        self.logo.setPlaceholderText(self.tr("No logo"))
+        self.logo.setClearButtonEnabled(True)
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setAccessibleName(self.tr("Choose a logo file"))
+        browse.clicked.connect(self._browse)
+        logo_row = QHBoxLayout()
+        logo_row.setContentsMargins(0, 0, 0, 0)
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(browse)
+        self.logo_preview = QLabel()
+        self.logo_preview.setObjectName("logoPreview")
+        self.logo_preview.setMinimumHeight(LOGO_PREVIEW[1])
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.logo.textChanged.connect(self._show_logo)
+
+        self.page_size = QComboBox()
+        self.page_size.setObjectName("pageSize")
+        self.page_size.setAccessibleName(self.tr("Page size"))
+        self.page_size.addItem(self.tr("Letter (8.5 × 11 in)"), "letter")
+        self.page_size.addItem(self.tr("A4 (210 × 297 mm)"), "a4")
+        index = self.page_size.findData(str(settings.get(opt.PAGE_SIZE)).lower())
+        self.page_size.setCurrentIndex(max(index, 0))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for text, buddy, field in ((self.tr("&Consultant name:"), self.consultant, self.consultant),
+                                   (self.tr("&Firm:"), self.firm, self.firm),
+                                   (self.tr("Firm &logo:"), self.logo, logo_row),
+                                   ("", None, self.logo_preview),
+                                   (self.tr("&Page size:"), self.page_size, self.page_size)):
+            label = QLabel(text)
+            if buddy is not None:
+                label.setBuddy(buddy)
+            form.addRow(label, field)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self._show_logo(self.logo.text())
+
+    def _browse(self) -> None:
+        formats = " ".join(f"*.{bytes(f.data()).decode()}" for f in QImageReader.supportedImageFormats())
+        start = self.logo.text() or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the firm's logo"), start,
+                                              self.tr("Images ({0})").format(formats))
+        if path:
+            self.logo.setText(path)
+
+    def _show_logo(self, path: str) -> None:
+        if not path.strip():
+            self.logo_preview.clear()
+            self.logo_preview.setText(self.tr("No logo: the summary is printed without one."))
+            return
+        pixmap = QPixmap(path)
+        if pixmap.isNull():
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(self.tr("This file cannot be read as an image; the summary is printed "
+                                              "without a logo."))
+            self.logo_preview.setWordWrap(True)
+            return
+        self.logo_preview.setText("")
+        self.logo_preview.setPixmap(pixmap.scaled(*LOGO_PREVIEW, Qt.AspectRatioMode.KeepAspectRatio,
+                                                  Qt.TransformationMode.SmoothTransformation))
+
+    def accept(self) -> None:
+        s = self._settings
+        s.set(opt.CONSULTANT, self.consultant.text().strip())
+        s.set(opt.FIRM, self.firm.text().strip())
+        s.set(opt.FIRM_LOGO, self.logo.text().strip())
+        s.set(opt.PAGE_SIZE, str(self.page_size.currentData()))
+        s.sync()
+        super().accept()

@@ -1,0 +1,581 @@
+"""The printed summary: one pipeline, three outputs.
+
+:func:`paint_report` lays the report's HTML out for a paged device (a printer
+from the print or preview dialog, or a :class:`QPdfWriter`) and paints it page
+by page: each page's slice of the document, a running header and a footer
+with "Page X of Y". Headings are kept with what follows them.
+
+This module is imported when the window builds its menus, so it stays light:
+QtPrintSupport, the report model and the dialogs are imported inside the
+functions that need them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+# Only names the window has already loaded; the rest is reached through the
+# module objects (QtCore.QBuffer, QtGui.QPdfWriter …) when a summary is made,
+# so building the menus costs no Qt class initialisation.
+from PySide6 import QtCore, QtGui
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from .. import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import (
+        QFont,
+        QImage,
+        QPagedPaintDevice,
+        QPageLayout,
+        QPageSize,
+        QPainter,
+        QTextBlock,
+        QTextDocument,
+    )
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from ..domain.engine import Recommendation
+    from ..domain.models import Answers, Dataset
+    from ..domain.report import Report
+    from ..settings import Settings
+    from .controller import AdvisorController
+    from .main_window import MainWindow
+
+PAGE_SIZE_NAMES = ("letter", "a4")  # Letter is the Canadian default
+MARGINS_MM = (16.0, 13.0, 16.0, 12.0)  # left, top, right, bottom
+BODY_PT = 9
+BAND_PT = 7.5  # header and footer text
+LOGO_NAME = "advisor-report-logo"
+LOGO_MAX_PX = (180, 64)  # in CSS pixels (1/96 in)
+FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Printing", text)
+
+
+def page_size_id(name: str) -> QPageSize.PageSizeId:
+    """``letter`` (the Canadian default) or ``a4``; anything else is Letter."""
+    ids = QtGui.QPageSize.PageSizeId
+    return ids.A4 if name.lower() == "a4" else ids.Letter
+
+
+def page_layout(name: str) -> QPageLayout:
+    return QtGui.QPageLayout(QtGui.QPageSize(page_size_id(name)), QtGui.QPageLayout.Orientation.Portrait,
+                             QtCore.QMarginsF(*MARGINS_MM), QtGui.QPageLayout.Unit.Millimeter)
+
+
+# --- the document -----------------------------------------------------------------------
+
+
+def _report_font() -> QFont:
+    font = QtGui.QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setStyleHint(QtGui.QFont.StyleHint.SansSerif)
+    font.setPointSizeF(BODY_PT)
+    return font
+
+
+def _logo_image(path: str) -> tuple[QImage, tuple[int, int]] | None:
+    """The logo and its size on the page in CSS pixels (within LOGO_MAX_PX);
+    the image keeps up to four times that resolution so it prints sharply."""
+    if not path:
+        return None
+    image = QtGui.QImage(path)
+    if image.isNull() or image.width() < 1 or image.height() < 1:
+        return None
+    box_w, box_h = LOGO_MAX_PX
+    ratio = min(box_w / image.width(), box_h / image.height(), 1.0)
+    size = (max(1, round(image.width() * ratio)), max(1, round(image.height() * ratio)))
+    if image.width() > 4 * size[0]:
+        image = image.scaled(4 * size[0], 4 * size[1], Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    return image, size
+
+
+def build_document(report: Report) -> QTextDocument:
+    """The report as a QTextDocument (not yet laid out for a device)."""
+    from ..domain.report import render_html
+
+    doc = QtGui.QTextDocument()
+    doc.setDefaultFont(_report_font())
+    doc.setDocumentMargin(0)
+    logo = _logo_image(report.logo)
+    if logo is not None:
+        doc.addResource(QtGui.QTextDocument.ResourceType.ImageResource, QtCore.QUrl(LOGO_NAME), logo[0])
+        html = render_html(report, logo_src=LOGO_NAME, logo_size=logo[1])
+    else:
+        html = render_html(report)
+    doc.setHtml(html)
+    doc.setMetaInformation(QtGui.QTextDocument.MetaInformation.DocumentTitle, report.document_title)
+    return doc
+
+
+class _Bands:
+    """Heights and font of the running header and footer, in device pixels."""
+
+    def __init__(self, device: QPagedPaintDevice) -> None:
+        self.font = QtGui.QFont(_report_font())
+        self.font.setPointSizeF(BAND_PT)
+        metrics = QtGui.QFontMetricsF(self.font, device)
+        dpi = device.logicalDpiY()
+        self.line = metrics.height()
+        self.gap = dpi * 0.16  # between a band and the body
+        self.height = self.line + self.gap
+
+
+FIT_SCALES = (1.0, 0.96, 0.92)  # shrink a little rather than leave a few lines on a last page
+LAST_PAGE_FILL = 0.3
+
+
+def layout_for(doc: QTextDocument, device: QPagedPaintDevice, scale: float = 1.0) -> QSizeF:
+    """Lay ``doc`` out on ``device``'s pages less the header and footer bands,
+    ``scale`` times the natural size; returns the body size in layout units
+    (device pixels / scale). Headings are kept with what follows them."""
+    bands = _Bands(device)
+    body = QtCore.QSizeF(device.width() / scale, (device.height() - 2 * bands.height) / scale)
+    doc.documentLayout().setPaintDevice(device)
+    doc.setPageSize(body)
+    keep_headings_with_next(doc, body.height())
+    return body
+
+
+def fit_layout(report: Report, device: QPagedPaintDevice) -> tuple[QTextDocument, QSizeF, float]:
+    """The laid-out document, its body size and scale: the natural size unless
+    the last page would hold only a few lines and a slightly smaller scale
+    saves that page."""
+    best: tuple[QTextDocument, QSizeF, float] | None = None
+    for scale in FIT_SCALES:
+        doc = build_document(report)
+        body = layout_for(doc, device, scale)
+        if best is None:
+            best = (doc, body, scale)
+            pages = doc.pageCount()
+            if pages == 1 or last_page_fill(doc, body.height()) > LAST_PAGE_FILL:
+                break
+        elif doc.pageCount() < best[0].pageCount():
+            best = (doc, body, scale)
+            break
+    assert best is not None
+    return best
+
+
+def last_page_fill(doc: QTextDocument, page_height: float) -> float:
+    """How much of the last page the document uses (0..1)."""
+    bottom = doc.documentLayout().blockBoundingRect(doc.lastBlock()).bottom()
+    return (bottom - (doc.pageCount() - 1) * page_height) / page_height
+
+
+def _is_heading(block: QTextBlock) -> bool:
+    return block.blockFormat().headingLevel() >= 2
+
+
+def keep_headings_with_next(doc: QTextDocument, page_height: float, max_passes: int = 40) -> int:
+    """Push a heading to the next page when what follows it does not start on
+    the same page; a heading followed by a table that fits on one page moves
+    with the whole table. Returns how many page breaks were added."""
+    added = 0
+    for _ in range(max_passes):
+        heading = first_orphan_heading(doc, page_height)
+        if heading is None:
+            break
+        cursor = QtGui.QTextCursor(heading)
+        fmt = heading.blockFormat()
+        fmt.setPageBreakPolicy(QtGui.QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.setBlockFormat(fmt)
+        added += 1
+    return added
+
+
+def _page(y: float, page_height: float) -> int:
+    return int(y // page_height)
+
+
+def first_orphan_heading(doc: QTextDocument, page_height: float) -> QTextBlock | None:
+    """The first block that needs a page break before it: a heading (h2/h3)
+    separated from its content by a page break, or the heading (or the block
+    just before) of a table when the table straddles two pages but would fit
+    on one, or starts on a later page than its heading. Blocks that already
+    start a page are never returned."""
+    layout = doc.documentLayout()
+    found: list[QTextBlock] = []
+    block = doc.begin()
+    while block.isValid():
+        if _is_heading(block) and block.next().isValid() and not _starts_page(doc, block, page_height):
+            page = _page(layout.blockBoundingRect(block).top() + 1, page_height)
+            if _page(_group_end(doc, block.next(), page_height), page_height) != page:
+                found.append(block)
+                break
+        block = block.next()
+    for frame in doc.rootFrame().childFrames():
+        rect = layout.frameBoundingRect(frame)
+        lead = _table_lead(frame.firstCursorPosition().block())
+        if lead is None or _starts_page(doc, lead, page_height):
+            continue
+        first, last = _page(rect.top() + 1, page_height), _page(rect.bottom() - 1, page_height)
+        split = first != last and rect.height() < page_height * 0.9
+        parted = _page(layout.blockBoundingRect(lead).top() + 1, page_height) != first
+        if split or parted:
+            found.append(lead)
+            break
+    return min(found, key=lambda b: b.position()) if found else None
+
+
+def _starts_page(doc: QTextDocument, block: QTextBlock, page_height: float) -> bool:
+    rect = doc.documentLayout().blockBoundingRect(block)
+    return rect.top() - _page(rect.top() + 1, page_height) * page_height < max(rect.height(), 1.0) * 1.5
+
+
+def _table_lead(first_cell: QTextBlock) -> QTextBlock | None:
+    """The heading a table belongs to (up to three blocks before it), else the
+    block just before the table."""
+    before = first_cell.previous()
+    candidate = before
+    for _ in range(3):
+        if not candidate.isValid():
+            break
+        if _is_heading(candidate):
+            return candidate
+        candidate = candidate.previous()
+    return before if before.isValid() else None
+
+
+def _group_end(doc: QTextDocument, following: QTextBlock, page_height: float) -> float:
+    """Where the content that must share the heading's page ends."""
+    layout = doc.documentLayout()
+    table = QtGui.QTextCursor(following).currentTable()
+    if table is not None:
+        frame = layout.frameBoundingRect(table)
+        if frame.height() < page_height * 0.9:
+            return frame.bottom() - 1
+    rect = layout.blockBoundingRect(following)
+    lines = following.layout().lineCount()
+    if lines > 2:  # two lines of a long paragraph are enough company
+        line = following.layout().lineAt(1)
+        return rect.top() + line.rect().bottom() - 1
+    return rect.bottom() - 1
+
+
+def paint_report(report: Report, device: QPagedPaintDevice) -> int:
+    """Paint the whole summary on ``device``; returns the number of pages."""
+    doc, body, scale = fit_layout(report, device)
+    bands = _Bands(device)
+    pages = doc.pageCount()
+    painter = QtGui.QPainter()
+    if not painter.begin(device):
+        raise OSError(_tr("The printer or file could not be opened for writing."))
+    try:
+        for index in range(pages):
+            if index:
+                device.newPage()
+            _paint_bands(painter, report, bands, device.width(), device.height(), index + 1, pages)
+            painter.save()
+            painter.translate(0, bands.height)
+            painter.scale(scale, scale)
+            painter.translate(0, -index * body.height())
+            clip = QtCore.QRectF(0, index * body.height(), body.width(), body.height())
+            painter.setClipRect(clip)
+            doc.drawContents(painter, clip)
+            painter.restore()
+    finally:
+        painter.end()
+    return pages
+
+
+def _paint_bands(painter: QPainter, report: Report, bands: _Bands, width: float, height: float,
+                 page: int, pages: int) -> None:
+    painter.save()
+    painter.setFont(bands.font)
+    painter.setPen(QtGui.QColor("#5A6B7D"))
+    metrics = QtGui.QFontMetricsF(bands.font, painter.device())
+    right = report.prepared_by or APP_NAME
+    right_w = min(metrics.horizontalAdvance(right) + 1, width * 0.45)
+    top = QtCore.QRectF(0, 0, width, bands.line)
+    left_text = metrics.elidedText(report.running_header, Qt.TextElideMode.ElideRight, width - right_w - bands.gap)
+    painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left_text)
+    painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                     metrics.elidedText(right, Qt.TextElideMode.ElideRight, right_w))
+    pen = QtGui.QPen(QtGui.QColor("#C9D3DE"))
+    pen.setWidthF(max(1.0, painter.device().logicalDpiY() / 150))
+    painter.setPen(pen)
+    rule_y = bands.line + bands.gap * 0.35
+    painter.drawLine(0, int(rule_y), int(width), int(rule_y))
+    foot_y = height - bands.line
+    rule_y = foot_y - bands.gap * 0.35
+    painter.drawLine(0, int(rule_y), int(width), int(rule_y))
+    painter.setPen(QtGui.QColor("#5A6B7D"))
+    bottom = QtCore.QRectF(0, foot_y, width, bands.line)
+    page_text = _tr("Page {0} of {1}").format(page, pages)
+    page_w = metrics.horizontalAdvance(page_text) + 1
+    painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     metrics.elidedText(report.running_footer, Qt.TextElideMode.ElideRight,
+                                        width - page_w - bands.gap))
+    painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, page_text)
+    painter.restore()
+
+
+# --- outputs -----------------------------------------------------------------------------
+
+
+def pdf_bytes(report: Report, page_size: str = "letter") -> tuple[bytes, int]:
+    """The summary as a PDF document (bytes) and its page count."""
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    writer = QtGui.QPdfWriter(buffer)
+    writer.setPageLayout(page_layout(page_size))
+    writer.setResolution(1200)
+    writer.setTitle(report.document_title)
+    writer.setCreator(f"{APP_NAME} {__version__}")
+    pages = paint_report(report, writer)
+    del writer  # flushes the PDF trailer into the buffer
+    data = bytes(QtCore.QByteArray(buffer.data()).data())
+    buffer.close()
+    return data, pages
+
+
+def write_pdf(report: Report, path: Path, page_size: str = "letter") -> int:
+    """Write the summary to ``path`` atomically; returns the page count.
+    Raises OSError when the file cannot be written."""
+    import tempfile
+
+    data, pages = pdf_bytes(report, page_size)
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise IsADirectoryError(f"{path}: is a folder")
+    fd, tmp = tempfile.mkstemp(prefix=".advisor-", suffix=".pdf.part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return pages
+
+
+def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *, client: str = "",
+               today: dt.date | None = None, recommendation: Recommendation | None = None) -> Report:
+    """The report for ``answers`` (evaluated unless ``recommendation`` is given)
+    with the consultant, firm and logo remembered in ``settings``."""
+    from .. import settings as opt
+    from ..domain.engine import evaluate
+    from ..domain.report import build_report
+
+    consultant = firm = logo = ""
+    if settings is not None:
+        consultant, firm, logo = (str(settings.get(o)) for o in (opt.CONSULTANT, opt.FIRM, opt.FIRM_LOGO))
+    rec = recommendation if recommendation is not None else evaluate(dataset, answers)
+    return build_report(dataset, answers, rec, client=client, consultant=consultant, firm=firm, logo=logo,
+                        today=today or dt.date.today())
+
+
+def default_file_name(client: str, today: dt.date) -> str:
+    """A file name from the client's name and the date, safe on every system."""
+    import re
+
+    name = re.sub(r"[^\w\-]+", "-", client.strip(), flags=re.UNICODE).strip("-_")[:60]
+    stem = _tr("COR-SECOR-summary")
+    return f"{name}-{stem}-{today.isoformat()}.pdf" if name else f"{stem}-{today.isoformat()}.pdf"
+
+
+# --- window integration -------------------------------------------------------------------
+
+
+def install_print_actions(window: MainWindow) -> None:
+    """File ▸ Print Preview…, Print…, Export PDF…; Edit ▸ Preferences…; and the
+    client name field above the recommendation. Everything heavy is imported
+    when an action fires."""
+    from PySide6.QtWidgets import QMenu
+
+    def make(text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str,
+             name: str) -> QAction:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        return action
+
+    preview = make(_tr("Print Pre&view…"), lambda: show_preview(window), "Ctrl+Shift+P", "actionPrintPreview")
+    print_ = make(_tr("&Print…"), lambda: print_report(window), QKeySequence.StandardKey.Print, "actionPrint")
+    export = make(_tr("&Export PDF…"), lambda: export_pdf(window), "Ctrl+E", "actionExportPdf")
+    prefs_key = QKeySequence(QKeySequence.StandardKey.Preferences)
+    if prefs_key.isEmpty():
+        prefs_key = QKeySequence("Ctrl+,")
+    prefs = make(_tr("Pre&ferences…"), lambda: show_preferences(window), prefs_key, "actionPreferences")
+    prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+    for action, tip in ((preview, _tr("See the client summary page by page before printing")),
+                        (print_, _tr("Print the client summary")),
+                        (export, _tr("Save the client summary as a PDF file")),
+                        (prefs, _tr("Consultant name, firm, logo and page size for the summary"))):
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+
+    # Before Quit (the File menu's last entry), in a group of their own.
+    file_menu = window.file_menu
+    entries = [a for a in file_menu.actions() if not a.isSeparator()]
+    last = entries[-1] if entries else None
+    if last is not None:
+        if len(entries) > 1:
+            file_menu.insertSeparator(last)
+        file_menu.insertActions(last, [preview, print_, export])
+        file_menu.insertSeparator(last)
+    else:
+        file_menu.addActions([preview, print_, export])
+    file_menu.aboutToShow.connect(lambda: _update_print_action(print_))
+
+    edit_menu = window.findChild(QMenu, "editMenu")
+    if edit_menu is None:
+        edit_menu = QMenu(_tr("&Edit"), window)
+        edit_menu.setObjectName("editMenu")
+        bar = window.menuBar()
+        menus = [a for a in bar.actions() if a.menu() is not None]
+        after_file = next((menus[i + 1] for i, a in enumerate(menus[:-1]) if a.menu() is file_menu), None)
+        if after_file is not None:
+            bar.insertMenu(after_file, edit_menu)
+        else:
+            bar.addMenu(edit_menu)
+    edit_menu.addAction(prefs)
+
+    from .client_field import install_client_field
+
+    install_client_field(window)
+
+
+def printers_available() -> bool:
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return bool(QPrinterInfo.availablePrinters())
+
+
+def _update_print_action(action: QAction) -> None:
+    """Say in the menu when there is no printer (Print stays enabled and explains)."""
+    if printers_available():
+        action.setText(_tr("&Print…"))
+        action.setToolTip(_tr("Print the client summary"))
+    else:
+        action.setText(_tr("&Print… (no printer installed)"))
+        action.setToolTip(_tr("No printer is installed on this computer. Use Export PDF… instead."))
+    action.setStatusTip(action.toolTip())
+
+
+def _current_report(window: MainWindow) -> Report:
+    c: AdvisorController = window.controller
+    return report_for(c.dataset, c.answers, window.settings, client=c.client_name, recommendation=c.recommendation)
+
+
+def _printer(window: MainWindow, report: Report) -> QPrinter:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from .. import settings as opt
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout(str(window.settings.get(opt.PAGE_SIZE))))
+    printer.setDocName(report.document_title)
+    printer.setCreator(f"{APP_NAME} {__version__}")
+    return printer
+
+
+def make_preview_dialog(window: MainWindow) -> QPrintPreviewDialog:
+    """The preview dialog, painting the current summary (not yet shown)."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    report = _current_report(window)
+    printer = _printer(window, report)
+    dialog = QPrintPreviewDialog(printer, window)
+    dialog.printer_ref = printer  # type: ignore[attr-defined]  # QPrinter is not a QObject: keep it alive
+    dialog.setObjectName("printPreviewDialog")
+    dialog.setWindowTitle(_tr("Print Preview — {0}").format(report.document_title))
+    dialog.setAccessibleName(_tr("Print preview of the client summary"))
+    dialog.paintRequested.connect(lambda printer: paint_report(report, printer))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    screen = window.screen().availableGeometry() if window.screen() else None
+    if screen is not None:
+        dialog.resize(min(900, screen.width() - 40), screen.height() - 60)
+    return dialog
+
+
+def show_preview(window: MainWindow) -> None:
+    make_preview_dialog(window).exec()
+
+
+def print_report(window: MainWindow) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QMessageBox
+
+    if not printers_available():
+        box = QMessageBox(QMessageBox.Icon.Information, _tr("No printer installed"),
+                          _tr("No printer is installed on this computer, so the summary cannot be printed here."),
+                          QMessageBox.StandardButton.Close, window)
+        box.setInformativeText(_tr("Export the summary as a PDF instead; it can be printed anywhere."))
+        export = box.addButton(_tr("Export PDF…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(export)
+        box.exec()
+        if box.clickedButton() is export:
+            export_pdf(window)
+        return
+    report = _current_report(window)
+    printer = _printer(window, report)
+    dialog = QPrintDialog(printer, window)
+    dialog.setWindowTitle(_tr("Print the client summary"))
+    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        try:
+            paint_report(report, printer)
+        except OSError as exc:
+            QMessageBox.critical(window, _tr("Printing failed"), str(exc))
+            return
+        window.statusBar().showMessage(_tr("Summary sent to the printer."), 5000)
+
+
+def ask_pdf_path(window: MainWindow, report: Report) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from .. import settings as opt
+
+    folder = str(window.settings.get(opt.LAST_DIR)) or str(Path.home())
+    suggested = str(Path(folder) / default_file_name(report.client, report.date))
+    path, _ = QFileDialog.getSaveFileName(window, _tr("Export the summary as PDF"), suggested,
+                                          _tr("PDF documents (*.pdf)"))
+    if not path:
+        return None
+    result = Path(path)
+    if result.suffix.lower() != ".pdf":
+        result = result.with_name(result.name + ".pdf")
+    return result
+
+
+def export_pdf(window: MainWindow) -> Path | None:
+    """Ask where, write the PDF, say how it went. Returns the path written."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .. import settings as opt
+
+    report = _current_report(window)
+    path = ask_pdf_path(window, report)
+    if path is None:
+        return None
+    try:
+        pages = write_pdf(report, path, str(window.settings.get(opt.PAGE_SIZE)))
+    except OSError as exc:
+        QMessageBox.critical(window, _tr("Export failed"),
+                             _tr("The summary could not be saved to {0}.\n\n{1}").format(
+                                 str(path), exc.strerror or str(exc)))
+        return None
+    window.settings.set(opt.LAST_DIR, str(path.parent))
+    window.statusBar().showMessage(
+        _tr("Saved the summary ({0} pages) to {1}").format(pages, str(path)) if pages != 1
+        else _tr("Saved the summary (1 page) to {0}").format(str(path)), 8000)
+    return path
+
+
+def show_preferences(window: MainWindow) -> None:
+    from .preferences import PreferencesDialog
+
+    PreferencesDialog(window.settings, window).exec()

@@ -1,0 +1,199 @@
+"""The printed summary's model and HTML (Qt-free): content, labels, citations, escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advisor_gui.domain.engine import evaluate
+from advisor_gui.domain.models import Answers
+from advisor_gui.domain.report import Report, build_report, comparison_status, labels, render_html
+
+from .conftest import ROOT
+from .test_engine import answers_strategy
+
+TODAY = dt.date(2026, 11, 27)
+AB_6 = Answers(province="AB", workers=6)
+BC_12 = Answers(province="BC", workers=12, prime_contractor="unknown")
+ON_40 = Answers(province="ON", workers=40, public_sector_bids=True, sector="construction")
+QC_12 = Answers(province="QC", workers=12)
+AB_12_SECOR = Answers(province="AB", workers=12, current_certification="secor")
+
+
+def report(dataset, answers: Answers, **kw) -> Report:
+    kw.setdefault("today", TODAY)
+    return build_report(dataset, answers, evaluate(dataset, answers), **kw)
+
+
+def test_the_report_model_loads_without_qt() -> None:
+    code = ("import sys, advisor_gui.domain.report; "
+            "sys.exit(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_bc_small_cor_with_cautions(dataset) -> None:
+    r = report(dataset, BC_12, client="Acme")
+    assert (r.program, r.program_label, r.province_name) == ("SMALL_COR", "Small COR", "British Columbia")
+    assert r.eligible == ("COR", "Small COR")
+    assert any("confirm with the three to five prime contractors" in c.text for c in r.cautions)
+    assert any("FTE" in d.topic for d in r.disputes), "BC's source note is shown as a dispute"
+    assert r.comparison.small_heading == "Small COR (recommended)" and r.comparison.recommended == 1
+    assert r.comparison.cor_heading == "COR (eligible)"
+    assert "Small COR" in r.comparison.note
+    assert r.transition is None
+    assert [p.acronym for p in r.partners] == [p.acronym for p in evaluate(dataset, BC_12).partners]
+
+
+def test_answers_use_prompts_and_labels_not_keys(dataset) -> None:
+    answers = Answers(province="ON", workers=40, sector="construction", public_sector_bids=True,
+                      prime_contractor="unknown", prequal_platforms=("ISN", "Avetta"), other_provinces=("AB", "MB"))
+    r = report(dataset, answers)
+    by_prompt = {a.question: a.answer for a in r.answers}
+    prompts = {q.id: q.prompt.en for q in dataset.questions}
+    assert by_prompt[prompts["province"]] == "Ontario"
+    assert by_prompt[prompts["workers"]] == "40"
+    assert by_prompt[prompts["sector"]] == "Construction"
+    assert by_prompt[prompts["prime_contractor"]] == "Not asked yet"
+    assert by_prompt[prompts["public_sector_bids"]] == "Yes"
+    assert by_prompt[prompts["multi_site"]] == "No"
+    assert by_prompt[prompts["prequal_platforms"]] == "ISNetworld (ISN), Avetta"
+    assert by_prompt[prompts["other_provinces"]] == "Alberta, Manitoba"
+    assert by_prompt[prompts["current_certification"]] == "None yet"
+
+
+def test_questions_that_do_not_apply_are_left_out(dataset) -> None:
+    prompts = {a.question for a in report(dataset, AB_6).answers}
+    prequal = next(q for q in dataset.questions if q.id == "prequal_platforms")
+    assert prequal.prompt.en not in prompts  # asked only of construction
+    assert len(prompts) == len(dataset.questions) - 1
+
+
+@pytest.mark.parametrize("answers", [AB_6, BC_12, ON_40, QC_12, AB_12_SECOR], ids=["AB", "BC", "ON", "QC", "AB-up"])
+def test_every_reason_cites_numbered_sources(dataset, answers: Answers) -> None:
+    r = report(dataset, answers)
+    numbers = [s.number for s in r.sources]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert r.reasons and all(reason.refs for reason in r.reasons)
+    cited = {n for item in (*r.reasons, *r.cautions) for n in item.refs}
+    cited |= {n for d in r.disputes for n in (*d.article.refs, *d.other.refs)}
+    cited |= {n for p in r.partners for n in p.refs} | set(r.comparison.refs)
+    assert cited == set(numbers), "every listed source is cited and every citation is listed"
+    article = next(s for s in r.sources if "Difference between COR and SECOR" in s.text)
+    rules = {rule.id: rule for rule in dataset.rules}
+    for reason in evaluate(dataset, answers).reasons:
+        for cite in rules[reason.rule].cite:
+            if cite.source == "article":
+                assert cite.at in article.sections
+
+
+def test_comparison_rows_share_one_section(dataset) -> None:
+    article = report(dataset, AB_6).sources[0]
+    assert "§3 Side by side" in article.sections
+    assert not any(s.startswith("§3 Side by side,") for s in article.sections)
+
+
+def test_transition_guidance_only_for_a_secor_holder_moving_up(dataset) -> None:
+    up = report(dataset, AB_12_SECOR)
+    guide = dataset.guide("transition")
+    assert up.program == "COR" and up.transition is not None
+    assert up.transition.title == guide.title.en and up.transition.body == guide.body.en
+    assert up.transition.points == tuple(p.en for p in guide.points) and up.transition.refs
+    assert report(dataset, Answers(province="AB", workers=12)).transition is None
+    assert report(dataset, Answers(province="AB", workers=6, current_certification="secor")).transition is None
+    assert up.why_title == "Why SECOR isn't the fit here"
+
+
+def test_quebec_nothing_eligible(dataset) -> None:
+    r = report(dataset, QC_12)
+    assert (r.program, r.eligible, r.partners) == ("NONE", (), ())
+    assert r.comparison.recommended == -1
+    assert "does not take part" in r.comparison.note
+    assert r.comparison.cor_heading == "COR (not offered here)"
+    html = render_html(r)
+    assert "Nothing is eligible here: Quebec does not take part in COR." in html
+
+
+def test_ontario_cor_without_small_program(dataset) -> None:
+    r = report(dataset, ON_40)
+    assert (r.program_label, r.eligible, r.comparison.recommended) == ("COR", ("COR",), 0)
+    assert r.comparison.small_heading == "SECOR (not offered here)"
+    assert "no small-employer program" in r.comparison.note
+
+
+def test_comparison_status(dataset) -> None:
+    ab_small = evaluate(dataset, AB_6)
+    assert [comparison_status(dataset, ab_small, c) for c in (0, 1)] == ["eligible", "recommended"]
+    ab_big = evaluate(dataset, Answers(province="AB", workers=40))
+    assert [comparison_status(dataset, ab_big, c) for c in (0, 1)] == ["recommended", "not eligible"]
+
+
+def test_what_would_change_is_listed_once_each(dataset) -> None:
+    r = report(dataset, BC_12)
+    assert r.what_would_change
+    assert len(set(r.what_would_change)) == len(r.what_would_change)
+    assert set(r.what_would_change) == set(evaluate(dataset, BC_12).what_would_change)
+
+
+def test_html_carries_every_part(dataset) -> None:
+    r = report(dataset, AB_12_SECOR, client="Acme", consultant="Marie", firm="NorthSafe")
+    html = render_html(r)
+    lab = labels()
+    for text in ("COR / SECOR recommendation summary", "Acme", "Marie, NorthSafe", "2026-11-27", "Alberta",
+                 "Certificate of Recognition (COR)", "Eligible here: COR", lab["cautions"], lab["disputes"],
+                 lab["partners"], lab["next_steps"], "Moving from SECOR to COR", lab["what_would_change"],
+                 "COR compared with SECOR in Alberta", lab["answers"], lab["about"], lab["sources"],
+                 "have the final word", dataset.version, dataset.effective.isoformat(),
+                 dataset.last_reviewed.isoformat()):
+        assert text in html, text
+    assert re.search(r"<h2>[^<]*Why SECOR isn&#x27;t the fit here", html)
+    assert 'class="ref"' in html
+
+
+def test_user_text_is_escaped(dataset) -> None:
+    r = report(dataset, AB_6, client="<b>Acme</b> & Sons", consultant="<i>Jo</i>", firm="A&B \"Safety\"",
+               notes="<script>alert(1)</script>\nsecond line")
+    html = render_html(r, logo_src='logo" onerror="x')
+    assert "<b>Acme" not in html and "&lt;b&gt;Acme&lt;/b&gt; &amp; Sons" in html
+    assert "<i>Jo" not in html and "&lt;i&gt;Jo&lt;/i&gt;" in html
+    assert "A&amp;B &quot;Safety&quot;" in html
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;<br/>second line" in html
+    assert 'src="logo&quot; onerror=&quot;x"/>' in html
+    assert '<img src="logo" width="180" height="60"/>' in render_html(r, logo_src="logo", logo_size=(180, 60))
+    # The metadata title keeps the name as typed (it is not HTML).
+    assert r.document_title.endswith("— <b>Acme</b> & Sons")
+    assert r.running_header == "COR / SECOR recommendation — <b>Acme</b> & Sons"
+
+
+def test_header_footer_and_defaults(dataset) -> None:
+    r = report(dataset, AB_6)
+    assert r.running_header == "COR / SECOR recommendation"
+    assert r.document_title == "COR / SECOR recommendation summary"
+    assert r.running_footer == f"Rules dataset {dataset.version} · effective {dataset.effective} · prepared 2026-11-27"
+    assert r.prepared_by == ""
+    assert "(not named)" in render_html(r) and "Prepared by" not in render_html(r)
+    assert report(dataset, AB_6, client="  Two\nlines ").running_header.endswith("— Two lines")
+
+
+def test_french(dataset) -> None:
+    r = report(dataset, BC_12, lang="fr")
+    html = render_html(r)
+    assert r.province_name == dataset.jurisdiction("BC").name.fr
+    assert "Prochaines étapes" in html and "Mises en garde" in html
+    assert r.answers[0].question == dataset.questions[0].prompt.fr
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_answers_build_and_render(dataset, data) -> None:
+    answers = data.draw(answers_strategy([s.id for s in dataset.sectors]))
+    r = report(dataset, answers, client="<x>")
+    html = render_html(r)
+    assert r.program_label in html and r.province_name.replace("'", "&#x27;") in html
+    assert (r.transition is not None) == (r.program == "COR" and answers.current_certification == "secor")
+    assert "<x>" not in html
