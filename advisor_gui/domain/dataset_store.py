@@ -21,14 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .integrity import parse_version
+from .integrity import check_seal, parse_version
 from .loader import (
     DatasetError,
     cache_file_for,
     load_with_cache,
     parse_dataset,
     read_bytes,
-    verify_seal,
     write_cache,
 )
 from .models import Dataset
@@ -40,7 +39,7 @@ INSTALLED_PREFIX = "rules-"
 INSTALLED_SUFFIX = ".yaml"
 _PEEK_VERSION = re.compile(rb"""^version:[ \t]*(["']?)([0-9][0-9.]*)\1[ \t]*(?:#.*)?\r?$""", re.MULTILINE)
 
-RefusalKind = Literal["unreadable", "damaged", "invalid", "version", "older", "same"]
+RefusalKind = Literal["unreadable", "unsealed", "damaged", "invalid", "version", "older", "same"]
 
 
 class ImportRefused(Exception):
@@ -161,10 +160,10 @@ class DatasetStore:
             raw = read_bytes(path)
         except DatasetError as exc:
             raise ImportRefused("unreadable", str(exc)) from None
-        try:
-            verify_seal(raw, name)
-        except DatasetError as exc:
-            raise ImportRefused("damaged", str(exc)) from None
+        seal_problem = check_seal(raw)
+        if seal_problem is not None:
+            detail = str(DatasetError(name, seal_problem.line, "sha256", seal_problem.message))
+            raise ImportRefused("unsealed" if seal_problem.code == "missing" else "damaged", detail)
         try:
             dataset = parse_dataset(raw, name)
         except DatasetError as exc:

@@ -25,6 +25,7 @@ import hashlib
 import itertools
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 SEAL_PREFIX = b"# sha256:"
 _SEAL_LINE = re.compile(rb"^# sha256:[ \t]*([0-9A-Fa-f]*)[ \t]*$")
@@ -32,10 +33,14 @@ _RECORD_LINE = re.compile(r"^(\S+)\s+([0-9a-f]{64})$")
 _CHANGELOG_HEADING = re.compile(r"^##\s+(\d+(?:\.\d+)+)\b", re.MULTILINE)
 
 
+SealCode = Literal["missing", "duplicate", "malformed", "truncated", "mismatch"]
+
+
 @dataclass(frozen=True, slots=True)
 class SealProblem:
     """Why a file's seal does not hold; ``line`` is 1-based (None: the whole file)."""
 
+    code: SealCode
     line: int | None
     message: str
 
@@ -70,21 +75,22 @@ def check_seal(raw: bytes) -> SealProblem | None:
     lines = _lines(raw)
     found = _seal_lines(lines)
     if not found:
-        return SealProblem(None, "the file carries no sha256 seal, so a damaged or edited copy could not be "
-                                 "told apart; seal it first (python -m advisor_gui seal-dataset FILE)")
+        return SealProblem("missing", None, "the file carries no sha256 seal, so a damaged or edited copy "
+                           "could not be detected; seal it with the advisor's seal-dataset command "
+                           "(python -m advisor_gui seal-dataset FILE)")
     if len(found) > 1:
-        return SealProblem(found[1] + 1, "the file carries more than one sha256 seal line")
+        return SealProblem("duplicate", found[1] + 1, "the file carries more than one sha256 seal line")
     at = found[0]
     match = _SEAL_LINE.match(lines[at])
     if match is None or len(match.group(1)) != 64:
-        return SealProblem(at + 1, "the sha256 seal line is damaged (expected 64 hexadecimal digits)")
+        return SealProblem("malformed", at + 1, "the sha256 seal line is damaged (expected 64 hexadecimal digits)")
     if match.group(1).decode("ascii").lower() == content_digest(raw):
         return None
     if raw and not raw.endswith(b"\n"):
-        return SealProblem(None, "the file is incomplete: it ends in the middle of a line and its content "
-                                 "does not match its sha256 seal (copy the file again)")
-    return SealProblem(None, "the content does not match its sha256 seal: the file was changed or damaged "
-                             "after it was sealed")
+        return SealProblem("truncated", None, "the file is incomplete: it ends in the middle of a line and its "
+                           "content does not match its sha256 seal (copy the file again)")
+    return SealProblem("mismatch", None, "the content does not match its sha256 seal: the file was changed or "
+                       "damaged after it was sealed")
 
 
 def seal(raw: bytes) -> bytes:
