@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from advisor_gui.domain import integrity
 from advisor_gui.domain.integrity import check_seal, content_digest, release_problems, seal
@@ -114,3 +116,17 @@ def test_guard_refuses_an_unrecorded_version_and_a_decreasing_record() -> None:
     assert any("is not recorded in data/rules.sha256" in p for p in problems)
     bad = f"2026.12.0  {'a' * 64}\n2026.11.0  {content_digest(raw2)}\n"
     assert any("versions must increase" in p for p in release_problems(raw2, "2026.11.0", bad, log))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([b"a", b"", b"# sha256: " + b"1" * 64, b"# sha256:", b"x: 1", b"#c"]),
+                max_size=8))
+def test_the_fast_digest_equals_the_line_model(lines: list[bytes]) -> None:
+    """content_digest finds seal lines without splitting the file; it must agree
+    with the definition: split into lines, drop seal lines, join with LF."""
+    import hashlib
+
+    raw = b"\n".join(lines)
+    kept = [line for line in raw.split(b"\n") if not line.startswith(integrity.SEAL_PREFIX)]
+    assert content_digest(raw) == hashlib.sha256(b"\n".join(kept)).hexdigest()
+    assert content_digest(raw.replace(b"\n", b"\r\n")) == content_digest(raw)

@@ -152,7 +152,16 @@ def test_stale_banner_shows_at_start_up(qtbot, tmp_path: Path, dataset, monkeypa
     win = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "s.ini")))
     qtbot.addWidget(win)
     win.show()
-    assert win.rules_updates.banner.isVisible()
+    qtbot.waitExposed(win)
+    banner = win.rules_updates.banner
+    assert banner.isVisible()
+    chain, widget = [], win.nextInFocusChain()
+    while widget is not win and len(chain) < 1000:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    # the first focus and the first Tab stay with the interview; the banner's link comes after the panes
+    assert chain.index(win.interview.editor("province")) < chain.index(win.provinces.table) \
+        < chain.index(banner.link)
 
 
 def test_about_the_rules_lists_dates_sources_and_changelog(window: MainWindow, dataset) -> None:
@@ -192,3 +201,19 @@ def test_set_dataset_resets_an_unknown_sector(dataset) -> None:
     controller.set_dataset(fewer)
     assert controller.answers.sector == "other" and controller.dataset is fewer
     assert seen == ["dataset", "answers", "recommendation"]
+
+
+def test_start_up_passes_over_a_damaged_update_and_says_so(qtbot, window: MainWindow, dataset, rules_text: str,
+                                                           tmp_path: Path) -> None:
+    from advisor_gui.ui.app_main import explain_skipped, load_dataset_or_explain
+
+    store = DatasetStore.default()
+    target = store.install(store.prepare_import(variant(rules_text, tmp_path / "n.yaml", NEWER), dataset))
+    assert load_dataset_or_explain().dataset.version == "2026.12.0"
+    target.write_bytes(target.read_bytes()[:4000])  # damaged on disk since
+    selection = load_dataset_or_explain()
+    assert selection.dataset.version == "2026.11.0" and not selection.installed
+    explain_skipped(window, selection.skipped)
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert "could not be used" in box.text() and "rules-2026.12.0.yaml: sha256:" in box.detailedText()
+    box.accept()

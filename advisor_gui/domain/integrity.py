@@ -45,46 +45,75 @@ class SealProblem:
     message: str
 
 
-def _lines(raw: bytes) -> list[bytes]:
-    return raw.replace(b"\r\n", b"\n").split(b"\n")
+def _normalised(raw: bytes) -> bytes:
+    return raw.replace(b"\r\n", b"\n") if b"\r" in raw else raw
 
 
-def _seal_lines(lines: list[bytes]) -> list[int]:
-    return [i for i, line in enumerate(lines) if line.startswith(SEAL_PREFIX)]
+def _seal_spans(data: bytes) -> list[tuple[int, int]]:
+    """(start, end) of every seal line in LF text; ``end`` is the line's
+    newline (or the end of the text). Found with ``find``: no line splitting."""
+    starts = [0] if data.startswith(SEAL_PREFIX) else []
+    at = data.find(b"\n" + SEAL_PREFIX)
+    while at != -1:
+        starts.append(at + 1)
+        at = data.find(b"\n" + SEAL_PREFIX, at + 1)
+    spans = []
+    for start in starts:
+        end = data.find(b"\n", start)
+        spans.append((start, len(data) if end == -1 else end))
+    return spans
+
+
+def _content(data: bytes, spans: list[tuple[int, int]]) -> bytes:
+    """The lines of ``data`` other than the seal lines, joined by LF (as if
+    split into lines, filtered and joined again)."""
+    if not spans:
+        return data
+    pieces, pos = [], 0
+    for start, end in spans:
+        pieces.append(data[pos:start])
+        pos = end + 1
+    content = b"".join(pieces) + data[pos:]
+    if spans[-1][1] == len(data) and content.endswith(b"\n"):
+        content = content[:-1]  # a seal on the last line took the newline before it along
+    return content
 
 
 def content_digest(raw: bytes) -> str:
     """SHA-256 (hex) of the file's content: seal lines removed, LF line endings."""
-    lines = _lines(raw)
-    kept = [line for line in lines if not line.startswith(SEAL_PREFIX)]
-    return hashlib.sha256(b"\n".join(kept)).hexdigest()
+    data = _normalised(raw)
+    return hashlib.sha256(_content(data, _seal_spans(data))).hexdigest()
+
+
+def _seal_value(data: bytes, span: tuple[int, int]) -> bytes | None:
+    match = _SEAL_LINE.match(data[span[0]:span[1]])
+    return match.group(1) if match else None
 
 
 def recorded_digest(raw: bytes) -> str | None:
     """The digest the file's seal line records, or None when it has none."""
-    lines = _lines(raw)
-    found = _seal_lines(lines)
-    if len(found) != 1:
-        return None
-    match = _SEAL_LINE.match(lines[found[0]])
-    return match.group(1).decode("ascii").lower() if match else None
+    data = _normalised(raw)
+    spans = _seal_spans(data)
+    value = _seal_value(data, spans[0]) if len(spans) == 1 else None
+    return value.decode("ascii").lower() if value else None
 
 
 def check_seal(raw: bytes) -> SealProblem | None:
     """None when the file carries exactly one seal and its content matches it."""
-    lines = _lines(raw)
-    found = _seal_lines(lines)
-    if not found:
+    data = _normalised(raw)
+    spans = _seal_spans(data)
+    if not spans:
         return SealProblem("missing", None, "the file carries no sha256 seal, so a damaged or edited copy "
                            "could not be detected; seal it with the advisor's seal-dataset command "
                            "(python -m advisor_gui seal-dataset FILE)")
-    if len(found) > 1:
-        return SealProblem("duplicate", found[1] + 1, "the file carries more than one sha256 seal line")
-    at = found[0]
-    match = _SEAL_LINE.match(lines[at])
-    if match is None or len(match.group(1)) != 64:
-        return SealProblem("malformed", at + 1, "the sha256 seal line is damaged (expected 64 hexadecimal digits)")
-    if match.group(1).decode("ascii").lower() == content_digest(raw):
+    if len(spans) > 1:
+        return SealProblem("duplicate", data.count(b"\n", 0, spans[1][0]) + 1,
+                           "the file carries more than one sha256 seal line")
+    value = _seal_value(data, spans[0])
+    if value is None or len(value) != 64:
+        return SealProblem("malformed", data.count(b"\n", 0, spans[0][0]) + 1,
+                           "the sha256 seal line is damaged (expected 64 hexadecimal digits)")
+    if value.decode("ascii").lower() == hashlib.sha256(_content(data, spans)).hexdigest():
         return None
     if raw and not raw.endswith(b"\n"):
         return SealProblem("truncated", None, "the file is incomplete: it ends in the middle of a line and its "
@@ -97,8 +126,8 @@ def seal(raw: bytes) -> bytes:
     """The file with its seal line written (replaced, or inserted after the
     opening comment block). Line endings are kept as they were."""
     newline = b"\r\n" if b"\r\n" in raw else b"\n"
-    lines = _lines(raw)
-    found = _seal_lines(lines)
+    lines = _normalised(raw).split(b"\n")
+    found = [i for i, line in enumerate(lines) if line.startswith(SEAL_PREFIX)]
     for i in reversed(found[1:]):
         del lines[i]
     digest = hashlib.sha256(b"\n".join(line for line in lines if not line.startswith(SEAL_PREFIX))).hexdigest()

@@ -151,12 +151,14 @@ class RulesUpdates(QObject):
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        if central is not None:
+            layout.addWidget(central, 1)
+        # Parented after the panes, so the banner's link comes last in the tab
+        # order and the first focus stays in the interview.
         banner_row = QHBoxLayout()
         banner_row.setContentsMargins(8, 6, 8, 0)
         banner_row.addWidget(self.banner)
-        layout.addLayout(banner_row)
-        if central is not None:
-            layout.addWidget(central, 1)
+        layout.insertLayout(0, banner_row)
         self.window.setCentralWidget(holder)
 
     @property
