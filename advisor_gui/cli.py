@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__
 from .domain.answers import AnswersError, parse_answers_text
 from .domain.engine import Recommendation, evaluate
-from .domain.loader import DatasetError, load_dataset, load_with_cache
+from .domain.loader import DatasetError, load_dataset
 from .domain.models import Answers, Dataset
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -46,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     val = sub.add_parser("validate-dataset", help="check a rules dataset file")
     val.add_argument("path", metavar="PATH")
+
+    dif = sub.add_parser("diff-dataset", help="show what changes between two rules dataset files")
+    dif.add_argument("old", metavar="OLD")
+    dif.add_argument("new", metavar="NEW")
+
+    seal = sub.add_parser("seal-dataset", help="validate a rules dataset file and write its sha256 seal")
+    seal.add_argument("path", metavar="PATH")
 
     shot = sub.add_parser("screenshot", help="render the window to a PNG")
     shot.add_argument("--answers", required=True, metavar="FILE")
@@ -88,11 +95,13 @@ def _fail(message: str) -> None:
 
 
 def dataset_for(args: argparse.Namespace) -> Dataset:
+    """``--dataset PATH``, else the rules the window would use (the newest valid
+    installed update, or the bundled dataset)."""
     if args.dataset:
         return load_dataset(args.dataset)
-    from .paths import bundled_dataset, user_dirs
+    from .domain.dataset_store import DatasetStore
 
-    return load_with_cache(bundled_dataset(), user_dirs().cache)
+    return DatasetStore.default().select().dataset
 
 
 def read_answers(spec: str, dataset: Dataset) -> Answers:
@@ -184,11 +193,50 @@ def cmd_provinces(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .domain.integrity import check_seal
+    from .domain.loader import read_bytes
+
     dataset = load_dataset(args.path)
+    problem = check_seal(read_bytes(Path(args.path)))
+    seal = "sealed" if problem is None else f"not importable until sealed: {problem.message}"
     print(
         f"{args.path}: valid — rules dataset {dataset.version}, effective {dataset.effective}, "
-        f"{len(dataset.rules)} rules, {len(dataset.sources)} sources"
+        f"{len(dataset.rules)} rules, {len(dataset.sources)} sources; {seal}"
     )
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .domain.dataset_diff import render_text as render_diff
+
+    old = load_dataset(args.old)
+    new = load_dataset(args.new)
+    print(render_diff(old, new))
+    return EXIT_OK
+
+
+def cmd_seal(args: argparse.Namespace) -> int:
+    """Validate, then write the seal in place (atomically), so the file can be
+    handed out and imported with File ▸ Import Rules…"""
+    import os
+
+    from .domain.integrity import content_digest, seal
+    from .domain.loader import read_bytes
+
+    path = Path(args.path)
+    dataset = load_dataset(path)
+    raw = read_bytes(path)
+    sealed = seal(raw)
+    if sealed != raw:
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+        try:
+            tmp.write_bytes(sealed)
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise UsageError(f"{path}: {exc.strerror or exc}") from None
+        finally:
+            tmp.unlink(missing_ok=True)
+    print(f"{path}: sealed — rules dataset {dataset.version}, sha256 {content_digest(sealed)}")
     return EXIT_OK
 
 
@@ -231,6 +279,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "recommend": cmd_recommend,
     "provinces": cmd_provinces,
     "validate-dataset": cmd_validate,
+    "diff-dataset": cmd_diff,
+    "seal-dataset": cmd_seal,
     "screenshot": cmd_screenshot,
     "report": cmd_report,
 }

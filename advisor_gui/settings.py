@@ -37,6 +37,7 @@ FIRM_LOGO = Option("report/firm_logo", str, "")
 PAGE_SIZE = Option("report/page_size", str, "letter")
 RECENT_FILES = Option("files/recent", list, [])
 LAST_DIR = Option("files/last_dir", str, "")
+RULES_LAST_DIR = Option("rules/last_dir", str, "")  # where File ▸ Import Rules… last looked
 
 
 class Settings:

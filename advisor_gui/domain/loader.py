@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import plain
+from . import integrity, plain
 from .conditions import check as check_condition
 from .conditions import fact_specs
 from .engine import PLACEHOLDER, TEXT_FIELDS
@@ -335,10 +335,26 @@ def parse_dataset(raw: bytes, name: str) -> Dataset:
     return dataset
 
 
-def load_dataset(path: str | os.PathLike[str]) -> Dataset:
-    """Fully validate a dataset file (YAML + strict types + cross-references)."""
+def verify_seal(raw: bytes, name: str) -> None:
+    """Refuse a file whose sha256 seal is missing or does not match its content
+    (truncated, tampered with, damaged), before anything parses it."""
+    problem = integrity.check_seal(raw)
+    if problem is not None:
+        raise DatasetError(name, problem.line, "sha256", problem.message)
+
+
+def load_dataset(path: str | os.PathLike[str], *, require_seal: bool = False) -> Dataset:
+    """Fully validate a dataset file (YAML + strict types + cross-references).
+
+    ``require_seal``: check the file's sha256 seal first (imported and installed
+    files, the bundled file at start-up). Authoring tools leave it off, so a
+    file can be validated while it is being edited.
+    """
     p = Path(path)
-    return parse_dataset(read_bytes(p), str(path))
+    raw = read_bytes(p)
+    if require_seal:
+        verify_seal(raw, str(path))
+    return parse_dataset(raw, str(path))
 
 
 # --- the validated cache -------------------------------------------------------
@@ -353,14 +369,17 @@ def cache_key(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:32] + "-" + _schema_fingerprint()
 
 
-def load_with_cache(path: Path, cache_dir: Path) -> Dataset:
+def load_with_cache(path: Path, cache_dir: Path, *, require_seal: bool = False) -> Dataset:
     """Load through a JSON cache written only after a full validation.
 
     The cache is keyed by the dataset's bytes and the models' source, so any
-    edit to either revalidates. Writing the cache is best effort.
+    edit to either revalidates. Writing the cache is best effort. The seal (when
+    required) is checked on every load, cached or not: it costs one hash.
     """
     raw = read_bytes(path)
-    cache_file = cache_dir / f"rules-{cache_key(raw)}.json"
+    if require_seal:
+        verify_seal(raw, str(path))
+    cache_file = cache_file_for(raw, cache_dir)
     try:
         return plain.build_as(Dataset, json.loads(cache_file.read_bytes()))
     except (OSError, ValueError, KeyError, TypeError):
@@ -368,6 +387,10 @@ def load_with_cache(path: Path, cache_dir: Path) -> Dataset:
     dataset = parse_dataset(raw, str(path))
     write_cache(dataset, cache_file)
     return dataset
+
+
+def cache_file_for(raw: bytes, cache_dir: Path) -> Path:
+    return cache_dir / f"rules-{cache_key(raw)}.json"
 
 
 def write_cache(dataset: Dataset, cache_file: Path) -> None:

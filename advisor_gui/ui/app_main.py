@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import gc
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from ..domain.models import Dataset
+
+if TYPE_CHECKING:
+    from ..domain.dataset_store import Selection
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -25,17 +28,28 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def load_dataset_or_explain() -> Dataset | None:
-    """The dataset the app uses, or None after telling the user why not."""
-    from ..domain.loader import DatasetError, load_with_cache
-    from ..paths import bundled_dataset, user_dirs
+def load_dataset_or_explain() -> Selection | None:
+    """The dataset the app uses (the newest valid installed update, else the
+    bundled one), or None after telling the user why there is none."""
+    from ..domain.dataset_store import DatasetStore
+    from ..domain.loader import DatasetError
 
     try:
-        return load_with_cache(bundled_dataset(), user_dirs().cache)
+        return DatasetStore.default().select()
     except DatasetError as exc:
         QMessageBox.critical(None, APP_NAME, QApplication.translate(
             "App", "The rules dataset could not be loaded, so the advisor cannot start.\n\n{0}").format(exc))
         return None
+
+
+def explain_skipped(parent: QWidget, skipped: tuple[str, ...]) -> None:
+    """Say which installed rules updates were passed over at start-up, and why."""
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, QApplication.translate(
+        "App", "An installed rules update could not be used, so the advisor uses the next newest valid rules "
+               "(shown in the status bar). Import the update again, or revert to the bundled rules."),
+        QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText("\n".join(skipped))
+    box.open()
 
 
 def run() -> int:
@@ -45,11 +59,13 @@ def run() -> int:
     from .controller import AdvisorController
     from .main_window import MainWindow
 
-    dataset = load_dataset_or_explain()
-    if dataset is None:
+    selection = load_dataset_or_explain()
+    if selection is None:
         return 2
-    window = MainWindow(AdvisorController(dataset), Settings())
+    window = MainWindow(AdvisorController(selection.dataset), Settings())
     window.show()
+    if selection.skipped:
+        QTimer.singleShot(0, lambda: explain_skipped(window, selection.skipped))
 
     def after_first_frame() -> None:
         gc.freeze()

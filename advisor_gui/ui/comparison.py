@@ -31,6 +31,11 @@ class ComparisonModel(QAbstractTableModel):
         self._ds = dataset
         self._rec = rec
 
+    def set_dataset(self, dataset: Dataset) -> None:
+        self.beginResetModel()
+        self._ds = dataset
+        self.endResetModel()
+
     def set_recommendation(self, rec: Recommendation) -> None:
         self._rec = rec
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_COR, COL_SMALL)
@@ -138,6 +143,7 @@ class ComparisonPane(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
         controller.recommendationChanged.connect(self.show_recommendation)
+        controller.datasetChanged.connect(self.model.set_dataset)
         self.show_recommendation(controller.recommendation)
 
     def show_recommendation(self, rec: Recommendation) -> None:

@@ -3,7 +3,8 @@
 The controller owns the dataset, the current answers and the recommendation.
 Widgets call :meth:`set_answer`; everything that shows the answer listens to
 :attr:`recommendationChanged`, everything that shows the province to
-:attr:`provinceChanged`.
+:attr:`provinceChanged`, everything built from dataset facts (questions, the
+map, the tables) to :attr:`datasetChanged`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class AdvisorController(QObject):
     recommendationChanged = Signal(object)  # Recommendation
     provinceChanged = Signal(str)
     clientChanged = Signal(str)  # the client's name, as printed on the summary
+    datasetChanged = Signal(object)  # Dataset; emitted before answers/recommendation follow
 
     DEFAULT_ANSWERS = Answers(province="AB", workers=6)
 
@@ -80,6 +82,25 @@ class AdvisorController(QObject):
         self.answersChanged.emit(answers)
         if answers.province != old.province:
             self.provinceChanged.emit(answers.province)
+        self.recommendationChanged.emit(self._rec)
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Switch to other rules (an imported update, or back to the bundled
+        rules). The answers carry over; a sector the new rules do not know
+        becomes ``other``. Emits datasetChanged, then answersChanged when an
+        answer had to change, then recommendationChanged."""
+        if dataset is self._dataset:
+            return
+        answers = self._answers
+        if answers.sector not in {s.id for s in dataset.sectors}:
+            answers = dataclasses.replace(answers, sector="other")
+        self._dataset = dataset
+        changed = answers != self._answers
+        self._answers = answers
+        self._rec = evaluate(dataset, answers)
+        self.datasetChanged.emit(dataset)
+        if changed:
+            self.answersChanged.emit(answers)
         self.recommendationChanged.emit(self._rec)
 
     # --- questions -------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -61,11 +62,9 @@ class InterviewPanel(QWidget):
         form = QVBoxLayout(body)
         form.setContentsMargins(0, 0, 6, 0)
         form.setSpacing(10)
-        for question in controller.dataset.questions:
-            field = self._make_field(question)
-            self._fields[question.id] = field
-            form.addWidget(field.box)
         form.addStretch(1)
+        self._form = form
+        self._add_fields()
 
         self._body = body
         scroll = QScrollArea()
@@ -95,10 +94,33 @@ class InterviewPanel(QWidget):
         self._show_help(controller.dataset.questions[0])
         controller.answersChanged.connect(self._load)
         controller.recommendationChanged.connect(lambda _rec: self._refresh_emphasis())
+        controller.datasetChanged.connect(self._rebuild)
         self._load(controller.answers)
         self._refresh_emphasis()
 
     # --- building --------------------------------------------------------------
+    def _add_fields(self) -> None:
+        for question in self._c.dataset.questions:
+            field = self._make_field(question)
+            self._fields[question.id] = field
+            self._form.insertWidget(self._form.count() - 1, field.box)
+
+    def _rebuild(self, _dataset: object) -> None:
+        """Other rules: new questions, prompts and choices; the answers stay."""
+        focused = QApplication.focusWidget()
+        focus_id = focused.property("questionId") if focused is not None and self.isAncestorOf(focused) else None
+        for field in self._fields.values():
+            field.box.hide()
+            self._form.removeWidget(field.box)
+            field.box.deleteLater()
+        self._fields.clear()
+        self._add_fields()
+        self._show_help(self._c.dataset.questions[0])
+        self._load(self._c.answers)
+        self._refresh_emphasis()
+        if focus_id in self._fields:
+            self._fields[focus_id].editor.setFocus()
+
     def _make_field(self, q: Question) -> _Field:
         box = QWidget()
         box.setObjectName(f"question_{q.id}")

@@ -18,6 +18,7 @@ from .comparison import ComparisonPane
 from .controller import AdvisorController
 from .interview import InterviewPanel
 from .province_view import ProvinceView
+from .rules_updates import install_rules_actions
 from .style import STYLE_SHEET
 
 
@@ -103,12 +104,13 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.act_interview)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("COR and SECOR &Explained"), self._show_learn,
                                          QKeySequence.StandardKey.HelpContents))
         help_menu.addAction(self._action(self.tr("&About COR/SECOR Advisor"), self._show_about))
         from .printing import install_print_actions  # light: print support loads when an action fires
         install_print_actions(self)
+        self.rules_updates = install_rules_actions(self)
 
     def _show_province_tab(self, index: int) -> None:
         self.provinces.tabs.setCurrentIndex(index)

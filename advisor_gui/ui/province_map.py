@@ -94,6 +94,13 @@ class ProvinceMap(QWidget):
         self._cache: QPixmap | None = None
         self._transform = QTransform()
 
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Recolour for other rules (the shapes stay)."""
+        self._ds = dataset
+        self._category = {j.code: offer_category(j) for j in dataset.jurisdictions}
+        self._cache = None
+        self.update()
+
     # --- selection ---------------------------------------------------------------
     def selected(self) -> str:
         return self._selected

@@ -66,6 +66,12 @@ class ProvinceTableModel(QAbstractTableModel):
         self._ds = dataset
         self._rows = list(dataset.jurisdictions)
 
+    def set_dataset(self, dataset: Dataset) -> None:
+        self.beginResetModel()
+        self._ds = dataset
+        self._rows = list(dataset.jurisdictions)
+        self.endResetModel()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.models import Dataset
 from ..domain.offer import CATEGORIES
 from .controller import AdvisorController
 from .province_map import ProvinceMap, paint_swatch
@@ -138,7 +139,13 @@ class ProvinceView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         controller.provinceChanged.connect(self.select)
+        controller.datasetChanged.connect(self._dataset_changed)
         self.select(controller.answers.province)
+
+    def _dataset_changed(self, dataset: Dataset) -> None:
+        self.map.set_dataset(dataset)
+        self.model.set_dataset(dataset)
+        self.select(self._c.answers.province)
 
     def select(self, code: str) -> None:
         """Show ``code`` as selected on the map and in the table."""

@@ -1,0 +1,326 @@
+"""Keeping the rules current: File ▸ Import Rules…, File ▸ Revert to Bundled
+Rules…, Help ▸ About the Rules… and the banner shown when the rules in use were
+last reviewed more than a year ago.
+
+:func:`install_rules_actions` is the one call MainWindow makes (at the end of
+``_build_menus``, after the central widget is set). Checks, installing and
+choosing live in :mod:`advisor_gui.domain.dataset_store`; the dialogs in
+:mod:`.rules_dialogs`, imported when first needed.
+
+After an import or a revert the window switches to the new rules live: the
+controller's ``set_dataset`` re-evaluates the answers and every pane built from
+dataset facts rebuilds itself on ``datasetChanged``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME
+from .. import settings as opt
+from ..domain.freshness import is_stale
+from ..domain.models import Dataset
+
+if TYPE_CHECKING:
+    from ..domain.dataset_store import Candidate, DatasetStore, ImportRefused
+    from .main_window import MainWindow
+
+BANNER_STYLE = """
+QFrame#staleBanner { background: #FFF6D6; border: 1px solid #E6CF7A; border-radius: 3px; }
+QFrame#staleBanner QLabel { color: #4D3B00; background: transparent; border: none; }
+QPushButton#staleBannerLink { color: #0B4F8A; background: transparent; border: none; text-decoration: underline;
+                              padding: 0 2px; }
+QPushButton#staleBannerLink:focus { outline: 1px dotted #0B4F8A; }
+"""
+
+
+def today() -> dt.date:
+    """Today's date (tests replace it)."""
+    return dt.date.today()
+
+
+class StaleBanner(QFrame):
+    """A slim, calm note above the panes: the rules may be out of date."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("staleBanner")
+        self.setStyleSheet(BANNER_STYLE)
+        self.setAccessibleName(self.tr("Rules review notice"))
+        self.text = QLabel()
+        self.text.setObjectName("staleBannerText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.link = QPushButton(self.tr("About the rules…"))
+        self.link.setObjectName("staleBannerLink")
+        self.link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.link.setAccessibleName(self.tr("About the rules"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 4, 10, 4)
+        row.setSpacing(10)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.link, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def show_for(self, dataset: Dataset, on: dt.date) -> None:
+        stale = is_stale(dataset, on)
+        if stale:
+            self.text.setText(self.tr(
+                "These rules were last reviewed on {0}, more than a year ago. Programs, thresholds and "
+                "certifying partners may have changed since; ask for an updated rules file before relying "
+                "on the advice.").format(dataset.last_reviewed.isoformat()))
+            self.setAccessibleDescription(self.text.text())
+        self.setVisible(stale)
+
+
+class RulesUpdates(QObject):
+    """The menu actions, the banner and the dialogs' flow for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("rulesUpdates")
+        self.window = window
+        self.controller = window.controller
+        self._store: DatasetStore | None = None
+        self.dialog: QDialog | None = None  # the review or About dialog last opened
+        self.message: QMessageBox | None = None  # the last refusal or error shown
+
+        self.act_import = self._action(self.tr("&Import Rules…"), "actionImportRules", self.import_rules)
+        self.act_import.setStatusTip(self.tr("Check a rules file from your office, see what it changes, install it"))
+        self.act_revert = self._action(self.tr("&Revert to Bundled Rules…"), "actionRevertRules",
+                                       self.revert_to_bundled)
+        self.act_revert.setStatusTip(self.tr("Remove installed rules updates and use the rules the app shipped with"))
+        self.act_about = self._action(self.tr("About the &Rules…"), "actionAboutRules", self.show_about_rules)
+        self.act_about.setStatusTip(self.tr("Version, dates, sources and changelog of the rules in use"))
+        self._place_in_menus()
+
+        self.banner = StaleBanner()
+        self.banner.link.clicked.connect(self.show_about_rules)
+        self._wrap_central_widget()
+        self.banner.show_for(self.controller.dataset, today())
+        self.controller.datasetChanged.connect(self._dataset_changed)
+
+    # --- set-up -----------------------------------------------------------------------
+    def _action(self, text: str, name: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _place_in_menus(self) -> None:
+        file_menu = self.window.file_menu
+        quit_key = QKeySequence(QKeySequence.StandardKey.Quit)
+        actions = file_menu.actions()
+        # Before Quit: found by its shortcut, else the menu's last item (Quit by convention).
+        before = next((a for a in actions if not quit_key.isEmpty() and a.shortcut() == quit_key),
+                      actions[-1] if actions else None)
+        if before is not None and actions.index(before) > 0:
+            file_menu.insertSeparator(before)
+        file_menu.insertActions(before, [self.act_import, self.act_revert])  # type: ignore[arg-type]
+        if before is not None:
+            file_menu.insertSeparator(before)
+        file_menu.aboutToShow.connect(self._update_actions)
+        self._update_actions()
+
+        help_menu = self.window.help_menu
+        help_actions = help_menu.actions()
+        help_menu.insertAction(help_actions[-1] if help_actions else None,  # type: ignore[arg-type]
+                               self.act_about)
+
+    def _wrap_central_widget(self) -> None:
+        """Put the banner above the panes (the central widget stays as it was)."""
+        central = self.window.takeCentralWidget()
+        holder = QWidget()
+        holder.setObjectName("centralWithBanner")
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        if central is not None:
+            layout.addWidget(central, 1)
+        # Parented after the panes, so the banner's link comes last in the tab
+        # order and the first focus stays in the interview.
+        banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(8, 6, 8, 0)
+        banner_row.addWidget(self.banner)
+        layout.insertLayout(0, banner_row)
+        self.window.setCentralWidget(holder)
+
+    @property
+    def store(self) -> DatasetStore:
+        if self._store is None:
+            from ..domain.dataset_store import DatasetStore
+
+            self._store = DatasetStore.default()
+        return self._store
+
+    def _update_actions(self) -> None:
+        self.act_revert.setEnabled(bool(self.store.installed()))
+
+    def _dataset_changed(self, dataset: Dataset) -> None:
+        self.window._show_dataset_status()
+        self.banner.show_for(dataset, today())
+        self._update_actions()
+
+    # --- import -------------------------------------------------------------------------
+    def import_rules(self, path: Path | None = None) -> None:
+        """Ask for a file (unless ``path``), check it, and show what it changes;
+        the rules are installed only when the user confirms."""
+        from ..domain.dataset_store import ImportRefused
+
+        if path is None:
+            settings = self.window.settings
+            start = settings.get(opt.RULES_LAST_DIR) or str(Path.home())
+            name, _filter = QFileDialog.getOpenFileName(
+                self.window, self.tr("Import Rules"), start,
+                self.tr("Rules files (*.yaml *.yml);;All files (*)"))
+            if not name:
+                return
+            path = Path(name)
+            settings.set(opt.RULES_LAST_DIR, str(path.parent))
+        try:
+            candidate = self.store.prepare_import(path, self.controller.dataset)
+        except ImportRefused as exc:
+            self._refuse(exc)
+            return
+        from .rules_dialogs import RulesReviewDialog
+
+        dialog = RulesReviewDialog(self.controller.dataset, candidate.dataset, candidate.changes,
+                                   mode="import", source=candidate.source, parent=self.window)
+        dialog.accepted.connect(lambda: self._install(candidate))
+        self._open(dialog)
+
+    def _install(self, candidate: Candidate) -> None:
+        try:
+            self.store.install(candidate)
+        except OSError as exc:
+            self._tell(QMessageBox.Icon.Critical, self.tr("The rules could not be installed."),
+                       self.tr("{0}\n\nThe rules in use ({1}) are unchanged.").format(
+                           exc.strerror or str(exc), self.controller.dataset.version))
+            return
+        self.controller.set_dataset(candidate.dataset)
+        self.window.statusBar().showMessage(
+            self.tr("Rules {0} installed and now in use.").format(candidate.dataset.version), 10000)
+
+    def _refuse(self, exc: ImportRefused) -> None:
+        headline = {
+            "unreadable": self.tr("The rules file could not be read, so nothing was imported."),
+            "unsealed": self.tr("The rules file is not sealed, so the advisor cannot tell whether it is complete "
+                                "and unchanged. It was not imported."),
+            "damaged": self.tr("The rules file is damaged or was changed after it was sealed, so it was not "
+                               "imported."),
+            "invalid": self.tr("The file is not a valid rules dataset, so it was not imported."),
+            "version": self.tr("The rules file has no version number the advisor can compare, so it was not "
+                               "imported."),
+            "older": self.tr("The rules file is older than the rules in use, so it was not imported."),
+            "same": self.tr("These rules are already in use, so there is nothing to import."),
+        }[exc.kind]
+        self._tell(QMessageBox.Icon.Warning, headline, self.tr("{0}\n\nThe rules in use ({1}) are unchanged.").format(
+            exc.detail, self.controller.dataset.version))
+
+    # --- revert ---------------------------------------------------------------------------
+    def revert_to_bundled(self) -> None:
+        """Show what going back to the bundled rules changes; on confirmation
+        remove the installed updates and switch."""
+        from ..domain.dataset_diff import diff
+        from ..domain.loader import DatasetError
+
+        if not self.store.installed():
+            self._tell(QMessageBox.Icon.Information, self.tr("The bundled rules are already in use."),
+                       self.tr("No rules update is installed."))
+            return
+        try:
+            bundled = self.store.load_bundled()
+        except DatasetError as exc:
+            self._tell(QMessageBox.Icon.Critical, self.tr("The bundled rules cannot be used, so the installed "
+                                                          "update stays in use."), str(exc))
+            return
+        from .rules_dialogs import RulesReviewDialog
+
+        dialog = RulesReviewDialog(self.controller.dataset, bundled, tuple(diff(self.controller.dataset, bundled)),
+                                   mode="revert", source=None, parent=self.window)
+        dialog.accepted.connect(lambda: self._revert(bundled))
+        self._open(dialog)
+
+    def _revert(self, bundled: Dataset) -> None:
+        try:
+            self.store.remove_installed()
+        except OSError as exc:
+            self._tell(QMessageBox.Icon.Critical, self.tr("An installed rules update could not be removed."),
+                       exc.strerror or str(exc))
+        from ..domain.loader import DatasetError
+
+        try:
+            selection = self.store.select()  # what is left on disk decides
+        except DatasetError:
+            selection = None
+        self.controller.set_dataset(selection.dataset if selection else bundled)
+        self.window.statusBar().showMessage(
+            self.tr("Rules {0} now in use.").format(self.controller.dataset.version), 10000)
+
+    # --- about ----------------------------------------------------------------------------
+    def origin(self, dataset: Dataset) -> Path | None:
+        """The installed file ``dataset`` came from, or None for the bundled rules."""
+        from ..domain.dataset_store import INSTALLED_PREFIX, INSTALLED_SUFFIX, version_key
+
+        key = version_key(dataset.version)
+        if key is None or key <= self.store.bundled_version():
+            return None
+        path = self.store.root / f"{INSTALLED_PREFIX}{dataset.version}{INSTALLED_SUFFIX}"
+        return path if path.is_file() else None
+
+    def show_about_rules(self) -> None:
+        from ..domain.dataset_diff import diff
+        from ..domain.loader import DatasetError
+        from ..paths import data_file
+        from .rules_dialogs import AboutRulesDialog
+
+        dataset = self.controller.dataset
+        installed = self.origin(dataset)
+        changes = None
+        if installed is not None:
+            try:
+                changes = tuple(diff(self.store.load_bundled(), dataset))
+            except DatasetError:
+                changes = None
+        try:
+            changelog = data_file("CHANGELOG.md").read_text(encoding="utf-8")
+        except OSError:
+            changelog = ""
+        self._open(AboutRulesDialog(dataset, changelog, today(), installed=installed,
+                                    changes_from_bundled=changes, parent=self.window))
+
+    # --- helpers ----------------------------------------------------------------------------
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _tell(self, icon: QMessageBox.Icon, text: str, informative: str) -> None:
+        box = QMessageBox(icon, APP_NAME, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("rulesMessage")
+        box.setInformativeText(informative)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message = box
+        box.open()
+
+
+def install_rules_actions(window: MainWindow) -> RulesUpdates:
+    """Add the rules actions to the window's File and Help menus and the stale
+    banner above its panes. Call once, after the central widget is set."""
+    return RulesUpdates(window)

@@ -1,0 +1,132 @@
+"""The seal of a rules file, and the guard on the bundled dataset's releases:
+data/rules.yaml may not change without a version bump and a changelog entry."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor_gui.domain import integrity
+from advisor_gui.domain.integrity import check_seal, content_digest, release_problems, seal
+
+from .conftest import ROOT
+
+SAMPLE = b"# a header\n# another\n\nversion: \"1.0\"\nname: x\n"
+
+
+def test_seal_is_inserted_after_the_header_and_verifies() -> None:
+    sealed = seal(SAMPLE)
+    lines = sealed.split(b"\n")
+    assert lines[2].startswith(b"# sha256: ") and len(lines[2]) == len(b"# sha256: ") + 64
+    assert check_seal(sealed) is None
+    assert seal(sealed) == sealed  # sealing twice changes nothing
+    assert integrity.recorded_digest(sealed) == content_digest(sealed) == content_digest(SAMPLE)
+
+
+def test_line_endings_do_not_break_the_seal() -> None:
+    sealed = seal(SAMPLE)
+    assert check_seal(sealed.replace(b"\n", b"\r\n")) is None
+
+
+@pytest.mark.parametrize(("raw", "code"), [
+    (SAMPLE, "missing"),
+    (seal(SAMPLE).replace(b"name: x", b"name: y"), "mismatch"),
+    (seal(SAMPLE)[:-4], "truncated"),
+    (seal(SAMPLE) + b"# sha256: " + b"0" * 64 + b"\n", "duplicate"),
+    (seal(SAMPLE).replace(b"# sha256: ", b"# sha256: zz", 1), "malformed"),
+])
+def test_each_seal_problem_is_named(raw: bytes, code: str) -> None:
+    problem = check_seal(raw)
+    assert problem is not None and problem.code == code, problem
+
+
+def test_versions_compare_number_by_number() -> None:
+    v = integrity.parse_version
+    assert v("2026.11.0") == v("2026.11") < v("2026.11.1") < v("2026.12.0") < v("2027.1.0")
+    assert v("2026.9.0") < v("2026.10.0")  # not string order
+    assert v("2026") is None and v("2026.x") is None and v("") is None and v("v2026.1") is None
+
+
+# --- the release guard -------------------------------------------------------------
+
+def _release(tmp_text: str, version: str = "2026.11.0") -> tuple[bytes, str]:
+    raw = seal(tmp_text.encode())
+    return raw, f"{version}  {content_digest(raw)}\n"
+
+
+CHANGELOG = "# Rules dataset changelog\n\n## 2026.11.0 — first\n\nAll.\n"
+
+
+def test_the_bundled_dataset_is_sealed_recorded_and_documented(dataset) -> None:
+    """Fails when data/rules.yaml changes without a version bump, a changelog
+    entry and a fresh seal (python scripts/seal_dataset.py)."""
+    problems = release_problems((ROOT / "data" / "rules.yaml").read_bytes(), dataset.version,
+                                (ROOT / "data" / "rules.sha256").read_text(encoding="utf-8"),
+                                (ROOT / "data" / "CHANGELOG.md").read_text(encoding="utf-8"))
+    assert problems == []
+
+
+def test_the_seal_script_check_agrees() -> None:
+    proc = subprocess.run([sys.executable, "scripts/seal_dataset.py", "--check"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_guard_accepts_the_honest_workflow() -> None:
+    raw, record = _release("version: 2026.11.0\nx: 1\n")
+    assert release_problems(raw, "2026.11.0", record, CHANGELOG) == []
+    # edit, bump, changelog, re-seal and record
+    raw2 = seal(b"version: 2026.12.0\nx: 2\n")
+    record2 = record + f"2026.12.0  {content_digest(raw2)}\n"
+    log2 = CHANGELOG.replace("## 2026.11.0", "## 2026.12.0 — x\n\nAB.\n\n## 2026.11.0")
+    assert release_problems(raw2, "2026.12.0", record2, log2) == []
+
+
+def test_guard_refuses_an_edit_without_a_new_seal() -> None:
+    raw, record = _release("version: 2026.11.0\nx: 1\n")
+    edited = raw.replace(b"x: 1", b"x: 2")
+    problems = release_problems(edited, "2026.11.0", record, CHANGELOG)
+    assert any("does not match its sha256 seal" in p for p in problems), problems
+
+
+def test_guard_refuses_a_resealed_edit_without_a_version_bump() -> None:
+    raw, record = _release("version: 2026.11.0\nx: 1\n")
+    resealed = seal(raw.replace(b"x: 1", b"x: 2"))
+    problems = release_problems(resealed, "2026.11.0", record, CHANGELOG)
+    assert any("changed but its version is still 2026.11.0" in p for p in problems), problems
+
+
+def test_guard_refuses_a_bump_without_a_changelog_entry() -> None:
+    _raw, record = _release("version: 2026.11.0\nx: 1\n")
+    raw2 = seal(b"version: 2026.12.0\nx: 2\n")
+    record2 = record + f"2026.12.0  {content_digest(raw2)}\n"
+    problems = release_problems(raw2, "2026.12.0", record2, CHANGELOG)
+    assert "data/CHANGELOG.md has no '## 2026.12.0' entry" in problems
+    assert any("newest entry is 2026.11.0" in p for p in problems)
+
+
+def test_guard_refuses_an_unrecorded_version_and_a_decreasing_record() -> None:
+    raw2 = seal(b"version: 2026.12.0\nx: 2\n")
+    log = "## 2026.12.0\n\n## 2026.11.0\n"
+    problems = release_problems(raw2, "2026.12.0", "", log)
+    assert any("is not recorded in data/rules.sha256" in p for p in problems)
+    bad = f"2026.12.0  {'a' * 64}\n2026.11.0  {content_digest(raw2)}\n"
+    assert any("versions must increase" in p for p in release_problems(raw2, "2026.11.0", bad, log))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([b"a", b"", b"# sha256: " + b"1" * 64, b"# sha256:", b"x: 1", b"#c"]),
+                max_size=8))
+def test_the_fast_digest_equals_the_line_model(lines: list[bytes]) -> None:
+    """content_digest finds seal lines without splitting the file; it must agree
+    with the definition: split into lines, drop seal lines, join with LF."""
+    import hashlib
+
+    raw = b"\n".join(lines)
+    kept = [line for line in raw.split(b"\n") if not line.startswith(integrity.SEAL_PREFIX)]
+    assert content_digest(raw) == hashlib.sha256(b"\n".join(kept)).hexdigest()
+    assert content_digest(raw.replace(b"\n", b"\r\n")) == content_digest(raw)
