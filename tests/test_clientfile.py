@@ -207,7 +207,7 @@ def test_format_0_is_read_strictly_too(dataset) -> None:
         clientfile.parse(V0 | {"colour": "red"}, dataset)
     with pytest.raises(ClientFileError, match="rules: required field is missing"):
         clientfile.parse({k: v for k, v in V0.items() if k != "rules"}, dataset)
-    with pytest.raises(ClientFileError, match="answers.workers"):
+    with pytest.raises(ClientFileError, match=r"answers\.workers"):
         clientfile.parse(V0 | {"answers": {"province": "SK", "workers": -1}}, dataset)
 
 

@@ -50,6 +50,7 @@ def run() -> int:
         return 2
     window = MainWindow(AdvisorController(dataset), Settings())
     window.show()
+    QTimer.singleShot(0, window.document.offer_recovery)
 
     def after_first_frame() -> None:
         gc.freeze()

@@ -22,6 +22,8 @@ class AdvisorController(QObject):
     answersChanged = Signal(object)  # Answers
     recommendationChanged = Signal(object)  # Recommendation
     provinceChanged = Signal(str)
+    clientChanged = Signal(str)  # the client's name
+    notesChanged = Signal(str)  # the consultant's free-text notes
 
     DEFAULT_ANSWERS = Answers(province="AB", workers=6)
 
@@ -30,6 +32,8 @@ class AdvisorController(QObject):
         self._dataset = dataset
         self._answers = answers or self.DEFAULT_ANSWERS
         self._rec = evaluate(dataset, self._answers)
+        self._client_name = ""
+        self._notes = ""
 
     # --- state -----------------------------------------------------------------
     @property
@@ -43,6 +47,14 @@ class AdvisorController(QObject):
     @property
     def recommendation(self) -> Recommendation:
         return self._rec
+
+    @property
+    def client_name(self) -> str:
+        return self._client_name
+
+    @property
+    def notes(self) -> str:
+        return self._notes
 
     # --- changes ---------------------------------------------------------------
     def set_answer(self, key: str, value: Any) -> None:
@@ -64,6 +76,16 @@ class AdvisorController(QObject):
         if answers.province != old.province:
             self.provinceChanged.emit(answers.province)
         self.recommendationChanged.emit(self._rec)
+
+    def set_client_name(self, name: str) -> None:
+        if name != self._client_name:
+            self._client_name = name
+            self.clientChanged.emit(name)
+
+    def set_notes(self, notes: str) -> None:
+        if notes != self._notes:
+            self._notes = notes
+            self.notesChanged.emit(notes)
 
     # --- questions -------------------------------------------------------------
     def question_visible(self, question: Question) -> bool:
