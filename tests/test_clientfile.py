@@ -297,3 +297,11 @@ def test_no_drift_when_same_dataset_or_same_program(dataset) -> None:
     assert clientfile.drift(cf, now) is None
     other_version = dataclasses.replace(cf, dataset=dataclasses.replace(cf.dataset, version="2025.01.0"))
     assert clientfile.drift(other_version, now) is None, "same program: nothing to say"
+
+
+def test_the_readme_example_is_a_valid_client_file(dataset) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Client files"):]
+    example = section[section.index("```json") + len("```json"):section.index("```\n", section.index("```json"))]
+    cf = clientfile.loads(example, dataset)
+    assert cf.client.name == "Acme Roofing Ltd." and cf.dataset.program == "COR"

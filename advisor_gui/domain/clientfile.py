@@ -243,7 +243,7 @@ def decode(text: str) -> Any:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ClientFileError(
-            "", f"not valid JSON (damaged or cut short?): {exc.msg} (line {exc.lineno}, column {exc.colno})"
+            "", f"not valid JSON (damaged or cut short?): {exc.msg}: line {exc.lineno}, column {exc.colno}"
         ) from None
     except RecursionError:
         raise ClientFileError("", "not a client file: the JSON is nested too deeply") from None
