@@ -9,8 +9,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from advisor_gui.domain.models import Answers
 
 from .conftest import ROOT
 from .test_engine import answers_strategy
+from .unprivileged import run_unprivileged
 
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=60)  # what a text box can hold
 UTC_TIMES = st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2200, 1, 1),
@@ -252,18 +251,6 @@ def test_read_refuses_what_is_not_a_client_file(tmp_path: Path, make: Any, words
         clientfile.read(path)
 
 
-def _unprivileged(code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``code`` as an ordinary user: as root (the test machines) through
-    setpriv, since root reads and writes through any permission bits."""
-    cmd = [sys.executable, "-c", code, *args]
-    if os.geteuid() == 0:
-        if shutil.which("setpriv") is None:
-            pytest.skip("running as root without setpriv: permissions cannot be tested")
-        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60, check=False)
-
-
 def test_read_an_unreadable_file_says_so(dataset) -> None:
     folder = Path(tempfile.mkdtemp())
     try:
@@ -271,7 +258,7 @@ def test_read_an_unreadable_file_says_so(dataset) -> None:
         path = folder / "secret.coradvice"
         path.write_text(clientfile.dumps(sample(dataset)), encoding="utf-8")
         path.chmod(0o000)
-        proc = _unprivileged(
+        proc = run_unprivileged(
             "import sys; from advisor_gui.domain import clientfile as c\n"
             "try: c.read(sys.argv[1])\nexcept c.ClientFileError as e: print(e)", str(path))
         assert proc.stdout.strip() == "secret.coradvice: cannot be read: permission denied", proc.stderr

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSaveFile
 
 from advisor_gui.storage import AutosaveManager, SaveError, find_recoverable, save_text
 
-from .conftest import ROOT
+from .unprivileged import run_unprivileged
 
 pytestmark = pytest.mark.gui
 
@@ -80,13 +80,7 @@ def test_save_into_a_read_only_folder() -> None:
                 "for name in ('acme.coradvice', 'new.coradvice'):\n"
                 "    try: save_text(sys.argv[1] + '/' + name, 'new\\n'); print('saved')\n"
                 "    except SaveError as e: print('refused:', e)\n")
-        cmd = [sys.executable, "-c", code, str(folder)]
-        if os.geteuid() == 0:
-            if shutil.which("setpriv") is None:
-                pytest.skip("root without setpriv: a read-only folder cannot be simulated")
-            cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False,
-                              env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+        proc = run_unprivileged(code, str(folder))
         lines = proc.stdout.splitlines()
         assert len(lines) == 2 and all(line.startswith("refused: ") for line in lines), proc.stdout + proc.stderr
         assert all(len(line) > len("refused: ") for line in lines), "the reason is given"

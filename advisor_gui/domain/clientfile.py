@@ -258,12 +258,13 @@ def _dotted(loc: list[str | int]) -> str:
 
 def _explain(err: Any) -> ClientFileError:
     loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
-    if loc and loc[0] == "answers":
+    if len(loc) > 1 and loc[0] == "answers":
         answers_error = explain_error({**err, "loc": loc}, offset=1)
-        field = f"answers.{answers_error.field}" if answers_error.field else "answers"
-        return ClientFileError(field, answers_error.problem)
+        return ClientFileError(f"answers.{answers_error.field}", answers_error.problem)
     field = _dotted(loc)
     kind, value = err["type"], err.get("input")
+    if loc == ["answers"] and kind not in {"missing_argument", "missing"}:
+        return ClientFileError(field, "the answers must be a JSON object")
     if kind == "unexpected_keyword_argument":
         return ClientFileError(field, "unknown field")
     if kind in {"missing_argument", "missing"}:

@@ -34,7 +34,8 @@ class ClientNotesPanel(QWidget):
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.toggle.setAccessibleName(self.tr("Show client and notes"))
+        self.toggle.setAccessibleName(self.tr("Client and notes"))
+        self.toggle.setAccessibleDescription(self.tr("Shows or hides the client name and the notes"))
         self.toggle.toggled.connect(self._set_expanded)
 
         self.client = QLineEdit()
