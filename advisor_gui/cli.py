@@ -10,7 +10,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
+from .domain import clientfile
 from .domain.answers import AnswersError, parse_answers_text
+from .domain.clientfile import ClientFileError
 from .domain.engine import Recommendation, evaluate
 from .domain.loader import DatasetError, load_dataset
 from .domain.models import Answers, Dataset
@@ -38,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     rec = sub.add_parser("recommend", help="recommend a program for an answers document")
-    rec.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file, or - for stdin")
+    rec.add_argument("--answers", required=True, metavar="FILE",
+                     help="answers JSON file or .coradvice client file, or - for stdin")
     rec.add_argument("--json", action="store_true", help="print the JSON contract")
 
     prov = sub.add_parser("provinces", help="list what each jurisdiction offers")
@@ -83,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(gui_main())
         handler: Callable[[argparse.Namespace], int] = COMMANDS[args.command]
         return handler(args)
-    except (UsageError, AnswersError, DatasetError) as exc:
+    except (UsageError, AnswersError, ClientFileError, DatasetError) as exc:
         _fail(str(exc))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -121,10 +124,23 @@ def read_answers(spec: str, dataset: Dataset) -> Answers:
             raise UsageError(f"{spec}: not UTF-8 text") from None
         except OSError as exc:
             raise UsageError(f"{spec}: {exc.strerror or exc}") from None
+    if spec.lower().endswith(clientfile.SUFFIX) or _is_client_file(text):
+        try:
+            return clientfile.loads(text, dataset).answers
+        except ClientFileError as exc:
+            raise exc.in_file(name) from None
     try:
         return parse_answers_text(text, dataset)
     except AnswersError as exc:
         raise AnswersError(exc.field, exc.problem if exc.field else f"{name}: {exc.problem}") from None
+
+
+def _is_client_file(text: str) -> bool:
+    """A JSON object with ``format_version`` is a client file, whatever its name."""
+    try:
+        return clientfile.is_client_document(json.loads(text))
+    except (ValueError, RecursionError):
+        return False  # the answers parser reports the problem
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:

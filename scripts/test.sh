@@ -10,4 +10,5 @@ bin=.venv/bin
 echo "== ruff";          "$bin/ruff" check advisor_gui tests benchmarks
 echo "== mypy";          "$bin/mypy"
 echo "== import-linter"; "$bin/lint-imports"
-echo "== pytest";        "$bin/python" -m pytest "$@"
+# A hung test must not eat CI's 90 minutes: the whole suite gets 25.
+echo "== pytest";        timeout --kill-after=30 1500 "$bin/python" -m pytest "$@"

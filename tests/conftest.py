@@ -34,3 +34,31 @@ def rules_text() -> str:
     from advisor_gui.paths import bundled_dataset
 
     return bundled_dataset().read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_modal_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the suite: fail instead.
+    Tests that expect a dialog patch ``exec`` themselves (their patch wins)."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def refuse(dialog: QDialog) -> int:
+        text = dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle()
+        raise AssertionError(f"unexpected modal dialog: {text!r}")
+
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    monkeypatch.setattr(QDialog, "exec", refuse)
+
+
+@pytest.fixture(autouse=True)
+def _close_without_prompting(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows in other test files change answers freely; closing them at
+    teardown must not stop at the unsaved-changes prompt, which
+    tests/test_document.py covers on its own."""
+    if request.module.__name__.endswith("test_document") or "qtbot" not in request.fixturenames:
+        return
+    from advisor_gui.ui.document import DocumentController
+
+    monkeypatch.setattr(DocumentController, "close_requested", lambda self: True)

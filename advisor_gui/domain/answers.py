@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from .models import Answers, Dataset
 from .validation import adapter
@@ -26,6 +27,28 @@ _HINTS = {
 }
 
 
+def explain_error(err: Any, offset: int = 0) -> AnswersError:
+    """One pydantic error about the answers as an AnswersError; ``offset`` skips
+    leading location parts (the answers nested inside a client file)."""
+    loc = [str(p) for p in err["loc"]][offset:]
+    field = loc[0] if loc else ""
+    if err["type"] == "unexpected_keyword_argument":
+        return AnswersError(field, "unknown answer key")
+    if err["type"] in {"missing_argument", "missing"}:
+        return AnswersError(field, "is required")
+    if not field:
+        return AnswersError("", "the answers must be a JSON object")
+    hint = _HINTS.get(field, err["msg"].lower())
+    return AnswersError(field, f"{hint} (got {json.dumps(err.get('input'))})")
+
+
+def check_sector(answers: Answers, dataset: Dataset) -> None:
+    """The sector must be one the dataset knows."""
+    sector_ids = [s.id for s in dataset.sectors]
+    if answers.sector not in sector_ids:
+        raise AnswersError("sector", f"must be one of {', '.join(sector_ids)} (got {json.dumps(answers.sector)})")
+
+
 def parse_answers(data: object, dataset: Dataset) -> Answers:
     """Validate a decoded JSON value into :class:`Answers` or raise AnswersError."""
     import pydantic
@@ -35,19 +58,8 @@ def parse_answers(data: object, dataset: Dataset) -> Answers:
     try:
         answers: Answers = adapter(Answers).validate_json(json.dumps(data), strict=True)
     except pydantic.ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        loc = [str(p) for p in err["loc"]]
-        field = loc[0] if loc else ""
-        if err["type"] == "unexpected_keyword_argument":
-            raise AnswersError(field, "unknown answer key") from None
-        if err["type"] in {"missing_argument", "missing"}:
-            raise AnswersError(field, "is required") from None
-        got = err.get("input")
-        hint = _HINTS.get(field, err["msg"].lower())
-        raise AnswersError(field, f"{hint} (got {json.dumps(got)})") from None
-    sector_ids = [s.id for s in dataset.sectors]
-    if answers.sector not in sector_ids:
-        raise AnswersError("sector", f"must be one of {', '.join(sector_ids)} (got {json.dumps(answers.sector)})")
+        raise explain_error(exc.errors(include_url=False)[0]) from None
+    check_sector(answers, dataset)
     return answers
 
 

@@ -66,6 +66,7 @@ def run() -> int:
     window.show()
     if selection.skipped:
         QTimer.singleShot(0, lambda: explain_skipped(window, selection.skipped))
+    QTimer.singleShot(0, window.document.offer_recovery)
 
     def after_first_frame() -> None:
         gc.freeze()

@@ -24,6 +24,7 @@ class AdvisorController(QObject):
     recommendationChanged = Signal(object)  # Recommendation
     provinceChanged = Signal(str)
     clientChanged = Signal(str)  # the client's name, as printed on the summary
+    notesChanged = Signal(str)  # the consultant's free-text notes
     datasetChanged = Signal(object)  # Dataset; emitted before answers/recommendation follow
 
     DEFAULT_ANSWERS = Answers(province="AB", workers=6)
@@ -33,7 +34,8 @@ class AdvisorController(QObject):
         self._dataset = dataset
         self._answers = answers or self.DEFAULT_ANSWERS
         self._rec = evaluate(dataset, self._answers)
-        self._client = ""
+        self._client_name = ""
+        self._notes = ""
 
     # --- state -----------------------------------------------------------------
     @property
@@ -50,18 +52,15 @@ class AdvisorController(QObject):
 
     @property
     def client_name(self) -> str:
-        return self._client
+        return self._client_name
 
     @client_name.setter
     def client_name(self, name: str) -> None:
         self.set_client_name(name)
 
-    def set_client_name(self, name: str) -> None:
-        """The client's name (free text; escaped wherever it is shown)."""
-        if name == self._client:
-            return
-        self._client = name
-        self.clientChanged.emit(name)
+    @property
+    def notes(self) -> str:
+        return self._notes
 
     # --- changes ---------------------------------------------------------------
     def set_answer(self, key: str, value: Any) -> None:
@@ -102,6 +101,17 @@ class AdvisorController(QObject):
         if changed:
             self.answersChanged.emit(answers)
         self.recommendationChanged.emit(self._rec)
+
+    def set_client_name(self, name: str) -> None:
+        """The client's name (free text; escaped wherever it is shown)."""
+        if name != self._client_name:
+            self._client_name = name
+            self.clientChanged.emit(name)
+
+    def set_notes(self, notes: str) -> None:
+        if notes != self._notes:
+            self._notes = notes
+            self.notesChanged.emit(notes)
 
     # --- questions -------------------------------------------------------------
     def question_visible(self, question: Question) -> bool:

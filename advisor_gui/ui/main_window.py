@@ -16,7 +16,9 @@ from ..settings import Settings
 from .card import RecommendationCard
 from .comparison import ComparisonPane
 from .controller import AdvisorController
+from .document import DocumentController
 from .interview import InterviewPanel
+from .notes import ClientNotesPanel
 from .province_view import ProvinceView
 from .rules_updates import install_rules_actions
 from .style import STYLE_SHEET
@@ -35,6 +37,13 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE_SHEET)
 
         self.interview = InterviewPanel(controller)
+        self.notes = ClientNotesPanel(controller, settings)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.interview, 1)
+        left_layout.addWidget(self.notes)
         self.card = RecommendationCard(controller)
         card_box = QWidget()
         card_box.setObjectName("cardBox")
@@ -48,7 +57,7 @@ class MainWindow(QMainWindow):
 
         self.guided = QSplitter(Qt.Orientation.Horizontal)
         self.guided.setObjectName("guidedSplitter")
-        self.guided.addWidget(self.interview)
+        self.guided.addWidget(left)
         self.guided.addWidget(card_box)
         self.guided.setChildrenCollapsible(False)
         self.guided.setStretchFactor(0, 0)
@@ -92,6 +101,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
+        self.document = DocumentController(self, self.controller, self.settings)
+        self.document.populate(self.file_menu)
         self.file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
         view = bar.addMenu(self.tr("&View"))
@@ -180,6 +191,9 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.document.close_requested():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
 

@@ -9,6 +9,8 @@ QLabel#helpBox { background: #F3F6FA; border: 1px solid #D6DEE8; border-radius: 
 QLabel#comparisonNote { color: #4A4A4A; font-style: italic; }
 QLabel#legendLabel { color: #333333; }
 QTextBrowser#recommendationCard { border: 1px solid #D6DEE8; border-radius: 4px; background: #FFFFFF; }
+QToolButton#notesToggle { font-weight: 600; color: #1F3A5F; border: none; padding: 4px 0; text-align: left; }
+QToolButton#notesToggle:focus { color: #0B5CAD; text-decoration: underline; }
 QStatusBar QLabel#datasetStatus { color: #4A4A4A; padding-right: 6px; }
 """
 

@@ -1,0 +1,365 @@
+"""Client files (``.coradvice``): one client's answers, notes and the advice given.
+
+A client file is UTF-8 JSON, one object, every key required (format 1)::
+
+    {
+      "format_version": 1,
+      "answers": {"province": "AB", "workers": 6, "sector": "other", ...},
+      "client": {"name": "Acme Roofing Ltd."},
+      "consultant": {"name": "Jo Tremblay", "firm": "North Safety Advisory"},
+      "notes": "Free text, any length, newlines kept.",
+      "dataset": {"version": "2026.11.0", "effective": "2026-05-13", "program": "SECOR"},
+      "created": "2026-05-13T14:02:11Z",
+      "modified": "2026-06-01T09:30:00Z"
+    }
+
+- ``format_version``: a whole number; this app writes :data:`FORMAT_VERSION`,
+  reads older versions through :data:`MIGRATIONS` and refuses newer ones.
+- ``answers``: the answers document of DESIGN.md §4, with every key written out.
+- ``client``: who the advice is for (``name`` may be empty while drafting).
+- ``consultant``: who gave the advice (``name``, ``firm``; either may be empty).
+- ``notes``: the consultant's free-text notes.
+- ``dataset``: the rules dataset the recommendation was made with, and the
+  ``program`` it recommended then (``COR``, ``SECOR``, ``SMALL_COR`` or ``NONE``).
+  Opening the file under another dataset compares that with today's answer
+  (:func:`drift`).
+- ``created``, ``modified``: ISO 8601 date and time in UTC (``Z`` or ``+00:00``).
+
+Reading is as strict as the rules dataset: strict JSON types (``"6"`` is not a
+number, ``1`` is not ``true``), unknown keys refused, duplicate keys and
+``NaN`` refused, and every problem reported as one :class:`ClientFileError`
+naming the field. Nothing here writes to disk; atomic saving is the UI's
+:mod:`advisor_gui.storage`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, Literal, cast
+
+from .answers import AnswersError, check_sector, explain_error
+from .engine import Recommendation
+from .models import Answers, Dataset, NonEmpty, ProgramCode
+
+FORMAT_VERSION: Final = 1
+SUFFIX = ".coradvice"
+MAX_BYTES = 4 * 1024 * 1024
+_STRICT = {"extra": "forbid", "strict": True}
+
+
+class ClientFileError(ValueError):
+    """A client file that cannot be read: ``file: field: problem`` on one line."""
+
+    def __init__(self, field: str, problem: str, file: str = "") -> None:
+        self.field, self.problem, self.file = field, problem, file
+        parts = [p for p in (file, field) if p]
+        super().__init__(": ".join([*parts, problem]))
+
+    def in_file(self, file: str) -> ClientFileError:
+        """The same error, naming the file it came from."""
+        return ClientFileError(self.field, self.problem, file)
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    __pydantic_config__ = _STRICT
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Consultant:
+    __pydantic_config__ = _STRICT
+    name: str
+    firm: str
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetRecord:
+    """The rules dataset a recommendation was made with, and what it recommended."""
+
+    __pydantic_config__ = _STRICT
+    version: NonEmpty
+    effective: dt.date
+    program: ProgramCode
+
+
+@dataclass(frozen=True, slots=True)
+class ClientFile:
+    __pydantic_config__ = _STRICT
+    format_version: Literal[1]
+    answers: Answers
+    client: Client
+    consultant: Consultant
+    notes: str
+    dataset: DatasetRecord
+    created: dt.datetime
+    modified: dt.datetime
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def new_client_file(answers: Answers, recommendation: Recommendation, *, client: str = "", notes: str = "",
+                    consultant: Consultant | None = None, created: dt.datetime | None = None,
+                    modified: dt.datetime | None = None) -> ClientFile:
+    """A client file for ``answers`` as the current dataset sees them."""
+    modified = modified or now_utc()
+    return ClientFile(
+        format_version=FORMAT_VERSION,
+        answers=answers,
+        client=Client(name=client),
+        consultant=consultant or Consultant(name="", firm=""),
+        notes=notes,
+        dataset=DatasetRecord(
+            version=recommendation.dataset_version,
+            effective=dt.date.fromisoformat(recommendation.dataset_effective),
+            program=cast(ProgramCode, recommendation.program),
+        ),
+        created=created or modified,
+        modified=modified,
+    )
+
+
+# --- writing ---------------------------------------------------------------------
+def _timestamp(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return _timestamp(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+def to_dict(cf: ClientFile) -> dict[str, Any]:
+    """The JSON object of the format, keys in the documented order."""
+    out: dict[str, Any] = _plain(cf)
+    return out
+
+
+def dumps(cf: ClientFile) -> str:
+    """The file's text: indented UTF-8 JSON ending in a newline."""
+    return json.dumps(to_dict(cf), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- migration -------------------------------------------------------------------
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+_V0_KEYS = {"format_version", "answers", "client", "consultant", "firm", "notes", "rules", "saved"}
+
+
+def _v0_to_v1(doc: dict[str, Any]) -> dict[str, Any]:
+    """Format 0, the draft layout from the design stage (never released, kept as
+    the worked example of a migration): a flat client name, the consultant and
+    firm side by side, ``rules`` for the dataset record and a single ``saved``
+    time standing for both timestamps."""
+    for key in doc:
+        if key not in _V0_KEYS:
+            raise ClientFileError(key, "unknown field (format 0)")
+    for key in ("answers", "rules", "saved"):
+        if key not in doc:
+            raise ClientFileError(key, "required field is missing (format 0)")
+    return {
+        "format_version": 1,
+        "answers": doc["answers"],
+        "client": {"name": doc.get("client", "")},
+        "consultant": {"name": doc.get("consultant", ""), "firm": doc.get("firm", "")},
+        "notes": doc.get("notes", ""),
+        "dataset": doc["rules"],
+        "created": doc["saved"],
+        "modified": doc["saved"],
+    }
+
+
+# Each entry upgrades a document of that format_version to the next one.
+MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1}
+
+
+def upgrade(doc: dict[str, Any]) -> dict[str, Any]:
+    """Bring a decoded document to :data:`FORMAT_VERSION` (or refuse it)."""
+    if "format_version" not in doc:
+        raise ClientFileError("format_version", "required field is missing (not a COR/SECOR Advisor client file)")
+    version = doc["format_version"]
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ClientFileError("format_version", f"must be a whole number (got {json.dumps(version)})")
+    if version > FORMAT_VERSION:
+        raise ClientFileError(
+            "format_version",
+            f"{version} is newer than this version of the app can read (up to {FORMAT_VERSION}); "
+            "update COR/SECOR Advisor to open this file",
+        )
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise ClientFileError("format_version", f"{version} is not a format this app knows")
+        doc = step(doc)
+        version = doc["format_version"]
+    return doc
+
+
+# --- reading ---------------------------------------------------------------------
+_ADAPTER: Any = None
+
+
+def _adapter() -> Any:
+    global _ADAPTER
+    if _ADAPTER is None:
+        import pydantic
+
+        _ADAPTER = pydantic.TypeAdapter(ClientFile)
+    return _ADAPTER
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ClientFileError(key, "duplicate key")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ClientFileError("", f"not valid JSON: {name} is not allowed")
+
+
+def decode(text: str) -> Any:
+    """Strict JSON: no duplicate keys, no NaN or Infinity."""
+    if not text.strip():
+        raise ClientFileError("", "the file is empty")
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ClientFileError(
+            "", f"not valid JSON (damaged or cut short?): {exc.msg}: line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise ClientFileError("", "not a client file: the JSON is nested too deeply") from None
+
+
+def _dotted(loc: list[str | int]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _explain(err: Any) -> ClientFileError:
+    loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+    if len(loc) > 1 and loc[0] == "answers":
+        answers_error = explain_error({**err, "loc": loc}, offset=1)
+        return ClientFileError(f"answers.{answers_error.field}", answers_error.problem)
+    field = _dotted(loc)
+    kind, value = err["type"], err.get("input")
+    if loc == ["answers"] and kind not in {"missing_argument", "missing"}:
+        return ClientFileError(field, "the answers must be a JSON object")
+    if kind == "unexpected_keyword_argument":
+        return ClientFileError(field, "unknown field")
+    if kind in {"missing_argument", "missing"}:
+        return ClientFileError(field, "required field is missing")
+    if loc and loc[-1] in {"created", "modified"}:
+        return ClientFileError(field, f"must be an ISO 8601 date and time in UTC, like 2026-05-13T14:02:11Z "
+                                      f"(got {json.dumps(value)})")
+    if not loc:
+        return ClientFileError("", "not a client file: expected a JSON object")
+    shown = "" if isinstance(value, dict | list) else f" (got {json.dumps(value)})"
+    msg = str(err["msg"])
+    return ClientFileError(field, f"{msg[:1].lower()}{msg[1:]}{shown}")
+
+
+def parse(data: object, dataset: Dataset | None = None) -> ClientFile:
+    """Validate a decoded document (any known format) into a :class:`ClientFile`.
+
+    With ``dataset``, the answers are also checked against it (the sector)."""
+    import pydantic
+
+    if not isinstance(data, dict):
+        raise ClientFileError("", "not a client file: expected a JSON object")
+    doc = upgrade(data)
+    try:
+        cf: ClientFile = _adapter().validate_json(json.dumps(doc), strict=True)
+    except pydantic.ValidationError as exc:
+        raise _explain(exc.errors(include_url=False)[0]) from None
+    for name in ("created", "modified"):
+        value: dt.datetime = getattr(cf, name)
+        if value.utcoffset() != dt.timedelta(0):
+            raise ClientFileError(name, f"must be in UTC, ending in Z (got {json.dumps(doc[name])})")
+    cf = dataclasses.replace(cf, created=cf.created.astimezone(dt.UTC), modified=cf.modified.astimezone(dt.UTC))
+    if dataset is not None:
+        try:
+            check_sector(cf.answers, dataset)
+        except AnswersError as exc:
+            raise ClientFileError(f"answers.{exc.field}", exc.problem) from None
+    return cf
+
+
+def loads(text: str, dataset: Dataset | None = None) -> ClientFile:
+    return parse(decode(text), dataset)
+
+
+def is_client_document(data: object) -> bool:
+    """True for a decoded JSON object that claims to be a client file."""
+    return isinstance(data, dict) and "format_version" in data
+
+
+def read(path: str | Path, dataset: Dataset | None = None) -> ClientFile:
+    """Read and validate a client file; every failure is one ClientFileError
+    naming the file. The file is only ever read."""
+    p = Path(path)
+    name = p.name or str(p)
+    try:
+        if p.is_dir():
+            raise ClientFileError("", "is a folder, not a client file", name)
+        if p.exists() and not p.is_file():
+            raise ClientFileError("", "is not a regular file", name)
+        with p.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ClientFileError("", "no such file", name) from None
+    except PermissionError:
+        raise ClientFileError("", "cannot be read: permission denied", name) from None
+    except OSError as exc:
+        raise ClientFileError("", f"cannot be read: {exc.strerror or exc}", name) from None
+    if len(raw) > MAX_BYTES:
+        raise ClientFileError("", f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; not a client file", name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ClientFileError("", "not UTF-8 text (damaged, or not a client file)", name) from None
+    try:
+        return loads(text, dataset)
+    except ClientFileError as exc:
+        raise exc.in_file(name) from None
+
+
+# --- comparison with the dataset in use ----------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Drift:
+    """The file's recommendation under its dataset versus today's."""
+
+    then_program: str
+    then_version: str
+    now_program: str
+    now_version: str
+    reasons: tuple[str, ...]
+
+
+def drift(cf: ClientFile, now: Recommendation) -> Drift | None:
+    """How the answer changed, when the file was made under another dataset
+    version and the program recommended then is not today's."""
+    if cf.dataset.version == now.dataset_version or cf.dataset.program == now.program:
+        return None
+    return Drift(cf.dataset.program, cf.dataset.version, now.program, now.dataset_version,
+                 tuple(r.text for r in now.reasons))

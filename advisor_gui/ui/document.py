@@ -1,0 +1,414 @@
+"""The open client file: its path, whether it has unsaved changes, autosave,
+crash recovery, recent files and the File menu's actions.
+
+What is saved is the controller's answers, client name and notes (see
+:mod:`advisor_gui.domain.clientfile` for the format). Nothing the user typed
+is ever dropped without asking: New, Open and closing the window ask to save
+unsaved changes; a failed save or open leaves the work in the window and the
+file on disk as they were; unsaved work is autosaved and offered back after a
+crash.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from .. import APP_NAME
+from .. import settings as opt
+from ..domain import clientfile
+from ..domain.clientfile import ClientFile, ClientFileError, Consultant
+from ..paths import user_dirs
+from ..settings import Settings
+from ..storage import AutosaveManager, Recoverable, SaveError, find_recoverable, save_text
+from .controller import AdvisorController
+
+MAX_RECENT = 10
+_UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+_WIDE = "QLabel#qt_msgbox_informativelabel { min-width: 400px; }"  # room for a path or a reason
+
+# Why unsaved changes are being asked about (each its own sentence to translate).
+CLOSING, NEW, OPENING = "closing", "new", "opening"
+
+
+class DocumentController(QObject):
+    """Owns the current client file for ``window`` (a QMainWindow whose title
+    and status bar it uses). Call :meth:`populate` to put the actions into the
+    File menu and :meth:`close_requested` from ``closeEvent``."""
+
+    def __init__(self, window: QMainWindow, controller: AdvisorController, settings: Settings,
+                 autosave_dir: Path | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self.settings = settings
+        self.path: Path | None = None
+        self._base: ClientFile | None = None  # as last opened or saved: keeps created and consultant
+        self._clean: tuple[Any, ...] | None = self._state()  # None: modified whatever the state
+        self._loading = False
+        self.autosave = AutosaveManager(self._autosave_snapshot, autosave_dir or user_dirs().autosave, self)
+        self.autosave.failed.connect(self._autosave_failed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.autosave.close)
+        for signal in (controller.answersChanged, controller.clientChanged, controller.notesChanged):
+            signal.connect(self._changed)
+        self._build_actions()
+        self._update_title()
+
+    # --- state ---------------------------------------------------------------------
+    def _state(self) -> tuple[Any, ...]:
+        c = self.controller
+        return (c.answers, c.client_name, c.notes)
+
+    @property
+    def modified(self) -> bool:
+        return self._clean is None or self._state() != self._clean
+
+    def _changed(self, *_: object) -> None:
+        if self._loading:
+            return
+        if self.modified:
+            self.autosave.schedule()
+        else:  # back to what is on disk
+            self.autosave.discard()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else self.tr("Untitled")
+        self.window.setWindowTitle(self.tr("{0}[*] — {1}").format(name.replace("[*]", "[*][*]"), APP_NAME))
+        self.window.setWindowModified(self.modified)
+
+    def build_file(self) -> ClientFile:
+        """The client file for what the window shows now."""
+        c = self.controller
+        return clientfile.new_client_file(
+            c.answers, c.recommendation, client=c.client_name, notes=c.notes, consultant=self._consultant(),
+            created=self._base.created if self._base else None,
+        )
+
+    def _consultant(self) -> Consultant:
+        name, firm = self.settings.get(opt.CONSULTANT), self.settings.get(opt.FIRM)
+        if name or firm:
+            return Consultant(name=name, firm=firm)
+        return self._base.consultant if self._base else Consultant(name="", firm="")
+
+    def _autosave_snapshot(self) -> dict[str, Any]:
+        return {"path": str(self.path) if self.path else None, "document": clientfile.to_dict(self.build_file())}
+
+    def _apply(self, path: Path | None, cf: ClientFile | None, *, modified: bool = False) -> None:
+        """Show ``cf`` (or a new, empty client) in the window."""
+        c = self.controller
+        self._loading = True
+        try:
+            c.set_answers(cf.answers if cf else AdvisorController.DEFAULT_ANSWERS)
+            c.set_client_name(cf.client.name if cf else "")
+            c.set_notes(cf.notes if cf else "")
+        finally:
+            self._loading = False
+        self.path, self._base = path, cf
+        self._clean = None if modified else self._state()
+        if modified:
+            self.autosave.schedule()
+            self.autosave.flush()
+        else:
+            self.autosave.discard()
+        self._update_title()
+
+    # --- actions -------------------------------------------------------------------
+    def _action(self, text: str, slot: Any, key: QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.act_new = self._action(self.tr("&New"), self.new_document, key.New)
+        self.act_new.setStatusTip(self.tr("Start a new client file"))
+        self.act_open = self._action(self.tr("&Open…"), self.open_document, key.Open)
+        self.act_open.setStatusTip(self.tr("Open a client file"))
+        self.act_save = self._action(self.tr("&Save"), self.save, key.Save)
+        self.act_save.setStatusTip(self.tr("Save the client file"))
+        self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, key.SaveAs)
+        self.act_save_as.setStatusTip(self.tr("Save the client file under a new name"))
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self.window)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()
+
+    def populate(self, menu: QMenu) -> None:
+        """Add New, Open…, Open Recent, Save and Save As… to ``menu``."""
+        menu.addActions([self.act_new, self.act_open])
+        menu.addMenu(self.recent_menu)
+        menu.addSeparator()
+        menu.addActions([self.act_save, self.act_save_as])
+        menu.addSeparator()
+
+    def new_document(self) -> bool:
+        if not self._confirm(NEW):
+            return False
+        self._apply(None, None)
+        self._status(self.tr("New client file"))
+        return True
+
+    def open_document(self) -> bool:
+        path = self.ask_open_path()
+        return self.open_path(path) if path is not None else False
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a client file. On any problem: one message, nothing changes."""
+        target = Path(path).absolute()
+        try:
+            cf = clientfile.read(target, self.controller.dataset)
+        except ClientFileError as exc:
+            problem = f"{exc.field}: {exc.problem}" if exc.field else exc.problem[:1].upper() + exc.problem[1:]
+            self._message(QMessageBox.Icon.Warning, self.tr("“{0}” could not be opened.").format(target.name),
+                          self.tr("{0}\n\nThe file was not changed, and your current work is still open.")
+                          .format(problem))
+            return False
+        if not self._confirm(OPENING):
+            return False
+        self._apply(target, cf)
+        self._remember(target)
+        self._status(self.tr("Opened {0}").format(target.name))
+        self._report_drift(cf)
+        return True
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path)
+
+    def save_as(self) -> bool:
+        path = self.ask_save_path()
+        return self._write(path) if path is not None else False
+
+    def _write(self, path: Path) -> bool:
+        cf = self.build_file()
+        try:
+            save_text(path, clientfile.dumps(cf))
+        except SaveError as exc:
+            self._message(QMessageBox.Icon.Critical, self.tr("“{0}” could not be saved.").format(path.name),
+                          self.tr("{0}\n\nNothing on disk was changed and your work is still open. "
+                                  "Use Save As to save it somewhere else.").format(exc))
+            return False
+        self.path, self._base = path, cf
+        self._clean = self._state()
+        self.autosave.discard()
+        self._remember(path)
+        self._update_title()
+        self._status(self.tr("Saved {0}").format(path.name))
+        return True
+
+    # --- asking ----------------------------------------------------------------------
+    def ask_open_path(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open Client File"), self._start_dir(),
+                                              self._filters())
+        return Path(name) if name else None
+
+    def ask_save_path(self) -> Path | None:
+        dialog = QFileDialog(self.window, self.tr("Save Client File"), self._start_dir(), self._filters())
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(clientfile.SUFFIX.lstrip("."))
+        dialog.selectFile(self._suggested_name())
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
+
+    def _filters(self) -> str:
+        return self.tr("Client files (*.coradvice);;All files (*)")
+
+    def _start_dir(self) -> str:
+        if self.path is not None:
+            return str(self.path.parent)
+        last = self.settings.get(opt.LAST_DIR)
+        return last if last and Path(last).is_dir() else str(Path.home())
+
+    def _suggested_name(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        stem = _UNSAFE_NAME.sub(" ", self.controller.client_name).strip(" .")[:80].strip()
+        return (stem or self.tr("Untitled client")) + clientfile.SUFFIX
+
+    def _confirm(self, why: str) -> bool:
+        """Unsaved changes: Save (and go on if it worked), Discard, or Cancel."""
+        if not self.modified:
+            return True
+        name = self.path.name if self.path else self.tr("Untitled")
+        text = {
+            CLOSING: self.tr("Save the changes to “{0}” before closing?"),
+            NEW: self.tr("Save the changes to “{0}” before starting a new client file?"),
+            OPENING: self.tr("Save the changes to “{0}” before opening another file?"),
+        }[why].format(name)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text,
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("unsavedChangesBox")
+        box.setInformativeText(self.tr("If you don't save, your changes will be lost."))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.standardButton(box.clickedButton()) if box.clickedButton() else None
+        if clicked == QMessageBox.StandardButton.Save:
+            return self.save()
+        return clicked == QMessageBox.StandardButton.Discard
+
+    def _message(self, icon: QMessageBox.Icon, text: str, detail: str) -> None:
+        box = QMessageBox(icon, APP_NAME, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("documentMessage")
+        box.setInformativeText(detail)
+        box.setStyleSheet(_WIDE)
+        box.exec()
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 5000)
+
+    def _autosave_failed(self, reason: str) -> None:
+        self.window.statusBar().showMessage(self.tr("Autosave failed: {0}").format(reason), 10000)
+
+    def _report_drift(self, cf: ClientFile) -> None:
+        change = clientfile.drift(cf, self.controller.recommendation)
+        if change is None:
+            return
+        ds = self.controller.dataset
+
+        def label(code: str) -> str:
+            return ds.program(code).short.get()
+
+        detail = self.tr("Recommended {0} under rules {1}; {2} now (rules {3}) because:").format(
+            label(change.then_program), change.then_version, label(change.now_program), change.now_version)
+        detail += "".join(f"\n• {reason}" for reason in change.reasons)
+        self._message(QMessageBox.Icon.Information,
+                      self.tr("The recommendation has changed since this file was saved."), detail)
+
+    # --- recent files ------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        return [str(p) for p in self.settings.get(opt.RECENT_FILES) if p][:MAX_RECENT]
+
+    def _set_recent(self, files: list[str]) -> None:
+        self.settings.set(opt.RECENT_FILES, files[:MAX_RECENT])
+        self.settings.sync()
+
+    def _remember(self, path: Path) -> None:
+        entry = str(path)
+        self._set_recent([entry, *(p for p in self.recent_files() if p != entry)])
+        self.settings.set(opt.LAST_DIR, str(path.parent))
+
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = self.recent_files()
+        home = str(Path.home())
+        for i, entry in enumerate(files, start=1):
+            path = Path(entry)
+            folder = str(path.parent)
+            if folder.startswith(home):
+                folder = "~" + folder[len(home):]
+            name = path.name.replace("&", "&&")
+            text = f"&{i}  {name}" if i < 10 else f"1&0  {name}"
+            action = menu.addAction(self.tr("{0}   ({1})").format(text, folder.replace("&", "&&")))
+            action.setStatusTip(entry)
+            action.setToolTip(entry)
+            action.triggered.connect(lambda _checked=False, p=entry: self.open_recent(p))
+        if not files:
+            empty = menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("&Clear List"))
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(self.clear_recent)
+        menu.setToolTipsVisible(True)
+
+    def open_recent(self, entry: str) -> bool:
+        if not Path(entry).is_file():
+            self._set_recent([p for p in self.recent_files() if p != entry])
+            self._message(QMessageBox.Icon.Information,
+                          self.tr("“{0}” is no longer there.").format(Path(entry).name),
+                          self.tr("It may have been moved, renamed or deleted, so it was removed from "
+                                  "Open Recent.\n\n{0}").format(entry))
+            return False
+        return self.open_path(entry)
+
+    def clear_recent(self) -> None:
+        self._set_recent([])
+
+    # --- closing and recovery ----------------------------------------------------------
+    def close_requested(self) -> bool:
+        """From ``closeEvent``: False when the user cancels."""
+        self.autosave.flush()  # safe even if something goes wrong while asking
+        if not self._confirm(CLOSING):
+            return False
+        self._clean = self._state()  # saved or knowingly discarded: closing again does not ask
+        self.autosave.discard()
+        self.autosave.close()
+        return True
+
+    def offer_recovery(self) -> None:
+        """At start: offer back unsaved work from sessions that ended without
+        closing the window (a crash, a kill, a power cut)."""
+        found = find_recoverable(self.autosave.directory, self.autosave.session)
+        while found:
+            item = found.pop(0)
+            try:
+                cf = clientfile.parse(item.document, self.controller.dataset) if not item.problem else None
+            except ClientFileError as exc:
+                item.problem = str(exc)
+                cf = None
+            if cf is None:
+                kept = item.set_aside()
+                self._message(QMessageBox.Icon.Warning, self.tr("Autosaved work could not be read."),
+                              self.tr("{0}\n\nThe autosave was kept as {1}.").format(item.problem, kept))
+                continue
+            choice = self._ask_recover(item, cf)
+            if choice == "recover" and self._confirm(OPENING):
+                self._apply(Path(item.path) if item.path else None, cf, modified=True)
+                if not self.autosave.pending:  # now safe in this session's autosave
+                    item.remove()
+                else:
+                    item.release()
+                self._status(self.tr("Recovered unsaved work"))
+                break
+            if choice == "discard":
+                item.remove()
+                continue
+            item.release()
+            break
+        for item in found:
+            item.release()
+
+    def _ask_recover(self, item: Recoverable, cf: ClientFile) -> str:
+        when = QDateTime.fromString(item.saved, Qt.DateFormat.ISODate)
+        shown = QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat) if when.isValid() else "?"
+        lines = []
+        if cf.client.name:
+            lines.append(self.tr("Client: {0}").format(cf.client.name))
+        lines.append(self.tr("File: {0}").format(Path(item.path).name if item.path else self.tr("Untitled")))
+        lines.append(self.tr("Autosaved: {0}").format(shown))
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, self.tr("Recover unsaved work?"),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("recoveryBox")
+        box.setStyleSheet(_WIDE)
+        box.setInformativeText(
+            self.tr("COR/SECOR Advisor did not close normally last time, and some work had not been saved.\n\n"
+                    "{0}\n\nRecover opens it now. Discard deletes it. Decide Later keeps it and asks again "
+                    "next time.").format("\n".join(lines)))
+        recover = box.addButton(self.tr("&Recover"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(self.tr("Decide &Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(recover)
+        box.setEscapeButton(later)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked == recover:
+            return "recover"
+        if clicked == discard:
+            return "discard"
+        return "later"

@@ -1,0 +1,473 @@
+"""The window's client files: save, open, recent files, unsaved-changes prompts,
+autosave and crash recovery, driven through the real MainWindow."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from advisor_gui import settings as opt
+from advisor_gui.domain import clientfile
+from advisor_gui.domain.engine import evaluate
+from advisor_gui.domain.models import Answers
+from advisor_gui.paths import user_dirs
+from advisor_gui.settings import Settings
+from advisor_gui.storage import AutosaveManager
+from advisor_gui.ui.controller import AdvisorController
+from advisor_gui.ui.document import DocumentController
+from advisor_gui.ui.main_window import MainWindow
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.gui
+Std = QMessageBox.StandardButton
+
+
+class Dialogs:
+    """Stands in for the user in front of every QMessageBox: answers with the
+    next queued reply (a standard button or a button's text)."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str, str]] = []
+        self.replies: list[Any] = []
+
+    def exec(self, box: QMessageBox) -> int:
+        self.seen.append((box.objectName(), box.text(), box.informativeText()))
+        if not self.replies:
+            raise AssertionError(f"unexpected dialog: {box.text()} {box.informativeText()}")
+        reply = self.replies.pop(0)
+        button = box.button(reply) if isinstance(reply, Std) else next(
+            (b for b in box.buttons() if b.text().replace("&", "") == reply), None)
+        assert button is not None, f"no {reply} button in {[b.text() for b in box.buttons()]}"
+        button.click()
+        return 0
+
+    def answer(self, *replies: Any) -> None:
+        self.replies.extend(replies)
+
+    def texts(self) -> str:
+        return "\n".join(f"{t} {i}" for _, t, i in self.seen)
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    d = Dialogs()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: d.exec(box))
+    monkeypatch.setattr(AutosaveManager, "DELAY_MS", 40)
+    return d
+
+
+@pytest.fixture
+def make_window(qapp: Any, dataset: Any, tmp_path: Path, dialogs: Dialogs) -> Iterator[Any]:
+    """Opens main windows; at the end closes them, discarding unsaved work.
+    (Not qtbot.addWidget: pytest-qt closes those before fixtures tear down,
+    which would meet the unsaved-changes prompt with nobody to answer it.)"""
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        w = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "settings.ini")))
+        w.show()
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        if w.isVisible():
+            if w.document.modified:
+                dialogs.answer(Std.Discard)
+            assert w.close()
+        w.deleteLater()
+
+
+@pytest.fixture
+def window(make_window: Any) -> MainWindow:
+    w: MainWindow = make_window()
+    return w
+
+
+def choose_save_path(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> None:
+    monkeypatch.setattr(DocumentController, "ask_save_path", lambda self: path)
+
+
+def choose_open_path(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> None:
+    monkeypatch.setattr(DocumentController, "ask_open_path", lambda self: path)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def edit(window: MainWindow, **answers: Any) -> None:
+    c = window.controller
+    c.set_answers(dataclasses.replace(c.answers, **answers))
+
+
+def write_client_file(path: Path, dataset: Any, **answers: Any) -> Path:
+    a = Answers(**({"province": "SK", "workers": 8, "sector": "construction"} | answers))
+    cf = clientfile.new_client_file(a, evaluate(dataset, a), client="Prairie Drywall", notes="Call back in May")
+    path.write_text(clientfile.dumps(cf), encoding="utf-8")
+    return path
+
+
+# --- the File menu -------------------------------------------------------------------------
+def test_file_menu_has_the_standard_actions(window: MainWindow) -> None:
+    texts = [a.text().replace("&", "") for a in window.file_menu.actions() if not a.isSeparator()]
+    ours = ["New", "Open…", "Open Recent", "Save", "Save As…"]
+    assert texts[:5] == ours, texts  # the document's own actions come first
+    assert texts[-1] == "Quit"
+    d = window.document
+    key = QKeySequence.StandardKey
+    for action, std in ((d.act_new, key.New), (d.act_open, key.Open), (d.act_save, key.Save),
+                        (d.act_save_as, key.SaveAs)):
+        assert action.shortcut() == QKeySequence(std)
+    assert window.windowTitle() == "Untitled[*] — COR/SECOR Advisor" and not window.isWindowModified()
+
+
+def test_create_save_reopen_change_close(qtbot: Any, make_window: Any, dataset: Any, tmp_path: Path,
+                                         dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    # create: answer the interview, name the client, write a note
+    window.interview.editor("workers").setValue(14)
+    qtbot.keyClicks(window.notes.client, "Acme Roofing")
+    window.notes.toggle.setChecked(True)
+    qtbot.keyClicks(window.notes.notes, "Prime on the Leduc job wants COR.")
+    assert window.isWindowModified()
+    assert window.controller.client_name == "Acme Roofing"
+
+    # save: untitled, so Save asks where (Save As)
+    target = tmp_path / "acme.coradvice"
+    choose_save_path(monkeypatch, target)
+    window.document.act_save.trigger()
+    assert not window.isWindowModified()
+    assert window.windowTitle() == "acme.coradvice[*] — COR/SECOR Advisor"
+    saved = json.loads(target.read_text(encoding="utf-8"))
+    assert saved["answers"]["workers"] == 14 and saved["client"]["name"] == "Acme Roofing"
+    assert saved["notes"] == "Prime on the Leduc job wants COR."
+    assert saved["dataset"] == {"version": dataset.version, "effective": dataset.effective.isoformat(),
+                                "program": "COR"}
+
+    # reopen in a fresh window
+    window.close()
+    again = make_window()
+    assert again.document.recent_files() == [str(target)]
+    assert again.document.open_recent(str(target))
+    assert again.controller.answers.workers == 14 and again.notes.client.text() == "Acme Roofing"
+    assert again.notes.notes.toPlainText() == "Prime on the Leduc job wants COR."
+    assert not again.isWindowModified()
+
+    # change, then close without saving: asked; Cancel keeps the window open
+    edit(again, multi_site=True)
+    assert again.isWindowModified()
+    dialogs.answer(Std.Cancel)
+    assert not again.close()
+    assert again.isVisible() and again.controller.answers.multi_site
+    assert "Save the changes to “acme.coradvice” before closing?" in dialogs.seen[-1][1]
+    # ... Discard closes, and the file on disk is what was saved
+    before = digest(target)
+    dialogs.answer(Std.Discard)
+    assert again.close()
+    assert digest(target) == before
+    assert not list(user_dirs().autosave.glob("*.autosave")), "discarded work leaves no recovery file"
+
+
+def test_save_from_the_close_prompt(window: MainWindow, tmp_path: Path, dialogs: Dialogs,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    edit(window, workers=3)
+    target = tmp_path / "small.coradvice"
+    choose_save_path(monkeypatch, target)
+    dialogs.answer(Std.Save)
+    assert window.close()
+    assert json.loads(target.read_text(encoding="utf-8"))["answers"]["workers"] == 3
+
+
+def test_close_prompt_when_the_save_fails_keeps_the_window(window: MainWindow, tmp_path: Path,
+                                                            dialogs: Dialogs,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    edit(window, workers=3)
+    choose_save_path(monkeypatch, tmp_path / "gone" / "x.coradvice")
+    dialogs.answer(Std.Save, Std.Ok)
+    assert not window.close()
+    assert window.isVisible() and window.isWindowModified()
+    assert "could not be saved" in dialogs.seen[-1][1]
+
+
+@pytest.mark.parametrize(("reply", "kept"), [(Std.Cancel, True), (Std.Discard, False)])
+def test_new_with_unsaved_changes_asks(window: MainWindow, dialogs: Dialogs, reply: Std, kept: bool) -> None:
+    edit(window, province="BC", workers=30)
+    window.controller.set_notes("keep me?")
+    dialogs.answer(reply)
+    window.document.act_new.trigger()
+    assert "before starting a new client file" in dialogs.seen[-1][1]
+    assert (window.controller.answers.workers == 30) is kept
+    assert (window.controller.notes == "keep me?") is kept
+    assert window.isWindowModified() is kept
+
+
+def test_no_prompt_when_nothing_changed_or_changed_back(window: MainWindow, dialogs: Dialogs) -> None:
+    edit(window, workers=9)
+    edit(window, workers=AdvisorController.DEFAULT_ANSWERS.workers)
+    assert not window.isWindowModified()
+    window.document.act_new.trigger()
+    assert dialogs.seen == []
+
+
+def test_open_with_unsaved_changes_asks_after_the_file_checks_out(window: MainWindow, dataset: Any, tmp_path: Path,
+                                                                   dialogs: Dialogs,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    other = write_client_file(tmp_path / "prairie.coradvice", dataset)
+    edit(window, workers=2)
+    choose_open_path(monkeypatch, other)
+    dialogs.answer(Std.Cancel)
+    window.document.act_open.trigger()
+    assert "before opening another file" in dialogs.seen[-1][1]
+    assert window.controller.answers.workers == 2 and window.isWindowModified()
+    dialogs.answer(Std.Discard)
+    window.document.act_open.trigger()
+    assert window.controller.answers.province == "SK" and window.controller.client_name == "Prairie Drywall"
+    assert window.windowTitle().startswith("prairie.coradvice") and not window.isWindowModified()
+
+
+# --- opening bad files ---------------------------------------------------------------------
+BAD_FILES = {
+    "truncated": (lambda p, ds: p.write_text(write_client_file(p, ds).read_text()[:120]), "not valid JSON"),
+    "wrong-type": (lambda p, ds: p.write_text(write_client_file(p, ds).read_text().replace(
+        '"workers": 8', '"workers": "eight"')), "answers.workers: must be a whole number"),
+    "newer": (lambda p, ds: p.write_text(write_client_file(p, ds).read_text().replace(
+        '"format_version": 1', '"format_version": 2')), "format_version: 2 is newer"),
+    "not-json": (lambda p, ds: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00"), "not UTF-8"),
+    "folder": (lambda p, ds: p.mkdir(), "is a folder"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_opening_a_bad_file_explains_and_changes_nothing(window: MainWindow, dataset: Any, tmp_path: Path,
+                                                         dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch,
+                                                         case: str) -> None:
+    make, words = BAD_FILES[case]
+    bad = tmp_path / "client.coradvice"
+    make(bad, dataset)
+    before = digest(bad) if bad.is_file() else None
+    edit(window, workers=4)
+    window.controller.set_notes("unsaved notes")
+    choose_open_path(monkeypatch, bad)
+    dialogs.answer(Std.Ok)
+    window.document.act_open.trigger()
+    [(_, text, detail)] = dialogs.seen
+    assert text == "“client.coradvice” could not be opened."
+    assert words.lower() in detail.lower() and "your current work is still open" in detail
+    assert window.controller.answers.workers == 4 and window.controller.notes == "unsaved notes"
+    assert window.isWindowModified() and window.document.path is None
+    if before is not None:
+        assert digest(bad) == before, "the file on disk is never modified"
+
+
+def test_opening_an_older_dataset_file_says_what_changed(window: MainWindow, dataset: Any, tmp_path: Path,
+                                                         dialogs: Dialogs) -> None:
+    path = tmp_path / "old.coradvice"
+    a = Answers(province="AB", workers=14)
+    cf = clientfile.new_client_file(a, evaluate(dataset, a))
+    old = dataclasses.replace(cf, dataset=dataclasses.replace(cf.dataset, version="2026.05.0", program="SECOR"))
+    path.write_text(clientfile.dumps(old), encoding="utf-8")
+    dialogs.answer(Std.Ok)
+    assert window.document.open_path(path)
+    [(_, text, detail)] = dialogs.seen
+    assert text == "The recommendation has changed since this file was saved."
+    assert detail.startswith(f"Recommended SECOR under rules 2026.05.0; COR now (rules {dataset.version}) because:")
+    for reason in window.controller.recommendation.reasons:
+        assert reason.text in detail
+    assert not window.isWindowModified(), "reading is not changing"
+
+
+# --- saving fails ----------------------------------------------------------------------------
+def test_failed_save_keeps_the_work_and_the_old_file(window: MainWindow, dataset: Any, tmp_path: Path,
+                                                     dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QSaveFile
+
+    path = write_client_file(tmp_path / "prairie.coradvice", dataset)
+    assert window.document.open_path(path)
+    before = digest(path)
+    edit(window, workers=40)
+    monkeypatch.setattr(QSaveFile, "commit", lambda self: False)
+    dialogs.answer(Std.Ok)
+    assert not window.document.save()
+    assert dialogs.seen[-1][1] == "“prairie.coradvice” could not be saved."
+    assert "Use Save As" in dialogs.seen[-1][2]
+    assert digest(path) == before
+    assert window.isWindowModified() and window.controller.answers.workers == 40
+    assert window.document.path == path
+
+
+# --- recent files --------------------------------------------------------------------------
+def test_recent_files_newest_first_at_most_ten(window: MainWindow, dataset: Any, tmp_path: Path) -> None:
+    paths = [write_client_file(tmp_path / f"c{i:02}.coradvice", dataset, workers=i + 1) for i in range(12)]
+    for p in paths:
+        assert window.document.open_path(p)
+    assert window.document.open_path(paths[3])
+    recent = window.document.recent_files()
+    assert recent[0] == str(paths[3]) and len(recent) == 10
+    assert recent[1:] == [str(paths[i]) for i in (11, 10, 9, 8, 7, 6, 5, 4, 2)]
+    window.document.recent_menu.aboutToShow.emit()
+    labels = [a.text() for a in window.document.recent_menu.actions() if not a.isSeparator()]
+    assert labels[0].startswith("&1  c03.coradvice") and labels[-1] == "&Clear List"
+    next(a for a in window.document.recent_menu.actions() if a.text() == "&Clear List").trigger()
+    assert window.document.recent_files() == []
+    assert window.settings.get(opt.RECENT_FILES) == []
+
+
+def test_a_missing_recent_file_is_pruned_with_a_message(window: MainWindow, dataset: Any, tmp_path: Path,
+                                                        dialogs: Dialogs) -> None:
+    keep = write_client_file(tmp_path / "keep.coradvice", dataset)
+    gone = write_client_file(tmp_path / "gone.coradvice", dataset)
+    window.document.open_path(keep)
+    window.document.open_path(gone)
+    gone.unlink()
+    window.document.recent_menu.aboutToShow.emit()
+    action = next(a for a in window.document.recent_menu.actions() if "gone.coradvice" in a.text())
+    dialogs.answer(Std.Ok)
+    action.trigger()
+    assert dialogs.seen[-1][1] == "“gone.coradvice” is no longer there."
+    assert window.document.recent_files() == [str(keep)]
+    assert window.document.path == gone, "the open document is left alone"
+
+
+# --- autosave and recovery -----------------------------------------------------------------
+def autosaves() -> list[Path]:
+    return sorted(user_dirs().autosave.glob("*.autosave"))
+
+
+def test_unsaved_work_is_autosaved_and_removed_once_saved(qtbot: Any, window: MainWindow, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    edit(window, province="MB", workers=55)
+    window.controller.set_notes("autosave me")
+    qtbot.waitUntil(lambda: len(autosaves()) == 1, timeout=2000)
+    saved = json.loads(autosaves()[0].read_text(encoding="utf-8"))
+    assert saved["path"] is None
+    assert saved["document"]["answers"]["workers"] == 55 and saved["document"]["notes"] == "autosave me"
+    choose_save_path(monkeypatch, tmp_path / "mb.coradvice")
+    assert window.document.save()
+    assert autosaves() == []
+    edit(window, workers=56)
+    qtbot.waitUntil(lambda: len(autosaves()) == 1, timeout=2000)
+    edit(window, workers=55)  # back to what is saved
+    assert autosaves() == [] and not window.isWindowModified()
+
+
+def dead_session(dataset: Any, *, original: str | None = None, workers: int = 77) -> Path:
+    """What a killed window leaves: its autosave and a lock naming a PID that is gone."""
+    folder = user_dirs().autosave
+    folder.mkdir(parents=True, exist_ok=True)
+    pid = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                             text=True, check=True).stdout)
+    a = Answers(province="NS", workers=workers)
+    cf = clientfile.new_client_file(a, evaluate(dataset, a), client="Harbour Marine", notes="half-typed no")
+    (folder / "session-dead.lock").write_text(f"{pid}\npython3\n{socket.gethostname()}\n")
+    file = folder / "session-dead.autosave"
+    file.write_text(json.dumps({"autosave_version": 1, "saved": "2026-05-13T10:00:00Z", "path": original,
+                                "document": clientfile.to_dict(cf)}), encoding="utf-8")
+    return file
+
+
+def test_recover_after_a_crash(window: MainWindow, dataset: Any, tmp_path: Path, dialogs: Dialogs) -> None:
+    original = str(tmp_path / "harbour.coradvice")
+    left = dead_session(dataset, original=original)
+    dialogs.answer("Recover")
+    window.document.offer_recovery()
+    [(name, text, detail)] = dialogs.seen
+    assert name == "recoveryBox" and text == "Recover unsaved work?"
+    assert "Client: Harbour Marine" in detail and "File: harbour.coradvice" in detail
+    assert window.controller.answers == Answers(province="NS", workers=77)
+    assert window.controller.notes == "half-typed no"
+    assert window.document.path == Path(original) and window.isWindowModified()
+    assert not left.exists(), "taken over by this session's own autosave"
+    [own] = autosaves()
+    assert own.name == f"session-{window.document.autosave.session}.autosave"
+    dialogs.answer(Std.Discard)
+    assert window.close()
+    assert autosaves() == []
+
+
+def test_discard_or_decide_later(window: MainWindow, dataset: Any, dialogs: Dialogs) -> None:
+    left = dead_session(dataset)
+    dialogs.answer("Decide Later")
+    window.document.offer_recovery()
+    assert left.exists() and window.controller.answers == AdvisorController.DEFAULT_ANSWERS
+    assert not window.isWindowModified()
+    dialogs.answer("Discard")
+    window.document.offer_recovery()
+    assert not left.exists() and not (left.parent / "session-dead.lock").exists()
+    window.document.offer_recovery()
+    assert len(dialogs.seen) == 2, "nothing left to offer"
+
+
+def test_unreadable_autosave_is_kept_aside_and_reported(window: MainWindow, dataset: Any,
+                                                        dialogs: Dialogs) -> None:
+    left = dead_session(dataset)
+    doc = json.loads(left.read_text())
+    doc["document"]["answers"]["workers"] = "many"
+    left.write_text(json.dumps(doc))
+    dialogs.answer(Std.Ok)
+    window.document.offer_recovery()
+    assert dialogs.seen[0][1] == "Autosaved work could not be read."
+    assert "answers.workers" in dialogs.seen[0][2]
+    assert left.with_suffix(".unreadable").exists() and not left.exists()
+
+
+KILLED_SESSION = """
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from advisor_gui.storage import AutosaveManager
+AutosaveManager.DELAY_MS = 100
+from advisor_gui.ui.app_main import make_app, load_dataset_or_explain
+from advisor_gui.ui.controller import AdvisorController
+from advisor_gui.ui.main_window import MainWindow
+from advisor_gui.settings import Settings
+app = make_app()
+window = MainWindow(AdvisorController(load_dataset_or_explain().dataset), Settings())
+window.show()
+window.interview.editor("province").setCurrentIndex(
+    window.interview.editor("province").findData("ON"))
+window.interview.editor("workers").setValue(23)
+window.notes.notes.setPlainText("typed just before the crash")
+end = time.time() + 20
+while not list(window.document.autosave.directory.glob("*.autosave")) and time.time() < end:
+    app.processEvents()
+    time.sleep(0.01)
+print("autosaved", flush=True)
+while True:  # still editing when the process is killed
+    app.processEvents()
+    time.sleep(0.01)
+"""
+
+
+def test_killed_mid_edit_then_restart_offers_recovery(make_window: Any, dialogs: Dialogs) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_SESSION], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "autosaved"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    assert proc.returncode == -signal.SIGKILL
+    window = make_window()
+    dialogs.answer("Recover")
+    window.document.offer_recovery()
+    assert window.controller.answers.province == "ON" and window.controller.answers.workers == 23
+    assert window.controller.notes == "typed just before the crash"
+    assert window.isWindowModified()
+    dialogs.answer(Std.Discard)
+    window.close()
+    assert autosaves() == [] and not list(user_dirs().autosave.glob("*.lock"))
