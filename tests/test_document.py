@@ -141,7 +141,7 @@ def test_create_save_reopen_change_close(qtbot: Any, make_window: Any, dataset: 
     window = make_window()
     # create: answer the interview, name the client, write a note
     window.interview.editor("workers").setValue(14)
-    qtbot.keyClicks(window.notes.client, "Acme Roofing")
+    qtbot.keyClicks(window.client_field.edit, "Acme Roofing")
     window.notes.toggle.setChecked(True)
     qtbot.keyClicks(window.notes.notes, "Prime on the Leduc job wants COR.")
     assert window.isWindowModified()
@@ -164,7 +164,7 @@ def test_create_save_reopen_change_close(qtbot: Any, make_window: Any, dataset: 
     again = make_window()
     assert again.document.recent_files() == [str(target)]
     assert again.document.open_recent(str(target))
-    assert again.controller.answers.workers == 14 and again.notes.client.text() == "Acme Roofing"
+    assert again.controller.answers.workers == 14 and again.client_field.edit.text() == "Acme Roofing"
     assert again.notes.notes.toPlainText() == "Prime on the Leduc job wants COR."
     assert not again.isWindowModified()
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from .controller import AdvisorController
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    pass
 
 MAX_CLIENT_NAME = 200
 
@@ -42,17 +42,3 @@ class ClientNameField(QWidget):
     def _show(self, name: str) -> None:
         if self.edit.text() != name:
             self.edit.setText(name)
-
-
-def install_client_field(window: MainWindow) -> ClientNameField:
-    """Put the field under the recommendation pane's title (or at the top of
-    the window's central area when that pane is not found)."""
-    field = ClientNameField(window.controller)
-    box = window.findChild(QWidget, "cardBox")
-    layout = box.layout() if box is not None else None
-    if isinstance(layout, QVBoxLayout):
-        layout.insertWidget(1, field)
-    else:
-        field.setParent(window)
-        window.statusBar().addWidget(field)
-    return field

@@ -14,6 +14,7 @@ from .. import settings as opt
 from ..paths import resource
 from ..settings import Settings
 from .card import RecommendationCard
+from .client_field import ClientNameField
 from .comparison import ComparisonPane
 from .controller import AdvisorController
 from .document import DocumentController
@@ -53,6 +54,8 @@ class MainWindow(QMainWindow):
         card_title = QLabel(self.tr("Recommendation"))
         card_title.setObjectName("paneTitle")
         card_layout.addWidget(card_title)
+        self.client_field = ClientNameField(controller)
+        card_layout.addWidget(self.client_field)
         card_layout.addWidget(self.card, 1)
 
         self.guided = QSplitter(Qt.Orientation.Horizontal)

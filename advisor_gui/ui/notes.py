@@ -1,13 +1,11 @@
-"""The client's name and the consultant's notes: a collapsible section under
-the interview. Both live on the controller and are saved in the client file."""
+"""The consultant's notes: a collapsible section under the interview. They live
+on the controller and are saved in the client file (the client's name has its
+own field above the recommendation)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
     QToolButton,
@@ -34,16 +32,9 @@ class ClientNotesPanel(QWidget):
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.toggle.setAccessibleName(self.tr("Client and notes"))
-        self.toggle.setAccessibleDescription(self.tr("Shows or hides the client name and the notes"))
+        self.toggle.setAccessibleName(self.tr("Notes"))
+        self.toggle.setAccessibleDescription(self.tr("Shows or hides the notes for this client"))
         self.toggle.toggled.connect(self._set_expanded)
-
-        self.client = QLineEdit()
-        self.client.setObjectName("clientName")
-        self.client.setPlaceholderText(self.tr("Company or person advised"))
-        self.client.setAccessibleName(self.tr("Client name"))
-        self.client.setClearButtonEnabled(True)
-        self.client.textEdited.connect(controller.set_client_name)
 
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notesEdit")
@@ -55,16 +46,9 @@ class ClientNotesPanel(QWidget):
         self.notes.textChanged.connect(self._notes_edited)
 
         self.body = QWidget()
-        form = QFormLayout(self.body)
-        form.setContentsMargins(0, 2, 0, 0)
-        form.setSpacing(4)
-        client_label = QLabel(self.tr("&Client:"))
-        client_label.setBuddy(self.client)
-        notes_label = QLabel(self.tr("N&otes:"))
-        notes_label.setBuddy(self.notes)
-        form.addRow(client_label, self.client)
-        form.addRow(notes_label, self.notes)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 2, 0, 0)
+        body_layout.addWidget(self.notes)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 0, 4, 8)
@@ -72,9 +56,7 @@ class ClientNotesPanel(QWidget):
         layout.addWidget(self.toggle)
         layout.addWidget(self.body)
 
-        controller.clientChanged.connect(self._show_client)
         controller.notesChanged.connect(self._show_notes)
-        self._show_client(controller.client_name)
         self._show_notes(controller.notes)
         expanded = bool(settings.get(opt.SHOW_NOTES))
         self.toggle.setChecked(expanded)
@@ -87,24 +69,21 @@ class ClientNotesPanel(QWidget):
         self._update_toggle_text()
 
     def _update_toggle_text(self) -> None:
-        name = self._c.client_name.strip()
-        if self.toggle.isChecked() or not name:
-            self.toggle.setText(self.tr("Client and notes"))
+        first = next((line.strip() for line in self._c.notes.splitlines() if line.strip()), "")
+        if self.toggle.isChecked() or not first:
+            self.toggle.setText(self.tr("Notes"))
         else:
-            self.toggle.setText(self.tr("Client and notes: {0}").format(name))
-
-    def _show_client(self, name: str) -> None:
-        if self.client.text() != name:
-            self.client.setText(name)
-        self._update_toggle_text()
+            shown = self.toggle.fontMetrics().elidedText(first, Qt.TextElideMode.ElideRight, 220)
+            self.toggle.setText(self.tr("Notes: {0}").format(shown))
 
     def _show_notes(self, notes: str) -> None:
         if self.notes.toPlainText() != notes:
             self.notes.setPlainText(notes)
+        self._update_toggle_text()
 
     def _notes_edited(self) -> None:
         self._c.set_notes(self.notes.toPlainText())
 
     def expand_and_focus(self) -> None:
         self.toggle.setChecked(True)
-        self.client.setFocus()
+        self.notes.setFocus()

@@ -444,10 +444,6 @@ def install_print_actions(window: MainWindow) -> None:
             bar.addMenu(edit_menu)
     edit_menu.addAction(prefs)
 
-    from .client_field import install_client_field
-
-    install_client_field(window)
-
 
 def printers_available() -> bool:
     from PySide6.QtPrintSupport import QPrinterInfo
