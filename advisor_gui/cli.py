@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--dataset", metavar="PATH", help="use this rules dataset instead of the bundled one")
     parser.add_argument("--basedir", metavar="DIR", help="keep settings, autosaves and caches under DIR")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offline in a throwaway folder; exit 0 if it works, else 1")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     rec = sub.add_parser("recommend", help="recommend a program for an answers document")
@@ -63,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .paths import BASEDIR_ENV
 
             os.environ[BASEDIR_ENV] = args.basedir
+        if args.self_test:
+            from .selftest import run as self_test
+
+            return self_test()
         if args.command is None:
             from .app import main as gui_main
 
@@ -83,9 +89,9 @@ def _fail(message: str) -> None:
 def dataset_for(args: argparse.Namespace) -> Dataset:
     if args.dataset:
         return load_dataset(args.dataset)
-    from .paths import bundled_dataset, user_dirs
+    from .paths import bundled_dataset, prebuilt_cache_dir, user_dirs
 
-    return load_with_cache(bundled_dataset(), user_dirs().cache)
+    return load_with_cache(bundled_dataset(), user_dirs().cache, prebuilt_cache_dir())
 
 
 def read_answers(spec: str, dataset: Dataset) -> Answers:

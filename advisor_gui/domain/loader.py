@@ -17,15 +17,16 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from . import plain
 from .conditions import check as check_condition
 from .conditions import fact_specs
 from .engine import PLACEHOLDER, TEXT_FIELDS
 from .models import Answers, Cite, Condition, Dataset, Text
+
+if TYPE_CHECKING:
+    import yaml  # imported where a file is parsed: starting from the cache needs no YAML
 
 MAX_BYTES = 4 * 1024 * 1024
 ANSWER_KEYS = tuple(f.name for f in dataclasses.fields(Answers))
@@ -54,6 +55,8 @@ class _Located:
     def __init__(self, file: str, text: str) -> None:
         self.file = file
         self.lines: dict[FieldPath, int] = {}
+        import yaml
+
         loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()
@@ -71,6 +74,8 @@ class _Located:
             loader.dispose()
 
     def _walk(self, node: yaml.Node, path: FieldPath, seen: set[int]) -> None:
+        import yaml
+
         if id(node) in seen:
             raise DatasetError(
                 self.file, node.start_mark.line + 1, dotted(path),
@@ -320,20 +325,33 @@ def cache_key(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:32] + "-" + _schema_fingerprint()
 
 
-def load_with_cache(path: Path, cache_dir: Path) -> Dataset:
+def cache_name(raw: bytes) -> str:
+    """The file name of the validated cache for a dataset's bytes."""
+    return f"rules-{cache_key(raw)}.json"
+
+
+def load_with_cache(path: Path, cache_dir: Path, prebuilt_dir: Path | None = None) -> Dataset:
     """Load through a JSON cache written only after a full validation.
 
     The cache is keyed by the dataset's bytes and the models' source, so any
-    edit to either revalidates. Writing the cache is best effort.
+    edit to either revalidates. ``prebuilt_dir`` is where a frozen build keeps
+    the cache it validated at build time (looked at first, never written).
+    Writing the user cache is best effort.
     """
     raw = read_bytes(path)
-    cache_file = cache_dir / f"rules-{cache_key(raw)}.json"
     try:
-        return plain.build_as(Dataset, json.loads(cache_file.read_bytes()))
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+        name = cache_name(raw)
+    except OSError:  # the models' source is unreadable: no safe key, so no cache
+        return parse_dataset(raw, str(path))
+    for folder in (prebuilt_dir, cache_dir):
+        if folder is None:
+            continue
+        try:
+            return plain.build_as(Dataset, json.loads((folder / name).read_bytes()))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
     dataset = parse_dataset(raw, str(path))
-    write_cache(dataset, cache_file)
+    write_cache(dataset, cache_dir / name)
     return dataset
 
 
