@@ -47,7 +47,8 @@ BARS = {"start": 1.6, "start_frozen": 1.5, "rss_extra_mib": 15.0, "handled_p95":
 # --- helpers ---------------------------------------------------------------------
 
 def display_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONHOME",)}
+    # Bytecode caches as an installed app has them (see main: a private PYTHONPYCACHEPREFIX).
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONHOME", "PYTHONDONTWRITEBYTECODE")}
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") and not env.get("QT_QPA_PLATFORM"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     return env
@@ -308,6 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     results: dict[str, Any] = {"machine": machine(), "runs": args.runs}
     with tempfile.TemporaryDirectory(prefix="advisor-bench-") as tmp:
+        os.environ["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")  # warm-up runs fill it
         envs = {name: dict(display_env(), ADVISOR_BASEDIR=str(Path(tmp) / name)) for name in ("bare", "app")}
         src_env = {name: dict(env, PYTHONPATH=str(ROOT)) for name, env in envs.items()}
         print("benchmark: start-up from source…", file=sys.stderr, flush=True)
