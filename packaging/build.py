@@ -31,6 +31,7 @@ import tarfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -55,9 +56,15 @@ def log(message: str) -> None:
     print(message, flush=True)
 
 
-def run(cmd: Sequence[str | os.PathLike[str]], **kwargs: object) -> subprocess.CompletedProcess[str]:
+def run(cmd: Sequence[str | os.PathLike[str]], **kwargs: Any) -> subprocess.CompletedProcess[str]:
     log("  $ " + " ".join("<script>" if "\n" in str(c) else str(c) for c in cmd))
-    return subprocess.run([str(c) for c in cmd], check=True, text=True, **kwargs)  # type: ignore[call-overload]
+    try:
+        return subprocess.run([str(c) for c in cmd], check=True, text=True, **kwargs)
+    except subprocess.CalledProcessError as exc:
+        for stream in (exc.stdout, exc.stderr):
+            if stream:
+                sys.stdout.write(stream if stream.endswith("\n") else stream + "\n")
+        raise SystemExit(f"build: {Path(str(cmd[0])).name} failed (exit {exc.returncode})") from None
 
 
 def mib(n: float) -> str:
@@ -323,16 +330,17 @@ def system_libraries(folder: Path) -> set[str]:
 
 
 def _library_path(soname: str) -> str | None:
+    """Where the dynamic linker finds ``soname`` (a 64-bit copy first)."""
     try:
         out = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
-        out = ""
+        return None
+    found = []
     for line in out.splitlines():
-        parts = line.strip().split(" => ")
-        if len(parts) == 2 and parts[0].split(" ")[0] == soname and ("x86-64" in parts[0] or "64" in parts[0]
-                                                                      or os.uname().machine != "x86_64"):
-            return parts[1]
-    return None
+        name, _, path = line.strip().partition(" => ")
+        if path and name.split(" ")[0] == soname:
+            found.append((not any(tag in name for tag in ("x86-64", "AArch64", "64bit")), path))
+    return min(found)[1] if found else None
 
 
 def package_of(soname: str) -> str:

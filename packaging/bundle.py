@@ -65,6 +65,8 @@ EXCLUDES = [
     "ensurepip", "venv", "distutils", "setuptools", "pkg_resources", "pip", "curses", "readline",
     "sqlite3", "_sqlite3", "pytest", "_pytest", "hypothesis", "mypy", "IPython", "numpy", "PIL",
 ]
+if sys.platform != "win32":
+    EXCLUDES.append("platformdirs.windows")  # imported on Windows only; it alone needs ctypes
 
 # Shared libraries left to the system on Linux (with their own dependencies):
 # they must match the desktop they run on (fonts, GLib, the C++ runtime that
