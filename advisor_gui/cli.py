@@ -29,7 +29,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="python -m advisor_gui",
+        prog="cor-secor-advisor" if getattr(sys, "frozen", False) else "python -m advisor_gui",
         description="COR/SECOR Advisor: COR or the small-employer program, province by province.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

@@ -348,6 +348,19 @@ def test_a_prebuilt_cache_next_to_the_dataset_is_used_first(tmp_path: Path) -> N
     assert list(user_cache.glob("rules-*.json"))
 
 
+def test_without_the_models_source_there_is_no_cache_key_so_it_validates(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor_gui.domain import loader
+
+    def unreadable() -> str:
+        raise FileNotFoundError("models.py")  # a frozen build that forgot to ship it
+
+    monkeypatch.setattr(loader, "_schema_fingerprint", unreadable)
+    dataset = load_with_cache(ROOT / "data" / "rules.yaml", tmp_path / "cache", ROOT / "data")
+    assert dataset == load_dataset(ROOT / "data" / "rules.yaml")
+    assert not (tmp_path / "cache").exists()
+
+
 # --- the self-test and the first-paint probe, from source ---------------------------------------
 
 def test_the_self_test_passes_from_source_in_a_throwaway_folder(tmp_path: Path) -> None:
@@ -464,7 +477,7 @@ def test_the_deb_installs_runs_offline_and_purges_cleanly(tmp_path: Path) -> Non
 
         env = _plain_env(HOME=str(tmp_path))
         version = subprocess.run([str(launcher), "--version"], capture_output=True, text=True, env=env, check=True)
-        assert advisor_gui.__version__ in version.stdout
+        assert version.stdout.strip() == f"cor-secor-advisor {advisor_gui.__version__}"
         check = subprocess.run(_offline([str(launcher), "--self-test"]), capture_output=True, text=True, env=env,
                                timeout=300, check=False)
         assert check.returncode == 0, check.stdout + check.stderr
