@@ -31,12 +31,14 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="python -m advisor_gui",
+        prog="cor-secor-advisor" if getattr(sys, "frozen", False) else "python -m advisor_gui",
         description="COR/SECOR Advisor: COR or the small-employer program, province by province.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--dataset", metavar="PATH", help="use this rules dataset instead of the bundled one")
     parser.add_argument("--basedir", metavar="DIR", help="keep settings, autosaves and caches under DIR")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offline in a throwaway folder; exit 0 if it works, else 1")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     rec = sub.add_parser("recommend", help="recommend a program for an answers document")
@@ -80,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .paths import BASEDIR_ENV
 
             os.environ[BASEDIR_ENV] = args.basedir
+        if args.self_test:
+            from .selftest import run as self_test
+
+            return self_test()
         if args.command is None:
             from .app import main as gui_main
 

@@ -45,6 +45,12 @@ def bundled_dataset() -> Path:
     return data_file("rules.yaml")
 
 
+def prebuilt_cache_dir() -> Path:
+    """Where a frozen build keeps the dataset cache it validated at build time:
+    next to ``rules.yaml`` (empty when run from source)."""
+    return bundled_dataset().parent
+
+
 @dataclass(frozen=True, slots=True)
 class UserDirs:
     config: Path

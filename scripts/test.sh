@@ -7,7 +7,7 @@ cd "$root"
 scripts/setup.sh --dev
 export QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=1
 bin=.venv/bin
-echo "== ruff";          "$bin/ruff" check advisor_gui tests benchmarks
+echo "== ruff";          "$bin/ruff" check advisor_gui tests benchmarks packaging
 echo "== mypy";          "$bin/mypy"
 echo "== import-linter"; "$bin/lint-imports"
 # A hung test must not eat CI's 90 minutes: the whole suite gets 25.

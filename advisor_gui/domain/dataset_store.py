@@ -145,11 +145,11 @@ class DatasetStore:
                 skipped.append(f"{path}: version: the file says {dataset.version}, its name another version")
                 continue
             return Selection(dataset, path, True, tuple(skipped))
-        dataset = load_with_cache(self.bundled, self.cache_dir, require_seal=True)
+        dataset = load_with_cache(self.bundled, self.cache_dir, self.bundled.parent, require_seal=True)
         return Selection(dataset, self.bundled, False, tuple(skipped))
 
     def load_bundled(self) -> Dataset:
-        return load_with_cache(self.bundled, self.cache_dir, require_seal=True)
+        return load_with_cache(self.bundled, self.cache_dir, self.bundled.parent, require_seal=True)
 
     # --- importing ------------------------------------------------------------------
     def prepare_import(self, path: Path, current: Dataset) -> Candidate:

@@ -369,28 +369,42 @@ def cache_key(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:32] + "-" + _schema_fingerprint()
 
 
-def load_with_cache(path: Path, cache_dir: Path, *, require_seal: bool = False) -> Dataset:
+def cache_name(raw: bytes) -> str:
+    """The file name of the validated cache for a dataset's bytes."""
+    return f"rules-{cache_key(raw)}.json"
+
+
+def load_with_cache(path: Path, cache_dir: Path, prebuilt_dir: Path | None = None, *,
+                    require_seal: bool = False) -> Dataset:
     """Load through a JSON cache written only after a full validation.
 
     The cache is keyed by the dataset's bytes and the models' source, so any
-    edit to either revalidates. Writing the cache is best effort. The seal (when
-    required) is checked on every load, cached or not: it costs one hash.
+    edit to either revalidates. ``prebuilt_dir`` is where a frozen build keeps
+    the cache it validated at build time (looked at first, never written).
+    Writing the user cache is best effort. The seal (when required) is checked
+    on every load, cached or not: it costs one hash.
     """
     raw = read_bytes(path)
     if require_seal:
         verify_seal(raw, str(path))
-    cache_file = cache_file_for(raw, cache_dir)
     try:
-        return plain.build_as(Dataset, json.loads(cache_file.read_bytes()))
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+        name = cache_name(raw)
+    except OSError:  # the models' source is unreadable: no safe key, so no cache
+        return parse_dataset(raw, str(path))
+    for folder in (prebuilt_dir, cache_dir):
+        if folder is None:
+            continue
+        try:
+            return plain.build_as(Dataset, json.loads((folder / name).read_bytes()))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
     dataset = parse_dataset(raw, str(path))
-    write_cache(dataset, cache_file)
+    write_cache(dataset, cache_dir / name)
     return dataset
 
 
 def cache_file_for(raw: bytes, cache_dir: Path) -> Path:
-    return cache_dir / f"rules-{cache_key(raw)}.json"
+    return cache_dir / cache_name(raw)
 
 
 def write_cache(dataset: Dataset, cache_file: Path) -> None:

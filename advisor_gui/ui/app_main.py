@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 
 if TYPE_CHECKING:
     from ..domain.dataset_store import Selection
+
+BENCH_EXIT_AFTER_PAINT = "ADVISOR_BENCH_EXIT_AFTER_PAINT"
+
+
+class _FirstPaint(QObject):
+    """For benchmarks/run.py: print when the window has first painted, then quit."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"first-paint {time.time():.6f}", flush=True)
+        QApplication.quit()
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -64,6 +82,8 @@ def run() -> int:
         return 2
     window = MainWindow(AdvisorController(selection.dataset), Settings())
     window.show()
+    if os.environ.get(BENCH_EXIT_AFTER_PAINT) == "1":
+        window.installEventFilter(_FirstPaint(window))
     if selection.skipped:
         QTimer.singleShot(0, lambda: explain_skipped(window, selection.skipped))
     QTimer.singleShot(0, window.document.offer_recovery)

@@ -341,6 +341,13 @@ class DocumentController(QObject):
         self._set_recent([])
 
     # --- closing and recovery ----------------------------------------------------------
+    def discard_changes(self) -> None:
+        """Treat what the window shows as throwaway (the self-test, headless
+        renderings): no prompt on close, no autosave left behind."""
+        self._clean = self._state()
+        self.autosave.discard()
+        self._update_title()
+
     def close_requested(self) -> bool:
         """From ``closeEvent``: False when the user cancels."""
         self.autosave.flush()  # safe even if something goes wrong while asking

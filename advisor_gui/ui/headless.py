@@ -36,6 +36,7 @@ def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tup
         window._default_sizes()
         QApplication.processEvents()
         image = window.grab()
+        window.document.discard_changes()
         window.close()
     if not image.save(str(output), "PNG"):
         raise OSError(f"could not write {output}")
