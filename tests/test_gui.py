@@ -30,6 +30,7 @@ def window(qtbot, dataset, tmp_path: Path):
 
 
 def card_text(win: MainWindow) -> str:
+    win.controller.flush()  # views refresh once per event-loop turn; bring them up to date
     return win.card.toPlainText()
 
 
@@ -70,6 +71,7 @@ def test_changing_each_answer_updates_the_card(window: MainWindow, qtbot) -> Non
     assert "Energy Safety Canada" in card_text(window)
     sector.setCurrentIndex(sector.findData("construction"))
     platforms = iv.editor("prequal_platforms")
+    window.controller.flush()
     assert platforms.isVisible()
     platforms.findChildren(QCheckBox)[0].setChecked(True)
     assert "ISN" in card_text(window) and window.controller.recommendation.program == "COR"
@@ -96,6 +98,7 @@ def test_prequalification_only_asked_for_construction(window: MainWindow) -> Non
     platforms = window.interview._fields["prequal_platforms"].box
     assert not platforms.isVisible()
     window.controller.set_answer("sector", "construction")
+    window.controller.flush()
     assert platforms.isVisible()
 
 
@@ -103,6 +106,7 @@ def test_questions_that_cannot_change_the_answer_are_de_emphasised(window: MainW
     prompt = window.interview._fields["public_sector_bids"].prompt
     assert prompt.property("moot") is False
     window.controller.set_answer("workers", 40)  # COR by size: bidding cannot change it
+    window.controller.flush()
     assert prompt.property("moot") is True
     assert prompt.toolTip()
 
@@ -162,9 +166,11 @@ def test_comparison_highlights_the_recommendation(window: MainWindow) -> None:
     assert model.recommended_column() == COL_SMALL
     assert "recommended" in model.headerData(COL_SMALL, Qt.Orientation.Horizontal)
     window.controller.set_answer("workers", 30)
+    window.controller.flush()
     assert model.recommended_column() == COL_COR
     assert "not eligible" in model.headerData(COL_SMALL, Qt.Orientation.Horizontal)
     window.controller.set_province("ON")
+    window.controller.flush()
     assert "no small-employer program" in window.comparison.note.text()
     assert model.rowCount() == 7
 

@@ -29,7 +29,7 @@ class RecommendationCard(QTextBrowser):
         self.document().setDefaultStyleSheet(CARD_CSS)
         self.highlighted.connect(self._hover)
         self.anchorClicked.connect(self._click)
-        controller.recommendationChanged.connect(self.show_recommendation)
+        controller.viewsDue.connect(self.show_recommendation)
         self.show_recommendation(controller.recommendation)
 
     # --- rendering -------------------------------------------------------------

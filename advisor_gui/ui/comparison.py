@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from ..domain.engine import Recommendation
 from ..domain.models import Dataset
 from .controller import AdvisorController
+from .style import pane_title, quiet_note
 
 HIGHLIGHT = QColor("#E3F1FB")
 
@@ -117,10 +118,10 @@ class ComparisonPane(QWidget):
         super().__init__(parent)
         self.setObjectName("comparisonPane")
         self._c = controller
-        title = QLabel(self.tr("COR compared with the small-employer program"))
-        title.setObjectName("paneTitle")
+        title = pane_title(self.tr("COR compared with the small-employer program"))
         self.note = QLabel()
         self.note.setObjectName("comparisonNote")
+        quiet_note(self.note)
         self.note.setWordWrap(True)
         self.model = ComparisonModel(controller.dataset, controller.recommendation, self)
         self.table = QTableView()
@@ -135,15 +136,16 @@ class ComparisonPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_DIMENSION, QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._shown_for: tuple[str, str] | None = None  # (province, small program) the rows were sized for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 8, 8)
         layout.setSpacing(4)
         layout.addWidget(title)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
-        controller.recommendationChanged.connect(self.show_recommendation)
-        controller.datasetChanged.connect(self.model.set_dataset)
+        controller.viewsDue.connect(self.show_recommendation)
+        controller.datasetChanged.connect(self._dataset_changed)
         self.show_recommendation(controller.recommendation)
 
     def show_recommendation(self, rec: Recommendation) -> None:
@@ -161,7 +163,14 @@ class ComparisonPane(QWidget):
             text = ""
         self.note.setText(text)
         self.note.setVisible(bool(text))
-        self._fit_columns()
+        shown_for = (rec.province, self.model.small_code())
+        if shown_for != self._shown_for:  # the texts change only with the province
+            self._shown_for = shown_for
+            self._fit_columns()
+
+    def _dataset_changed(self, dataset: Dataset) -> None:
+        self.model.set_dataset(dataset)
+        self._shown_for = None  # new texts: size the rows again
 
     def _fit_columns(self) -> None:
         """The dimension column: as wide as its longest label, at most a quarter of the table."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..domain.conditions import holds
 from ..domain.engine import Recommendation, evaluate, facts_for
@@ -26,6 +26,10 @@ class AdvisorController(QObject):
     clientChanged = Signal(str)  # the client's name, as printed on the summary
     notesChanged = Signal(str)  # the consultant's free-text notes
     datasetChanged = Signal(object)  # Dataset; emitted before answers/recommendation follow
+    # The recommendation for views to show, at most once per turn of the event
+    # loop: a burst of changes (a spin box held down) is painted once, and
+    # set_answer returns as soon as the rules are evaluated.
+    viewsDue = Signal(object)  # Recommendation
 
     DEFAULT_ANSWERS = Answers(province="AB", workers=6)
 
@@ -34,6 +38,11 @@ class AdvisorController(QObject):
         self._dataset = dataset
         self._answers = answers or self.DEFAULT_ANSWERS
         self._rec = evaluate(dataset, self._answers)
+        self._views_timer = QTimer(self)
+        self._views_timer.setSingleShot(True)
+        self._views_timer.setInterval(0)
+        self._views_timer.timeout.connect(self.flush)
+        self.recommendationChanged.connect(lambda _rec: self._views_timer.start())
         self._client_name = ""
         self._notes = ""
 
@@ -101,6 +110,7 @@ class AdvisorController(QObject):
         if changed:
             self.answersChanged.emit(answers)
         self.recommendationChanged.emit(self._rec)
+        self.flush()  # a rules switch is rare and total: show it at once
 
     def set_client_name(self, name: str) -> None:
         """The client's name (free text; escaped wherever it is shown)."""
@@ -114,6 +124,11 @@ class AdvisorController(QObject):
             self.notesChanged.emit(notes)
 
     # --- questions -------------------------------------------------------------
+    def flush(self) -> None:
+        """Bring the views up to date now (printing, screenshots, tests)."""
+        self._views_timer.stop()
+        self.viewsDue.emit(self._rec)
+
     def question_visible(self, question: Question) -> bool:
         if question.shown_when is None:
             return True

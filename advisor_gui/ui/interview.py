@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.models import JURISDICTION_CODES, Answers, Question
 from .controller import AdvisorController
+from .style import help_box, pane_title, prompt_emphasis
 
 MAX_WORKERS = 99_999
 
@@ -56,8 +57,7 @@ class InterviewPanel(QWidget):
         self._fields: dict[str, _Field] = {}
         self._updating = False
 
-        title = QLabel(self.tr("Interview"))
-        title.setObjectName("paneTitle")
+        title = pane_title(self.tr("Interview"))
         body = QWidget()
         form = QVBoxLayout(body)
         form.setContentsMargins(0, 0, 6, 0)
@@ -75,6 +75,7 @@ class InterviewPanel(QWidget):
 
         self._help = QLabel()
         self._help.setObjectName("helpBox")
+        help_box(self._help)
         self._help.setWordWrap(True)
         self._help.setTextFormat(Qt.TextFormat.PlainText)
         self._help.setAccessibleName(self.tr("Help for the current question"))
@@ -93,7 +94,7 @@ class InterviewPanel(QWidget):
         self.setMinimumWidth(body.minimumSizeHint().width() + bar + 16)
         self._show_help(controller.dataset.questions[0])
         controller.answersChanged.connect(self._load)
-        controller.recommendationChanged.connect(lambda _rec: self._refresh_emphasis())
+        controller.viewsDue.connect(lambda _rec: self._refresh_emphasis())
         controller.datasetChanged.connect(self._rebuild)
         self._load(controller.answers)
         self._refresh_emphasis()
@@ -129,6 +130,7 @@ class InterviewPanel(QWidget):
         lay.setSpacing(3)
         prompt = QLabel(q.prompt.get(self._lang))
         prompt.setObjectName("prompt")
+        prompt_emphasis(prompt, True)
         prompt.setWordWrap(True)
         lay.addWidget(prompt)
         editor, read, write = self._make_editor(q)
@@ -230,8 +232,7 @@ class InterviewPanel(QWidget):
             matters = self._c.question_matters(q)
             if field.prompt.property("moot") != (not matters):
                 field.prompt.setProperty("moot", not matters)
-                field.prompt.style().unpolish(field.prompt)
-                field.prompt.style().polish(field.prompt)
+                prompt_emphasis(field.prompt, matters)
                 tip = "" if matters else self.tr("This answer does not change the recommendation right now.")
                 field.prompt.setToolTip(tip)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from .. import settings as opt
@@ -22,7 +22,7 @@ from .interview import InterviewPanel
 from .notes import ClientNotesPanel
 from .province_view import ProvinceView
 from .rules_updates import install_rules_actions
-from .style import STYLE_SHEET
+from .style import pane_title, quiet_note
 
 
 class MainWindow(QMainWindow):
@@ -35,7 +35,6 @@ class MainWindow(QMainWindow):
         icon = resource("icons/advisor.svg")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
-        self.setStyleSheet(STYLE_SHEET)
 
         self.interview = InterviewPanel(controller)
         self.notes = ClientNotesPanel(controller, settings)
@@ -51,8 +50,7 @@ class MainWindow(QMainWindow):
         card_layout = QVBoxLayout(card_box)
         card_layout.setContentsMargins(6, 8, 6, 8)
         card_layout.setSpacing(4)
-        card_title = QLabel(self.tr("Recommendation"))
-        card_title.setObjectName("paneTitle")
+        card_title = pane_title(self.tr("Recommendation"))
         card_layout.addWidget(card_title)
         self.client_field = ClientNameField(controller)
         card_layout.addWidget(self.client_field)
@@ -81,11 +79,22 @@ class MainWindow(QMainWindow):
         self.outer.addWidget(self.right)
         self.outer.setStretchFactor(0, 5)
         self.outer.setStretchFactor(1, 4)
-        self.setCentralWidget(self.outer)
+        central = QWidget()
+        central.setObjectName("centralWithBanner")
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        # Banners (stale rules) go here, above the panes.
+        self.banner_row = QHBoxLayout()
+        self.banner_row.setContentsMargins(8, 0, 8, 0)
+        central_layout.addLayout(self.banner_row)
+        central_layout.addWidget(self.outer, 1)
+        self.setCentralWidget(central)
 
         self._build_menus()
         self._status = QLabel()
         self._status.setObjectName("datasetStatus")
+        quiet_note(self._status, italic=False)
         self.statusBar().addPermanentWidget(self._status)
         self._show_dataset_status()
         self._restore()

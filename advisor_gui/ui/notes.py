@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from .. import settings as opt
 from ..settings import Settings
 from .controller import AdvisorController
+from .style import section_toggle
 
 NOTES_LINES = 5
 
@@ -29,6 +30,8 @@ class ClientNotesPanel(QWidget):
 
         self.toggle = QToolButton()
         self.toggle.setObjectName("notesToggle")
+        self.toggle.setAutoRaise(True)
+        section_toggle(self.toggle)
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -23,12 +23,11 @@ from ..domain.offer import CATEGORIES
 from .controller import AdvisorController
 from .province_map import ProvinceMap, paint_swatch
 from .province_model import (
-    COL_NAME,
-    COL_SUMMARY,
     CodeRole,
     ProvinceFilterProxy,
     ProvinceTableModel,
 )
+from .style import pane_title, quiet_note
 
 LEGEND_TEXT = {
     "cor_secor": "COR + SECOR",
@@ -67,6 +66,7 @@ def legend(parent: QWidget) -> QWidget:
         cell.addWidget(_Swatch(category))
         label = QLabel(parent.tr(LEGEND_TEXT[category]))
         label.setObjectName("legendLabel")
+        quiet_note(label, italic=False)
         cell.addWidget(label)
         cell.addStretch(1)
         grid.addLayout(cell, i // per_row, i % per_row)
@@ -107,9 +107,11 @@ class ProvinceView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
+        # Columns are fitted once, when the table is first shown (measuring all
+        # 13 x 7 cells on every change would cost start-up and each answer).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._columns_fitted = False
         self.table.selectionModel().currentRowChanged.connect(self._table_row_changed)
 
         self.filter = QLineEdit()
@@ -128,9 +130,9 @@ class ProvinceView(QWidget):
         self.tabs.addTab(map_page, self.tr("&Map"))
         self.tabs.addTab(table_page, self.tr("&Table"))
         self.tabs.setAccessibleName(self.tr("Provinces and territories"))
+        self.tabs.currentChanged.connect(self._tab_shown)
 
-        title = QLabel(self.tr("Provinces and territories"))
-        title.setObjectName("paneTitle")
+        title = pane_title(self.tr("Provinces and territories"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 8, 8, 4)
         layout.setSpacing(2)
@@ -147,6 +149,11 @@ class ProvinceView(QWidget):
         self.model.set_dataset(dataset)
         self.select(self._c.answers.province)
 
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.table.parentWidget() and not self._columns_fitted:
+            self._columns_fitted = True
+            self.table.resizeColumnsToContents()
+
     def select(self, code: str) -> None:
         """Show ``code`` as selected on the map and in the table."""
         self._syncing = True
@@ -158,7 +165,8 @@ class ProvinceView(QWidget):
                 flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
                          | QItemSelectionModel.SelectionFlag.Rows)
                 self.table.selectionModel().setCurrentIndex(proxy_index, flags)
-                self.table.scrollTo(proxy_index)
+                if self.table.isVisible():
+                    self.table.scrollTo(proxy_index)
             else:
                 self.table.selectionModel().clearSelection()
         finally:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -112,7 +111,7 @@ class RulesUpdates(QObject):
 
         self.banner = StaleBanner()
         self.banner.link.clicked.connect(self.show_about_rules)
-        self._wrap_central_widget()
+        self._place_banner()
         self.banner.show_for(self.controller.dataset, today())
         self.controller.datasetChanged.connect(self._dataset_changed)
 
@@ -135,31 +134,17 @@ class RulesUpdates(QObject):
         file_menu.insertActions(before, [self.act_import, self.act_revert])  # type: ignore[arg-type]
         if before is not None:
             file_menu.insertSeparator(before)
-        file_menu.aboutToShow.connect(self._update_actions)
-        self._update_actions()
+        file_menu.aboutToShow.connect(self._update_actions)  # looked up when the menu opens
 
         help_menu = self.window.help_menu
         help_actions = help_menu.actions()
         help_menu.insertAction(help_actions[-1] if help_actions else None,  # type: ignore[arg-type]
                                self.act_about)
 
-    def _wrap_central_widget(self) -> None:
-        """Put the banner above the panes (the central widget stays as it was)."""
-        central = self.window.takeCentralWidget()
-        holder = QWidget()
-        holder.setObjectName("centralWithBanner")
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        if central is not None:
-            layout.addWidget(central, 1)
-        # Parented after the panes, so the banner's link comes last in the tab
-        # order and the first focus stays in the interview.
-        banner_row = QHBoxLayout()
-        banner_row.setContentsMargins(8, 6, 8, 0)
-        banner_row.addWidget(self.banner)
-        layout.insertLayout(0, banner_row)
-        self.window.setCentralWidget(holder)
+    def _place_banner(self) -> None:
+        """Above the panes. Created after them, so the banner's link comes last
+        in the tab order and the first focus stays in the interview."""
+        self.window.banner_row.addWidget(self.banner)
 
     @property
     def store(self) -> DatasetStore:

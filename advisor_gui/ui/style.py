@@ -1,18 +1,64 @@
-"""The application's style sheet and the card's document style (one place)."""
+"""How the window looks: fonts and colours of its labels, and the card's document style (one place)."""
 
-STYLE_SHEET = """
-QLabel#paneTitle { font-size: 11pt; font-weight: 600; color: #1F3A5F; padding: 2px 0 4px 0; }
-QLabel#prompt { font-weight: 600; color: #1A1A1A; }
-QLabel#prompt[moot="true"] { font-weight: 400; color: #6E6E6E; }
-QLabel#helpBox { background: #F3F6FA; border: 1px solid #D6DEE8; border-radius: 4px; padding: 6px;
-                 color: #33414F; }
-QLabel#comparisonNote { color: #4A4A4A; font-style: italic; }
-QLabel#legendLabel { color: #333333; }
-QTextBrowser#recommendationCard { border: 1px solid #D6DEE8; border-radius: 4px; background: #FFFFFF; }
-QToolButton#notesToggle { font-weight: 600; color: #1F3A5F; border: none; padding: 4px 0; text-align: left; }
-QToolButton#notesToggle:focus { color: #0B5CAD; text-decoration: underline; }
-QStatusBar QLabel#datasetStatus { color: #4A4A4A; padding-right: 6px; }
-"""
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
+
+# Styling is applied with fonts and palettes, not an application style sheet:
+# a style sheet on the window re-polishes every widget through QStyleSheetStyle
+# and slows both start-up and every repaint.
+TITLE_COLOUR = "#1F3A5F"
+MOOT_COLOUR = "#6E6E6E"
+
+
+def _colour(widget: QWidget, colour: str, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) -> None:
+    palette = widget.palette()
+    palette.setColor(role, QColor(colour))
+    widget.setPalette(palette)
+
+
+def _font(widget: QWidget, *, bold: bool | None = None, italic: bool = False, delta: float = 0.0) -> None:
+    font = QFont(widget.font())
+    if bold is not None:
+        font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+    font.setItalic(italic)
+    if delta:
+        font.setPointSizeF(font.pointSizeF() + delta)
+    widget.setFont(font)
+
+
+def pane_title(text: str) -> QLabel:
+    """The heading above a pane."""
+    label = QLabel(text)
+    label.setObjectName("paneTitle")
+    _font(label, bold=True, delta=2)
+    _colour(label, TITLE_COLOUR)
+    label.setContentsMargins(0, 2, 0, 4)
+    return label
+
+
+def prompt_emphasis(label: QLabel, matters: bool) -> None:
+    """A question's prompt: bold, or quiet when its answer cannot change the result."""
+    _font(label, bold=matters)
+    _colour(label, "#1A1A1A" if matters else MOOT_COLOUR)
+
+
+def help_box(label: QLabel) -> None:
+    label.setAutoFillBackground(True)
+    _colour(label, "#F3F6FA", QPalette.ColorRole.Window)
+    _colour(label, "#33414F")
+    label.setFrameShape(QFrame.Shape.NoFrame)
+    label.setMargin(6)
+
+
+def quiet_note(label: QLabel, *, italic: bool = True) -> None:
+    _font(label, italic=italic)
+    _colour(label, "#4A4A4A")
+
+
+def section_toggle(widget: QWidget) -> None:
+    _font(widget, bold=True)
+    _colour(widget, TITLE_COLOUR, QPalette.ColorRole.ButtonText)
+
 
 CARD_CSS = """
 p.kicker { color: #5A6B7D; font-size: 9pt; margin: 0; }
