@@ -154,3 +154,13 @@ def test_text_output_is_readable(tmp_path: Path, capsys: pytest.CaptureFixture[s
     path.write_text('{"province": "AB", "workers": 6}', encoding="utf-8")
     code, out, _ = run(capsys, "recommend", "--answers", str(path))
     assert code == 0 and out.startswith("Small Employer Certificate of Recognition (SECOR) — Alberta")
+
+
+def test_a_lone_client_file_argument_opens_the_window() -> None:
+    from advisor_gui.__main__ import file_to_open
+
+    assert file_to_open(["acme.coradvice"]) == "acme.coradvice"
+    assert file_to_open(["/home/c/ACME.CORADVICE"]) == "/home/c/ACME.CORADVICE"
+    assert file_to_open([]) is None
+    assert file_to_open(["recommend", "--answers", "a.coradvice"]) is None
+    assert file_to_open(["--answers.coradvice"]) is None

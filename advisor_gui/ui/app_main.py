@@ -70,7 +70,8 @@ def explain_skipped(parent: QWidget, skipped: tuple[str, ...]) -> None:
     box.open()
 
 
-def run() -> int:
+def run(open_file: str | None = None) -> int:
+    """The window; ``open_file`` is a client file to open once it shows."""
     gc.disable()  # no collections during start-up; frozen and re-enabled after the first frame
     app = make_app()
     from ..settings import Settings
@@ -87,6 +88,8 @@ def run() -> int:
     if selection.skipped:
         QTimer.singleShot(0, lambda: explain_skipped(window, selection.skipped))
     QTimer.singleShot(0, window.document.offer_recovery)
+    if open_file:
+        QTimer.singleShot(0, lambda: window.document.open_path(open_file))
 
     def after_first_frame() -> None:
         gc.freeze()
