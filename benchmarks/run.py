@@ -63,17 +63,6 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def tree_size(path: Path) -> tuple[int, int]:
-    total = files = 0
-    for p in path.rglob("*"):
-        if p.is_symlink():
-            files += 1
-        elif p.is_file():
-            total += p.stat().st_size
-            files += 1
-    return total, files
-
-
 def frozen_app() -> Path | None:
     """The frozen app from packaging/build.py (build/frozen), if there is one."""
     name = bundle.SLUG + (".exe" if sys.platform == "win32" else "")
@@ -328,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             frozen_env = {name: {k: v for k, v in env.items() if k != "PYTHONPATH"} for name, env in envs.items()}
             results["frozen"] = start_pair([str(bare)], [str(app)], args.runs, frozen_env)
             app_dir = app.parent if sys.platform != "darwin" else app.parents[2]
-            (app_bytes, app_files), (bare_bytes, bare_files) = tree_size(app_dir), tree_size(bare.parent)
+            (app_bytes, app_files), (bare_bytes, bare_files) = bundle.tree_size(app_dir), bundle.tree_size(bare.parent)
             results["bundle"] = {"app_mib": app_bytes / 1048576, "app_files": app_files,
                                  "bare_mib": bare_bytes / 1048576, "bare_files": bare_files,
                                  "ratio": app_bytes / bare_bytes}

@@ -71,18 +71,6 @@ def mib(n: float) -> str:
     return f"{n / 1048576:.1f} MiB"
 
 
-def tree_size(path: Path) -> tuple[int, int]:
-    """Bytes and files under ``path`` (symlinks counted as links)."""
-    total = files = 0
-    for p in path.rglob("*"):
-        if p.is_symlink():
-            files += 1
-        elif p.is_file():
-            total += p.stat().st_size
-            files += 1
-    return total, files
-
-
 # --- names ----------------------------------------------------------------------
 
 def deb_arch() -> str:
@@ -470,7 +458,7 @@ def stage_deb(version: str, date: dt.date, icons: Path) -> Path:
             path.chmod(0o755)
     validate_desktop_files(root / "usr/share/applications" / f"{app_id}.desktop",
                            root / "usr/share/metainfo" / f"{app_id}.metainfo.xml", required=True)
-    size, _ = tree_size(root)
+    size, _ = bundle.tree_size(root)
     depends = deb_depends(system_libraries(opt))
     debian = root / "DEBIAN"
     debian.mkdir()
@@ -590,7 +578,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     icons = render_icons()
     log("== freeze (PyInstaller, one folder)")
     freeze(prebuilt, icons)
-    size, files = tree_size(frozen_dir())
+    size, files = bundle.tree_size(frozen_dir())
     log(f"  bundle: {mib(size)} in {files} files at {frozen_dir().relative_to(ROOT)}")
     log("== frozen self-test")
     how = frozen_self_test([frozen_command()])

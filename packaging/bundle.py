@@ -284,3 +284,15 @@ def _drop_unreachable(binaries: list[tuple[str, str, str]], report: list[str]
         else:
             report.append(f"library  {entry[0]}")
     return kept, outside
+
+
+def tree_size(path: Path) -> tuple[int, int]:
+    """Bytes and files under ``path`` (symlinks counted as links)."""
+    total = files = 0
+    for p in path.rglob("*"):
+        if p.is_symlink():
+            files += 1
+        elif p.is_file():
+            total += p.stat().st_size
+            files += 1
+    return total, files
