@@ -197,3 +197,18 @@ def test_any_answers_build_and_render(dataset, data) -> None:
     assert r.program_label in html and r.province_name.replace("'", "&#x27;") in html
     assert (r.transition is not None) == (r.program == "COR" and answers.current_certification == "secor")
     assert "<x>" not in html
+
+
+def test_stale_rules_get_a_line_in_the_summary(dataset) -> None:
+    import datetime as dt
+
+    from advisor_gui.domain.engine import evaluate
+    from advisor_gui.domain.models import Answers
+    from advisor_gui.domain.report import build_report, render_html
+
+    answers = Answers(province="AB", workers=6)
+    rec = evaluate(dataset, answers)
+    fresh = build_report(dataset, answers, rec, today=dataset.last_reviewed)
+    old = build_report(dataset, answers, rec, today=dataset.last_reviewed + dt.timedelta(days=400))
+    assert not fresh.rules_stale and "more than a year" not in render_html(fresh)
+    assert old.rules_stale and render_html(old).count("more than a year before this summary") == 2

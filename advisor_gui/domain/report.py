@@ -18,6 +18,7 @@ from html import escape
 
 from .conditions import holds
 from .engine import Recommendation, facts_for
+from .freshness import is_stale
 from .models import Answers, Cite, Dataset, Question
 
 # Fixed wording of the summary in the shipped languages. Sentences are whole;
@@ -66,6 +67,8 @@ LABELS: dict[str, dict[str, str]] = {
         "notes": "Consultant's notes",
         "about": "About this summary",
         "dataset": "Rules dataset {version}, effective {effective}, last reviewed {reviewed}.",
+        "stale": "These rules were last reviewed on {reviewed}, more than a year before this summary: programs, "
+                 "thresholds and partners may have changed since. Confirm with the certifying partner.",
         "sources": "Sources",
         "sections": "cited at: {sections}",
         "header": "COR / SECOR recommendation \u2014 {client}",
@@ -117,6 +120,9 @@ LABELS: dict[str, dict[str, str]] = {
         "notes": "Notes du conseiller",
         "about": "À propos de ce sommaire",
         "dataset": "Jeu de règles {version}, en vigueur le {effective}, révisé le {reviewed}.",
+        "stale": "Ces règles ont été révisées le {reviewed}, plus d'un an avant ce sommaire : les programmes, "
+                 "les seuils et les partenaires ont pu changer depuis. Confirmez auprès du partenaire de "
+                 "certification.",
         "sources": "Sources",
         "sections": "passages cités : {sections}",
         "header": "Recommandation COR / SECOR \u2014 {client}",
@@ -232,6 +238,7 @@ class Report:
     dataset_version: str
     dataset_effective: dt.date
     dataset_reviewed: dt.date
+    rules_stale: bool = False  # last reviewed more than twelve months before the summary's date
 
     @property
     def document_title(self) -> str:
@@ -432,6 +439,7 @@ def build_report(
         dataset_version=dataset.version,
         dataset_effective=dataset.effective,
         dataset_reviewed=dataset.last_reviewed,
+        rules_stale=is_stale(dataset, today),
     )
 
 
@@ -500,6 +508,7 @@ def _common_section(sections: Iterable[str]) -> str | None:
 # Qt's rich-text engine understands a subset of CSS: sizes in pt (they scale
 # with the printer's resolution), margins, colours, table borders.
 REPORT_CSS = """
+p.stale { color: #7A4A00; font-weight: 600; }
 body { font-size: 9pt; color: #1A1A1A; }
 h1 { font-size: 17pt; font-weight: 600; color: #1F3A5F; margin: 0 0 2px 0; }
 p.subtitle { font-size: 10pt; color: #5A6B7D; margin: 0 0 8px 0; }
@@ -584,6 +593,7 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
         parts.append(head)
 
     # The verdict.
+    stale = escape(lab["stale"].format(reviewed=r.dataset_reviewed.isoformat()))
     kind = {"COR": "cor", "SECOR": "small", "SMALL_COR": "small"}.get(r.program, "none")
     eligible = (lab["eligible"].format(programs=", ".join(r.eligible)) if r.eligible
                 else lab["eligible_none"].format(province=r.province_name))
@@ -596,7 +606,8 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
         f'<p class="verdict-long">{escape(r.program_long)}</p>'
         f'<p class="eligible">{escape(eligible)}</p>'
         f'<p class="final-word">{escape(lab["final_word"])}</p>'
-        "</td></tr></table>"
+        + (f'<p class="stale">{stale}</p>' if r.rules_stale else "")
+        + "</td></tr></table>"
     )
 
     # Why.
@@ -644,6 +655,8 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
     about = escape(lab["dataset"].format(version=r.dataset_version, effective=r.dataset_effective.isoformat(),
                                          reviewed=r.dataset_reviewed.isoformat()))
     parts.append(f"<h2>{escape(lab['about'])}</h2><p class=\"about\">{about}</p>")
+    if r.rules_stale:
+        parts.append(f'<p class="stale">{stale}</p>')
     if r.sources:
         entries: list[str] = []
         for s in r.sources:
