@@ -180,8 +180,10 @@ def _winning_effect(dataset: Dataset, fired: list[int]) -> str:
     return min((dataset.rules[i].effect for i in fired), key=_DECISION_RANK.__getitem__)
 
 
-def evaluate(dataset: Dataset, answers: Answers, lang: str = "en") -> Recommendation:
-    """The full recommendation with reasons, cautions, steps, partners and what-ifs."""
+def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: bool = True) -> Recommendation:
+    """The full recommendation with reasons, cautions, steps, partners and
+    what-ifs (``what_ifs=False`` skips the what-ifs, the costliest part, for a
+    caller that fills them in later)."""
     answers = normalise(answers)
     j = dataset.jurisdiction(answers.province)
     facts = facts_for(dataset, answers, j)
@@ -209,7 +211,7 @@ def evaluate(dataset: Dataset, answers: Answers, lang: str = "en") -> Recommenda
     fired_ids = {r.rule for r in reasons} | {c.rule for c in cautions}
     cautions += _source_notes(dataset, answers.province, fired_ids, advice_facts, lang)
 
-    changes, influential = _what_would_change(dataset, answers, program, lang)
+    changes, influential = _what_would_change(dataset, answers, program, lang) if what_ifs else ([], [])
     return Recommendation(
         program=program,
         eligible=eligible_programs(j, answers.workers),

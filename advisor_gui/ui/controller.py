@@ -38,6 +38,7 @@ class AdvisorController(QObject):
         self._dataset = dataset
         self._answers = answers or self.DEFAULT_ANSWERS
         self._rec = evaluate(dataset, self._answers)
+        self._what_ifs_due = False
         self._views_timer = QTimer(self)
         self._views_timer.setSingleShot(True)
         self._views_timer.setInterval(0)
@@ -57,6 +58,9 @@ class AdvisorController(QObject):
 
     @property
     def recommendation(self) -> Recommendation:
+        if self._what_ifs_due:
+            self._rec = evaluate(self._dataset, self._answers)
+            self._what_ifs_due = False
         return self._rec
 
     @property
@@ -86,7 +90,10 @@ class AdvisorController(QObject):
         if answers == old:
             return
         self._answers = answers
-        self._rec = evaluate(self._dataset, answers)
+        # The program, reasons and cautions now; the what-ifs (a dozen more
+        # evaluations) when something reads the recommendation or the views refresh.
+        self._rec = evaluate(self._dataset, answers, what_ifs=False)
+        self._what_ifs_due = True
         self.answersChanged.emit(answers)
         if answers.province != old.province:
             self.provinceChanged.emit(answers.province)
@@ -106,6 +113,7 @@ class AdvisorController(QObject):
         changed = answers != self._answers
         self._answers = answers
         self._rec = evaluate(dataset, answers)
+        self._what_ifs_due = False
         self.datasetChanged.emit(dataset)
         if changed:
             self.answersChanged.emit(answers)
@@ -127,7 +135,7 @@ class AdvisorController(QObject):
     def flush(self) -> None:
         """Bring the views up to date now (printing, screenshots, tests)."""
         self._views_timer.stop()
-        self.viewsDue.emit(self._rec)
+        self.viewsDue.emit(self.recommendation)
 
     def question_visible(self, question: Question) -> bool:
         if question.shown_when is None:
@@ -139,8 +147,9 @@ class AdvisorController(QObject):
         """False for a question none of whose what-ifs changes the answer now."""
         if question.id == "province":
             return True
-        if self._rec.program == "NONE":
+        rec = self.recommendation
+        if rec.program == "NONE":
             return False
         if not question.what_if:
             return True  # no what-if: it shapes cautions and steps, not the program
-        return question.id in self._rec.influential
+        return question.id in rec.influential
