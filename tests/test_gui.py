@@ -252,3 +252,10 @@ def test_every_interview_control_has_an_accessible_name(window: MainWindow) -> N
 
 def test_map_hit_testing_outside_canada_is_empty(window: MainWindow) -> None:
     assert window.provinces.map.code_at(QPoint(2, 2).toPointF()) == ""
+
+
+def test_home_province_cannot_also_be_an_other_province(window: MainWindow) -> None:
+    boxes = {b.text(): b for b in window.interview.editor("other_provinces").findChildren(QCheckBox)}
+    assert not boxes["AB"].isEnabled() and boxes["SK"].isEnabled()
+    window.controller.set_province("SK")
+    assert boxes["AB"].isEnabled() and not boxes["SK"].isEnabled()

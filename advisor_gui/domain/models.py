@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from annotated_types import Ge, Len, MinLen
 
@@ -315,12 +315,23 @@ class Dataset:
 T = TypeVar("T")
 
 
+# (id of the tuple, attribute) -> (the tuple, its index). The tuple is kept so
+# that its id cannot be reused by another object while the entry exists.
+_INDEXES: dict[tuple[int, str], tuple[tuple[Any, ...], dict[str, Any]]] = {}
+
+
 def _find(items: tuple[T, ...], attr: str, key: str) -> T:
-    """The item whose ``attr`` equals ``key`` (KeyError when none does)."""
-    for item in items:
-        if getattr(item, attr) == key:
-            return item
-    raise KeyError(key)
+    """The item whose ``attr`` equals ``key`` (KeyError when none does),
+    through an index built on first use: the engine looks sources up often."""
+    entry = _INDEXES.get((id(items), attr))
+    if entry is None or entry[0] is not items:
+        entry = (items, {getattr(item, attr): item for item in items})
+        _INDEXES[(id(items), attr)] = entry
+    try:
+        found: T = entry[1][key]
+    except KeyError:
+        raise KeyError(key) from None
+    return found
 
 
 @dataclass(frozen=True, slots=True)

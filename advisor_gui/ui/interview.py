@@ -56,6 +56,7 @@ class InterviewPanel(QWidget):
         self._lang = "en"
         self._fields: dict[str, _Field] = {}
         self._updating = False
+        self._shown_province = ""
 
         title = pane_title(self.tr("Interview"))
         body = QWidget()
@@ -220,8 +221,14 @@ class InterviewPanel(QWidget):
     def _load(self, answers: Answers) -> None:
         self._updating = True
         try:
+            province_moved = answers.province != self._shown_province
+            self._shown_province = answers.province
             for key, field in self._fields.items():
-                field.write(getattr(answers, key))
+                value = getattr(answers, key)
+                # Rewrite only what changed (18 check boxes are not free); the other-provinces
+                # grid also follows the home province, whose box it disables.
+                if field.read() != value or (province_moved and field.question.kind == "provinces"):
+                    field.write(value)
         finally:
             self._updating = False
 
