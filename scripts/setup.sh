@@ -16,7 +16,7 @@ apt_pkgs=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0
           libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
           libwayland-client0 libwayland-cursor0 libwayland-egl1 fonts-dejavu-core
           python3-venv)
-[ $dev = 1 ] && apt_pkgs+=(xvfb xauth poppler-utils nsis desktop-file-utils appstream shared-mime-info patchelf)
+if [ $dev = 1 ]; then apt_pkgs+=(xvfb xauth poppler-utils nsis desktop-file-utils appstream shared-mime-info patchelf); fi
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for p in "${apt_pkgs[@]}"; do
@@ -38,11 +38,22 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   "$python" -m venv .venv
 fi
-extra=""
-[ $dev = 1 ] && extra="[dev]"
-stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)$([ $dev = 1 ] && echo -dev)"
-if [ ! -f "$stamp" ]; then
-  echo "setup: installing Python packages$([ $dev = 1 ] && echo ' (with test tools)')"
+hash=$(sha256sum pyproject.toml | cut -c1-16)
+if [ $dev = 1 ]; then
+  extra="[dev]"; stamp=".venv/.installed-$hash-dev"; done_stamps=("$stamp")
+else
+  extra=""; stamp=".venv/.installed-$hash"; done_stamps=("$stamp" ".venv/.installed-$hash-dev")  # dev is a superset
+fi
+installed=0
+for s in "${done_stamps[@]}"; do
+  if [ -f "$s" ]; then installed=1; fi
+done
+if [ $installed = 0 ]; then
+  if [ $dev = 1 ]; then
+    echo "setup: installing Python packages (with test tools)"
+  else
+    echo "setup: installing Python packages"
+  fi
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"
   rm -f .venv/.installed-*
