@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar
 
-from annotated_types import Ge, Len, MinLen
+from .constraints import Ge, Len, MinLen
 
 # Every class: strict types, unknown keys are errors. Frozen via the decorator.
 _STRICT = {"extra": "forbid", "strict": True}
