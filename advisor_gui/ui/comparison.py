@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -138,6 +138,14 @@ class ComparisonPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._shown_for: tuple[str, str] | None = None  # (province, small program) the rows were sized for
+        # Measuring wrapped text for every row is the costly part: do it once per
+        # event-loop turn, however many resizes and changes that turn brought.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_columns)
+        # Any column width change (a scroll bar coming or going, too) rewraps the cells.
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_timer.start())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 8, 8)
         layout.setSpacing(4)
@@ -166,7 +174,7 @@ class ComparisonPane(QWidget):
         shown_for = (rec.province, self.model.small_code())
         if shown_for != self._shown_for:  # the texts change only with the province
             self._shown_for = shown_for
-            self._fit_columns()
+            self._fit_timer.start()
 
     def _dataset_changed(self, dataset: Dataset) -> None:
         self.model.set_dataset(dataset)
@@ -181,4 +189,4 @@ class ComparisonPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_columns()
+        self._fit_timer.start()  # once the size settles: splitters send several resizes

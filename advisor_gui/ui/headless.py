@@ -34,7 +34,9 @@ def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tup
         for _ in range(3):
             QApplication.processEvents()
         window._default_sizes()
-        QApplication.processEvents()
+        window.controller.flush()
+        for _ in range(3):  # layouts settle, then the views' once-per-turn refits run
+            QApplication.processEvents()
         image = window.grab()
         window.document.discard_changes()
         window.close()
