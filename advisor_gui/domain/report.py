@@ -434,7 +434,7 @@ def build_report(
         next_steps=rec.next_steps,
         transition=transition,
         comparison=comparison,
-        what_would_change=tuple(dict.fromkeys(rec.what_would_change)),
+        what_would_change=rec.what_would_change,  # the engine already drops repeats
         sources=sources.entries(),
         dataset_version=dataset.version,
         dataset_effective=dataset.effective,
