@@ -71,16 +71,19 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 
 @pytest.fixture
-def make_window(qapp: Any, dataset: Any, tmp_path: Path, dialogs: Dialogs) -> Iterator[Any]:
-    """Opens main windows; at the end closes them, discarding unsaved work.
+def make_window(qtbot: Any, dataset: Any, tmp_path: Path, dialogs: Dialogs) -> Iterator[Any]:
+    """Opens main windows, ready as a user finds them (painted, the deferred
+    start-up done) unless ``ready=False``; at the end closes them, discarding unsaved work.
     (Not qtbot.addWidget: pytest-qt closes those before fixtures tear down,
     which would meet the unsaved-changes prompt with nobody to answer it.)"""
     made: list[MainWindow] = []
 
-    def make() -> MainWindow:
+    def make(ready: bool = True) -> MainWindow:
         w = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "settings.ini")))
         w.show()
         made.append(w)
+        if ready:
+            qtbot.waitUntil(lambda: w.started, timeout=3000)
         return w
 
     yield make
@@ -123,10 +126,15 @@ def write_client_file(path: Path, dataset: Any, **answers: Any) -> Path:
 
 
 # --- the File menu -------------------------------------------------------------------------
-def test_file_menu_has_the_standard_actions(window: MainWindow) -> None:
-    texts = [a.text().replace("&", "") for a in window.file_menu.actions() if not a.isSeparator()]
+def file_menu_texts(window: MainWindow) -> list[str]:
+    return [a.text().replace("&", "") for a in window.file_menu.actions() if not a.isSeparator()]
+
+
+def test_file_menu_has_the_standard_actions(qtbot: Any, window: MainWindow) -> None:
     ours = ["New", "Open…", "Open Recent", "Save", "Save As…"]
-    assert texts[:5] == ours, texts  # the document's own actions come first
+    # Built just after the first paint, at the top of the menu.
+    qtbot.waitUntil(lambda: file_menu_texts(window)[:5] == ours, timeout=3000)
+    texts = file_menu_texts(window)
     assert texts[-1] == "Quit"
     d = window.document
     key = QKeySequence.StandardKey
@@ -134,6 +142,21 @@ def test_file_menu_has_the_standard_actions(window: MainWindow) -> None:
                         (d.act_save_as, key.SaveAs)):
         assert action.shortcut() == QKeySequence(std)
     assert window.windowTitle() == "Untitled[*] — COR/SECOR Advisor" and not window.isWindowModified()
+
+
+def test_changes_before_the_file_machinery_is_built_are_still_unsaved(
+        qtbot: Any, make_window: Any, dialogs: Dialogs, tmp_path: Path) -> None:
+    window = make_window(ready=False)
+    assert not window.started
+    edit(window, workers=42)
+    window.controller.set_client_name("Early Bird Ltd")
+    window.controller.flush()
+    assert window.document.modified
+    assert window.isWindowModified()
+    dialogs.answer(Std.Cancel)
+    assert not window.close()  # asked, and cancelling keeps the work
+    assert "Save the changes" in dialogs.texts()
+    assert window.controller.client_name == "Early Bird Ltd"
 
 
 def test_create_save_reopen_change_close(qtbot: Any, make_window: Any, dataset: Any, tmp_path: Path,

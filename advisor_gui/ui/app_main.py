@@ -86,14 +86,14 @@ def run(open_file: str | None = None) -> int:
     if os.environ.get(BENCH_EXIT_AFTER_PAINT) == "1":
         window.installEventFilter(_FirstPaint(window))
     if selection.skipped:
-        QTimer.singleShot(0, lambda: explain_skipped(window, selection.skipped))
-    QTimer.singleShot(0, window.document.offer_recovery)
+        window.after_startup(lambda: explain_skipped(window, selection.skipped))
+    window.after_startup(lambda: window.document.offer_recovery())
     if open_file:
-        QTimer.singleShot(0, lambda: window.document.open_path(open_file))
+        window.after_startup(lambda: window.document.open_path(open_file))
 
-    def after_first_frame() -> None:
-        gc.freeze()
+    def collect_from_now_on() -> None:
+        gc.freeze()  # what start-up built lives as long as the window
         gc.enable()
 
-    QTimer.singleShot(0, after_first_frame)
+    window.after_startup(collect_from_now_on)
     return app.exec()

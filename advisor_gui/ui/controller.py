@@ -75,6 +75,10 @@ class AdvisorController(QObject):
     def notes(self) -> str:
         return self._notes
 
+    def state(self) -> tuple[Answers, str, str]:
+        """What a client file keeps: the answers, the client's name and the notes."""
+        return (self._answers, self._client_name, self._notes)
+
     # --- changes ---------------------------------------------------------------
     def set_answer(self, key: str, value: Any) -> None:
         """Change one answer; ignored when nothing changes."""

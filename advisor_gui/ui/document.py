@@ -40,17 +40,19 @@ CLOSING, NEW, OPENING = "closing", "new", "opening"
 class DocumentController(QObject):
     """Owns the current client file for ``window`` (a QMainWindow whose title
     and status bar it uses). Call :meth:`populate` to put the actions into the
-    File menu and :meth:`close_requested` from ``closeEvent``."""
+    File menu and :meth:`close_requested` from ``closeEvent``. ``clean`` is the
+    controller's state that counts as unmodified (default: its state now); a
+    window that builds this after its first paint passes its state at start."""
 
     def __init__(self, window: QMainWindow, controller: AdvisorController, settings: Settings,
-                 autosave_dir: Path | None = None) -> None:
+                 autosave_dir: Path | None = None, clean: tuple[Any, ...] | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.controller = controller
         self.settings = settings
         self.path: Path | None = None
         self._base: ClientFile | None = None  # as last opened or saved: keeps created and consultant
-        self._clean: tuple[Any, ...] | None = self._state()  # None: modified whatever the state
+        self._clean: tuple[Any, ...] | None = clean or self._state()  # None: modified whatever the state
         self._loading = False
         self.autosave = AutosaveManager(self._autosave_snapshot, autosave_dir or user_dirs().autosave, self)
         self.autosave.failed.connect(self._autosave_failed)
@@ -61,11 +63,12 @@ class DocumentController(QObject):
             signal.connect(self._changed)
         self._build_actions()
         self._update_title()
+        if self.modified:  # changed before this was built: autosave as if it had been
+            self.autosave.schedule()
 
     # --- state ---------------------------------------------------------------------
     def _state(self) -> tuple[Any, ...]:
-        c = self.controller
-        return (c.answers, c.client_name, c.notes)
+        return self.controller.state()
 
     @property
     def modified(self) -> bool:
@@ -145,12 +148,15 @@ class DocumentController(QObject):
         self._fill_recent()
 
     def populate(self, menu: QMenu) -> None:
-        """Add New, Open…, Open Recent, Save and Save As… to ``menu``."""
-        menu.addActions([self.act_new, self.act_open])
-        menu.addMenu(self.recent_menu)
-        menu.addSeparator()
-        menu.addActions([self.act_save, self.act_save_as])
-        menu.addSeparator()
+        """Put New, Open…, Open Recent, Save and Save As… at the top of ``menu``."""
+        existing = menu.actions()
+        top = existing[0] if existing else None
+        menu.insertActions(top, [self.act_new, self.act_open])  # type: ignore[arg-type]
+        menu.insertMenu(top, self.recent_menu)  # type: ignore[arg-type]
+        menu.insertSeparator(top)  # type: ignore[arg-type]
+        menu.insertActions(top, [self.act_save, self.act_save_as])  # type: ignore[arg-type]
+        if top is not None:
+            menu.insertSeparator(top)
 
     def new_document(self) -> bool:
         if not self._confirm(NEW):

@@ -4,8 +4,9 @@ province map/table and the comparison pane, in remembered splitters."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -17,12 +18,30 @@ from .card import RecommendationCard
 from .client_field import ClientNameField
 from .comparison import ComparisonPane
 from .controller import AdvisorController
-from .document import DocumentController
 from .interview import InterviewPanel
 from .notes import ClientNotesPanel
 from .province_view import ProvinceView
 from .rules_updates import install_rules_actions
 from .style import pane_title, quiet_note
+
+if TYPE_CHECKING:
+    from .document import DocumentController
+
+
+class _FirstPaintHook(QObject):
+    """Runs the window's deferred start-up work once its first frame is painted."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # Two turns of the event loop: the frame is finished and on screen first.
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._window.finish_startup))
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -31,6 +50,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.controller = controller
         self.settings = settings
+        # The client-file machinery (File ▸ New, Open…, Save…) is built after the first paint:
+        # what is unsaved is judged against the state the window started with.
+        self._document: DocumentController | None = None
+        self._clean_at_start = controller.state()
+        self._after_startup: list[Callable[[], object]] = []
+        self._started = False
         self.setWindowTitle(APP_NAME)
         icon = resource("icons/advisor.svg")
         if icon.exists():
@@ -98,6 +123,40 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status)
         self._show_dataset_status()
         self._restore()
+        _FirstPaintHook(self)
+
+    # --- start-up ------------------------------------------------------------------
+    @property
+    def document(self) -> DocumentController:
+        """The open client file (built on first use, or just after the first paint)."""
+        if self._document is None:
+            from .document import DocumentController
+
+            self._document = DocumentController(self, self.controller, self.settings, clean=self._clean_at_start)
+            self._document.populate(self.file_menu)
+        return self._document
+
+    @property
+    def started(self) -> bool:
+        """Whether the deferred start-up work has been done."""
+        return self._started
+
+    def after_startup(self, work: Callable[[], object]) -> None:
+        """Run ``work`` once the window is painted and its deferred parts are built
+        (at once if that has happened)."""
+        if self._started:
+            work()
+        else:
+            self._after_startup.append(work)
+
+    def finish_startup(self) -> None:
+        """Build what the first frame does not show, then run the queued work."""
+        if self._started:
+            return
+        self._started = True
+        self.document  # noqa: B018  (builds it)
+        while self._after_startup:
+            self._after_startup.pop(0)()
 
     # --- menus -------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[..., object],
@@ -112,9 +171,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&File"))
-        self.document = DocumentController(self, self.controller, self.settings)
-        self.document.populate(self.file_menu)
+        self.file_menu = bar.addMenu(self.tr("&File"))  # the client-file actions join it later
         self.file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
         view = bar.addMenu(self.tr("&View"))
