@@ -74,6 +74,40 @@ def legend(parent: QWidget) -> QWidget:
     return box
 
 
+class _TableParts:
+    """The table page's model, filter and view."""
+
+    def __init__(self, view: ProvinceView) -> None:
+        controller = view._c
+        self.model = ProvinceTableModel(controller.dataset, view)
+        self.proxy = ProvinceFilterProxy(view)
+        self.proxy.setSourceModel(self.model)
+        self.table = table = QTableView()
+        table.setObjectName("provinceTable")
+        table.setAccessibleName(view.tr("Jurisdictions table"))
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        # Columns are fitted once, when the table is first shown (measuring all
+        # 13 x 7 cells on every change would cost each answer).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.columns_fitted = False
+        table.selectionModel().currentRowChanged.connect(view._table_row_changed)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(view.tr("Filter jurisdictions, programs, partners…"))
+        self.filter.setAccessibleName(view.tr("Filter the jurisdictions table"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+
+
 class ProvinceView(QWidget):
     """Tabs: Map | Table. Selecting anywhere sets the interview's province."""
 
@@ -92,43 +126,16 @@ class ProvinceView(QWidget):
         map_layout.addWidget(self.map, 1)
         map_layout.addWidget(legend(self))
 
-        self.model = ProvinceTableModel(controller.dataset, self)
-        self.proxy = ProvinceFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("provinceTable")
-        self.table.setAccessibleName(self.tr("Jurisdictions table"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        # Columns are fitted once, when the table is first shown (measuring all
-        # 13 x 7 cells on every change would cost start-up and each answer).
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self._columns_fitted = False
-        self.table.selectionModel().currentRowChanged.connect(self._table_row_changed)
-
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter jurisdictions, programs, partners…"))
-        self.filter.setAccessibleName(self.tr("Filter the jurisdictions table"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        table_page = QWidget()
-        table_layout = QVBoxLayout(table_page)
-        table_layout.setContentsMargins(0, 4, 0, 0)
-        table_layout.addWidget(self.filter)
-        table_layout.addWidget(self.table, 1)
+        # The table page is built when first shown (most sessions never open it).
+        self._table_page = QWidget()
+        self._table_layout = QVBoxLayout(self._table_page)
+        self._table_layout.setContentsMargins(0, 4, 0, 0)
+        self._table: _TableParts | None = None
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(map_page, self.tr("&Map"))
-        self.tabs.addTab(table_page, self.tr("&Table"))
+        self.tabs.addTab(self._table_page, self.tr("&Table"))
         self.tabs.setAccessibleName(self.tr("Provinces and territories"))
         self.tabs.currentChanged.connect(self._tab_shown)
 
@@ -144,31 +151,64 @@ class ProvinceView(QWidget):
         controller.datasetChanged.connect(self._dataset_changed)
         self.select(controller.answers.province)
 
+    # --- the table page, built on first use ----------------------------------------
+    def _parts(self) -> _TableParts:
+        if self._table is None:
+            self._table = _TableParts(self)
+            self._table_layout.addWidget(self._table.filter)
+            self._table_layout.addWidget(self._table.table, 1)
+            # Tab order as if built with the map: map, filter, table, then what followed.
+            QWidget.setTabOrder(self.map, self._table.filter)
+            QWidget.setTabOrder(self._table.filter, self._table.table)
+            self.select(self._c.answers.province)
+        return self._table
+
+    @property
+    def model(self) -> ProvinceTableModel:
+        return self._parts().model
+
+    @property
+    def proxy(self) -> ProvinceFilterProxy:
+        return self._parts().proxy
+
+    @property
+    def table(self) -> QTableView:
+        return self._parts().table
+
+    @property
+    def filter(self) -> QLineEdit:
+        return self._parts().filter
+
     def _dataset_changed(self, dataset: Dataset) -> None:
         self.map.set_dataset(dataset)
-        self.model.set_dataset(dataset)
+        if self._table is not None:
+            self._table.model.set_dataset(dataset)
         self.select(self._c.answers.province)
 
     def _tab_shown(self, index: int) -> None:
-        if self.tabs.widget(index) is self.table.parentWidget() and not self._columns_fitted:
-            self._columns_fitted = True
-            self.table.resizeColumnsToContents()
+        if self.tabs.widget(index) is self._table_page:
+            parts = self._parts()
+            if not parts.columns_fitted:  # fitted once, when first seen
+                parts.columns_fitted = True
+                parts.table.resizeColumnsToContents()
 
     def select(self, code: str) -> None:
         """Show ``code`` as selected on the map and in the table."""
         self._syncing = True
         try:
             self.map.set_selected(code)
-            row = self.model.row_of(code)
-            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+            parts = self._table
+            if parts is None:
+                return  # the table takes the selection when it is built
+            proxy_index = parts.proxy.mapFromSource(parts.model.index(parts.model.row_of(code), 0))
             if proxy_index.isValid():
                 flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
                          | QItemSelectionModel.SelectionFlag.Rows)
-                self.table.selectionModel().setCurrentIndex(proxy_index, flags)
-                if self.table.isVisible():
-                    self.table.scrollTo(proxy_index)
+                parts.table.selectionModel().setCurrentIndex(proxy_index, flags)
+                if parts.table.isVisible():
+                    parts.table.scrollTo(proxy_index)
             else:
-                self.table.selectionModel().clearSelection()
+                parts.table.selectionModel().clearSelection()
         finally:
             self._syncing = False
 
