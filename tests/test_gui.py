@@ -250,6 +250,20 @@ def test_every_interview_control_has_an_accessible_name(window: MainWindow) -> N
     assert window.provinces.map.accessibleName() and window.card.accessibleName()
 
 
+def test_map_shapes_are_read_ring_by_ring(qapp) -> None:
+    from advisor_gui.ui.province_map import _shape_paths
+
+    paths = _shape_paths({"AA": {"rings": [[0, 0, 10, 0, 10, 5], [20, 20, 30, 20, 30, 40, 20, 40]]},
+                          "BB": {"rings": [[1.5, 2.25, 3, 4, 5, 6.5]]}})
+    assert set(paths) == {"AA", "BB"}
+    points = [(paths["AA"].elementAt(i).x, paths["AA"].elementAt(i).y) for i in range(paths["AA"].elementCount())]
+    # each ring closed back to its first vertex
+    assert points == [(0, 0), (10, 0), (10, 5), (0, 0), (20, 20), (30, 20), (30, 40), (20, 40), (20, 20)]
+    bb = paths["BB"]
+    assert [(bb.elementAt(i).x, bb.elementAt(i).y) for i in range(bb.elementCount())] == [
+        (1.5, 2.25), (3, 4), (5, 6.5), (1.5, 2.25)]
+
+
 def test_map_hit_testing_outside_canada_is_empty(window: MainWindow) -> None:
     assert window.provinces.map.code_at(QPoint(2, 2).toPointF()) == ""
 
