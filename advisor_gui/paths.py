@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import APP_NAME, ORG_NAME
+from .domain.records import record
 
 BASEDIR_ENV = "ADVISOR_BASEDIR"
 
@@ -51,7 +51,7 @@ def prebuilt_cache_dir() -> Path:
     return bundled_dataset().parent
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UserDirs:
     config: Path
     data: Path

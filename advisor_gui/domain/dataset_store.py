@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -31,6 +30,7 @@ from .loader import (
     write_cache,
 )
 from .models import Dataset
+from .records import record
 
 if TYPE_CHECKING:
     from .dataset_diff import Change
@@ -52,7 +52,7 @@ class ImportRefused(Exception):
         super().__init__(detail)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Selection:
     """The dataset in use and where it came from. ``skipped`` holds one line per
     installed update that could not be used (damaged, invalid)."""
@@ -63,7 +63,7 @@ class Selection:
     skipped: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Candidate:
     """A rules file that passed every check and is newer than the rules in use."""
 

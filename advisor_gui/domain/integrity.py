@@ -24,8 +24,9 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from .records import record
 
 SEAL_PREFIX = b"# sha256:"
 _SEAL_LINE = re.compile(rb"^# sha256:[ \t]*([0-9A-Fa-f]*)[ \t]*$")
@@ -36,7 +37,7 @@ _CHANGELOG_HEADING = re.compile(r"^##\s+(\d+(?:\.\d+)+)\b", re.MULTILINE)
 SealCode = Literal["missing", "duplicate", "malformed", "truncated", "mismatch"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SealProblem:
     """Why a file's seal does not hold; ``line`` is 1-based (None: the whole file)."""
 
