@@ -8,8 +8,6 @@ from each class; the JSON Schema in ``data/rules.schema.json`` is generated from
 them too.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -169,9 +167,9 @@ class Condition:
     ] = ""
     value: bool | int | str | tuple[str, ...] | None = None
     ref: str = ""
-    all: tuple[Condition, ...] = ()
-    any: tuple[Condition, ...] = ()
-    none: tuple[Condition, ...] = ()
+    all: tuple["Condition", ...] = ()
+    any: tuple["Condition", ...] = ()
+    none: tuple["Condition", ...] = ()
 
 
 @record
