@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 
 INSTALLED_PREFIX = "rules-"
 INSTALLED_SUFFIX = ".yaml"
-_PEEK_VERSION = re.compile(rb"""^version:[ \t]*(["']?)([0-9][0-9.]*)\1[ \t]*(?:#.*)?\r?$""", re.MULTILINE)
+# Compiled on first use (through re's cache): only needed when updates are installed.
+_PEEK_VERSION = rb"""^version:[ \t]*(["']?)([0-9][0-9.]*)\1[ \t]*(?:#.*)?\r?$"""
 
 RefusalKind = Literal["unreadable", "unsealed", "damaged", "invalid", "version", "older", "same"]
 
@@ -85,7 +86,7 @@ def order_key(dataset: Dataset) -> tuple[tuple[int, ...], dt.date]:
 def peek_version(raw: bytes) -> str | None:
     """The top-level ``version:`` of a dataset file without parsing it (start-up
     uses this to rank files; the file finally used is fully checked)."""
-    match = _PEEK_VERSION.search(raw)
+    match = re.search(_PEEK_VERSION, raw, re.MULTILINE)
     return match.group(2).decode("ascii") if match else None
 
 
@@ -132,8 +133,10 @@ class DatasetStore:
         the bundled dataset and passes its checks, else the bundled one. Raises
         DatasetError only when the bundled dataset itself is unusable."""
         skipped: list[str] = []
-        bundled_key = self.bundled_version()
+        bundled_key: tuple[int, ...] | None = None  # read only when an update is installed
         for key, path in self.installed():
+            if bundled_key is None:
+                bundled_key = self.bundled_version()
             if key <= bundled_key:
                 break  # newest first: the rest are older than the bundled rules too
             try:
