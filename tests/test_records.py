@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import inspect
 import pickle
 from dataclasses import dataclass
 from typing import Any
@@ -84,18 +86,48 @@ def test_same_equality_hash_and_repr(rec: Any, ref: Any, samples: list[tuple[Any
 
 def test_frozen_slotted_and_still_a_dataclass() -> None:
     p = Point(1, (2,), "a")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'x'"):
         p.x = 2  # type: ignore[misc]
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'x'"):
         del p.x  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        p.other = 1  # type: ignore[attr-defined]
     assert not hasattr(p, "__dict__")
+    assert Point.__slots__ == PointDC.__slots__
     assert dataclasses.is_dataclass(p)
     assert [f.name for f in dataclasses.fields(Point)] == ["x", "y", "label"]
-    assert Point.__match_args__ == ("x", "y", "label")
+    assert Point.__match_args__ == PointDC.__match_args__
     assert dataclasses.replace(p, x=5) == Point(5, (2,), "a")
     assert dataclasses.asdict(p) == {"x": 1, "y": (2,), "label": "a"}
-    assert pickle.loads(pickle.dumps(p)) == p
     assert {p, Point(1, (2,), "a")} == {p}
+
+
+def test_same_constructor() -> None:
+    assert str(inspect.signature(Point)) == str(inspect.signature(PointDC))
+    assert Point.__init__.__qualname__ == "Point.__init__"
+    assert Point(1) == Point(x=1) == Point(1, (), None)
+    assert Point(1, label="b").label == "b"
+    for args, kwargs in [((), {}), ((1, 2, 3, 4), {}), ((1,), {"x": 1}), ((1,), {"nope": 1})]:
+        with pytest.raises(TypeError):
+            Point(*args, **kwargs)
+        with pytest.raises(TypeError):
+            PointDC(*args, **kwargs)
+    default: tuple[Any, ...] = ()
+    assert Point(1).y is default and Empty() == Empty()
+
+
+def test_docstring_as_dataclasses_writes_it() -> None:
+    assert One.__doc__ == (OneDC.__doc__ or "").replace("OneDC", "One")
+    assert Point.__doc__ == (PointDC.__doc__ or "").replace("PointDC", "Point")
+
+
+@pytest.mark.parametrize("copier", [copy.copy, copy.deepcopy, lambda p: pickle.loads(pickle.dumps(p))])
+def test_pickled_and_copied(copier: Any) -> None:
+    p = Point(1, (2, "x"), None)
+    q = copier(p)
+    assert q == p and type(q) is Point
+    assert copier(Empty()) == Empty()
+    assert copier(models.Text("a", "b")) == models.Text("a", "b")
 
 
 def test_refuses_what_it_cannot_honour() -> None:
@@ -107,15 +139,34 @@ def test_refuses_what_it_cannot_honour() -> None:
             def __eq__(self, other: object) -> bool:
                 return True
 
-    with pytest.raises(TypeError, match="every field"):
+    with pytest.raises(TypeError, match="not a plain field"):
         @record
         class Hidden:
             x: int = dataclasses.field(compare=False)
+
+    with pytest.raises(TypeError, match="not a plain field"):
+        @record
+        class Factory:
+            x: list[int] = dataclasses.field(default_factory=list)
+
+    with pytest.raises(TypeError, match="follows default argument"):
+        @record
+        class Order:
+            x: int = 1
+            y: int  # type: ignore[misc]
+
+    with pytest.raises(TypeError, match="defines __post_init__"):
+        @record
+        class Post:
+            x: int
+
+            def __post_init__(self) -> None:
+                pass
 
 
 def test_every_model_is_a_record() -> None:
     for name in dir(models):
         cls = getattr(models, name)
         if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == models.__name__:
-            assert cls.__eq__ is not object.__eq__ and cls.__hash__ is not None, name
-            assert "__slots__" in cls.__dict__ and cls.__dataclass_params__.frozen, name
+            assert cls.__eq__ is Point.__eq__ and cls.__setattr__ is Point.__setattr__, name
+            assert "__slots__" in cls.__dict__, name
