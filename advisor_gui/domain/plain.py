@@ -49,12 +49,32 @@ def _class_converter(cls: type) -> Converter:
         return cls(**data)
 
     _CLASS_CONVERTERS[cls] = make
-    hints = typing.get_type_hints(cls)
+    hints = _field_types(cls)
     for f in dataclasses.fields(cls):
         conv = converter(hints[f.name])
         if conv is not _identity:
             converted.append((f.name, conv))
     return make
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    """The fields' types as declared; typing.get_type_hints (which evaluates
+    every annotation again) only for a class that names a type in a string."""
+    declared = {f.name: f.type for f in dataclasses.fields(cls)}
+    if any(_names_a_type(tp) for tp in declared.values()):
+        return typing.get_type_hints(cls)
+    return declared
+
+
+def _names_a_type(tp: Any) -> bool:
+    if isinstance(tp, str | typing.ForwardRef):
+        return True
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is typing.Literal:
+        return False  # its strings are values
+    if origin is typing.Annotated:
+        args = args[:1]  # the rest is metadata
+    return any(_names_a_type(arg) for arg in args)
 
 
 def converter(tp: Any) -> Converter:
