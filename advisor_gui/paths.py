@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import APP_NAME, ORG_NAME
+from .domain.records import record
 
 BASEDIR_ENV = "ADVISOR_BASEDIR"
 
@@ -51,7 +51,7 @@ def prebuilt_cache_dir() -> Path:
     return bundled_dataset().parent
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UserDirs:
     config: Path
     data: Path
@@ -77,10 +77,7 @@ def user_dirs(basedir: str | os.PathLike[str] | None = None) -> UserDirs:
     if base:
         root = Path(base)
         return UserDirs(root / "config", root / "data", root / "cache")
-    import platformdirs
+    from platformdirs import PlatformDirs
 
-    return UserDirs(
-        Path(platformdirs.user_config_dir(APP_NAME.replace("/", "-"), ORG_NAME)),
-        Path(platformdirs.user_data_dir(APP_NAME.replace("/", "-"), ORG_NAME)),
-        Path(platformdirs.user_cache_dir(APP_NAME.replace("/", "-"), ORG_NAME)),
-    )
+    dirs = PlatformDirs(APP_NAME.replace("/", "-"), ORG_NAME)
+    return UserDirs(Path(dirs.user_config_dir), Path(dirs.user_data_dir), Path(dirs.user_cache_dir))

@@ -5,17 +5,17 @@ from their default are written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from .domain.records import record
 from .paths import user_dirs
 
 SETTINGS_VERSION = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Option:
     key: str
     type: type

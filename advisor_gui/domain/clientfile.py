@@ -38,13 +38,13 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal, cast
 
 from .answers import AnswersError, check_sector, explain_error
 from .engine import Recommendation
 from .models import Answers, Dataset, NonEmpty, ProgramCode
+from .records import record
 
 FORMAT_VERSION: Final = 1
 SUFFIX = ".coradvice"
@@ -65,20 +65,20 @@ class ClientFileError(ValueError):
         return ClientFileError(self.field, self.problem, file)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Client:
     __pydantic_config__ = _STRICT
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Consultant:
     __pydantic_config__ = _STRICT
     name: str
     firm: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DatasetRecord:
     """The rules dataset a recommendation was made with, and what it recommended."""
 
@@ -88,7 +88,7 @@ class DatasetRecord:
     program: ProgramCode
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClientFile:
     __pydantic_config__ = _STRICT
     format_version: Literal[1]
@@ -345,7 +345,7 @@ def read(path: str | Path, dataset: Dataset | None = None) -> ClientFile:
 
 
 # --- comparison with the dataset in use ----------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class Drift:
     """The file's recommendation under its dataset versus today's."""
 

@@ -8,18 +8,18 @@ the dataset is ever executed or passed to ``eval``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 
 from .models import (
     JURISDICTION_CODES,
     PREQUAL_PLATFORMS,
     Condition,
 )
+from .records import record
 
 FactValue = bool | int | str | tuple[str, ...] | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FactSpec:
     """What a fact holds: ``int``, ``bool``, ``enum`` (one of ``values``) or
     ``list`` (a tuple of ``values``); ``nullable`` allows None."""

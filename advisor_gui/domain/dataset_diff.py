@@ -15,10 +15,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from .models import Cite, Condition, Dataset, Jurisdiction, Note, Partner, Text
+from .records import record
 
 Kind = Literal["added", "removed", "changed"]
 
@@ -66,7 +66,7 @@ FIELD_LABELS: dict[str, str] = {
 KIND_WORDS: dict[str, str] = {"added": "added", "removed": "removed", "changed": "changed"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Change:
     """One difference. ``subject`` names the item (``AB``, ``AB ACSA``, a rule
     id); ``field`` the attribute for a change ("" when the whole item was added

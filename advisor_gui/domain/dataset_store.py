@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -31,13 +30,15 @@ from .loader import (
     write_cache,
 )
 from .models import Dataset
+from .records import record
 
 if TYPE_CHECKING:
     from .dataset_diff import Change
 
 INSTALLED_PREFIX = "rules-"
 INSTALLED_SUFFIX = ".yaml"
-_PEEK_VERSION = re.compile(rb"""^version:[ \t]*(["']?)([0-9][0-9.]*)\1[ \t]*(?:#.*)?\r?$""", re.MULTILINE)
+# Compiled on first use (through re's cache): only needed when updates are installed.
+_PEEK_VERSION = rb"""^version:[ \t]*(["']?)([0-9][0-9.]*)\1[ \t]*(?:#.*)?\r?$"""
 
 RefusalKind = Literal["unreadable", "unsealed", "damaged", "invalid", "version", "older", "same"]
 
@@ -52,7 +53,7 @@ class ImportRefused(Exception):
         super().__init__(detail)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Selection:
     """The dataset in use and where it came from. ``skipped`` holds one line per
     installed update that could not be used (damaged, invalid)."""
@@ -63,7 +64,7 @@ class Selection:
     skipped: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Candidate:
     """A rules file that passed every check and is newer than the rules in use."""
 
@@ -85,7 +86,7 @@ def order_key(dataset: Dataset) -> tuple[tuple[int, ...], dt.date]:
 def peek_version(raw: bytes) -> str | None:
     """The top-level ``version:`` of a dataset file without parsing it (start-up
     uses this to rank files; the file finally used is fully checked)."""
-    match = _PEEK_VERSION.search(raw)
+    match = re.search(_PEEK_VERSION, raw, re.MULTILINE)
     return match.group(2).decode("ascii") if match else None
 
 
@@ -132,8 +133,10 @@ class DatasetStore:
         the bundled dataset and passes its checks, else the bundled one. Raises
         DatasetError only when the bundled dataset itself is unusable."""
         skipped: list[str] = []
-        bundled_key = self.bundled_version()
+        bundled_key: tuple[int, ...] | None = None  # read only when an update is installed
         for key, path in self.installed():
+            if bundled_key is None:
+                bundled_key = self.bundled_version()
             if key <= bundled_key:
                 break  # newest first: the rest are older than the bundled rules too
             try:

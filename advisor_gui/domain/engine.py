@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from .conditions import FactValue, holds
 from .models import Answers, Cite, Dataset, Jurisdiction, Probe, Question, Text
+from .records import record
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Names a dataset text may use in braces; checked when the dataset loads.
@@ -28,14 +29,14 @@ TEXT_FIELDS = frozenset(
 _DECISION_RANK = {"none": 0, "cor": 1, "small": 2}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reason:
     rule: str
     text: str
     source: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Caution:
     """``text`` is self-contained (citations inline, for the JSON contract);
     ``brief`` leaves them to ``source``, for views that show sources apart."""
@@ -46,7 +47,7 @@ class Caution:
     brief: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PartnerSuggestion:
     acronym: str
     name: str
@@ -56,7 +57,7 @@ class PartnerSuggestion:
         return f"{self.acronym} ({self.name})"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Recommendation:
     """What the engine concludes for one answers document."""
 

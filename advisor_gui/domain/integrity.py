@@ -24,19 +24,21 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from .records import record
 
 SEAL_PREFIX = b"# sha256:"
 _SEAL_LINE = re.compile(rb"^# sha256:[ \t]*([0-9A-Fa-f]*)[ \t]*$")
-_RECORD_LINE = re.compile(r"^(\S+)\s+([0-9a-f]{64})$")
-_CHANGELOG_HEADING = re.compile(r"^##\s+(\d+(?:\.\d+)+)\b", re.MULTILINE)
+# Release bookkeeping only (tests, scripts): left to re's own cache, not compiled at start-up.
+_RECORD_LINE = r"^(\S+)\s+([0-9a-f]{64})$"
+_CHANGELOG_HEADING = r"^##\s+(\d+(?:\.\d+)+)\b"
 
 
 SealCode = Literal["missing", "duplicate", "malformed", "truncated", "mismatch"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SealProblem:
     """Why a file's seal does not hold; ``line`` is 1-based (None: the whole file)."""
 
@@ -151,7 +153,7 @@ def parse_record(text: str) -> list[tuple[str, str]]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        match = _RECORD_LINE.match(line)
+        match = re.match(_RECORD_LINE, line)
         if match is None:
             raise ValueError(f"line {n}: expected 'VERSION  SHA256', got {line!r}")
         entries.append((match.group(1), match.group(2)))
@@ -166,7 +168,7 @@ def format_record(entries: list[tuple[str, str]]) -> str:
 
 def changelog_versions(text: str) -> list[str]:
     """The versions that have an entry (``## VERSION …`` headings), in order."""
-    return _CHANGELOG_HEADING.findall(text)
+    return re.findall(_CHANGELOG_HEADING, text, re.MULTILINE)
 
 
 def parse_version(text: str) -> tuple[int, ...] | None:

@@ -8,13 +8,11 @@ from each class; the JSON Schema in ``data/rules.schema.json`` is generated from
 them too.
 """
 
-from __future__ import annotations
-
 import datetime as dt
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar
 
 from .constraints import Ge, Len, MinLen
+from .records import record
 
 # Every class: strict types, unknown keys are errors. Frozen via the decorator.
 _STRICT = {"extra": "forbid", "strict": True}
@@ -38,7 +36,7 @@ NonEmpty = Annotated[str, MinLen(1)]
 Identifier = Annotated[str, MinLen(1)]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Text:
     """Human-readable text in both shipped languages (French may lag)."""
 
@@ -50,7 +48,7 @@ class Text:
         return self.fr if lang == "fr" and self.fr else self.en
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     """A document the dataset relies on. ``url`` is empty only for the article."""
 
@@ -64,7 +62,7 @@ class Source:
     kind: Literal["article", "official", "partner", "third_party"] = "partner"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cite:
     """A pointer into a source; ``at`` names the section or table row."""
 
@@ -76,14 +74,14 @@ class Cite:
 Cites = Annotated[tuple[Cite, ...], MinLen(1)]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Note:
     __pydantic_config__ = _STRICT
     text: Text
     cite: Cites
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sector:
     """An answer value for ``sector``; ``group`` is what the rules test."""
 
@@ -93,7 +91,7 @@ class Sector:
     group: SectorGroup
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Partner:
     """A certifying partner: who audits which program for which sectors."""
 
@@ -106,7 +104,7 @@ class Partner:
     general: bool = False  # audits for employers no sector-specific partner covers
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Jurisdiction:
     """One province or territory, as the article's threshold table describes it.
 
@@ -131,7 +129,7 @@ class Jurisdiction:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProgramInfo:
     """How a program code is named (e.g. SMALL_COR -> "Small COR")."""
 
@@ -141,7 +139,7 @@ class ProgramInfo:
     long: Text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dimension:
     """One row of the article's COR-vs-SECOR table."""
 
@@ -153,7 +151,7 @@ class Dimension:
     cite: Cites
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Condition:
     """A structured test over the facts; exactly one form is used.
 
@@ -169,19 +167,19 @@ class Condition:
     ] = ""
     value: bool | int | str | tuple[str, ...] | None = None
     ref: str = ""
-    all: tuple[Condition, ...] = ()
-    any: tuple[Condition, ...] = ()
-    none: tuple[Condition, ...] = ()
+    all: tuple["Condition", ...] = ()
+    any: tuple["Condition", ...] = ()
+    none: tuple["Condition", ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Choice:
     __pydantic_config__ = _STRICT
     value: NonEmpty
     label: Text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Probe:
     """A what-if for one question: try another answer and, when the program
     changes, say so with ``text`` ({program} and {value} are filled in).
@@ -196,7 +194,7 @@ class Probe:
     direction: Literal["up", "down", ""] = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Question:
     """One interview question; ``id`` is an answer key of the contract."""
 
@@ -211,7 +209,7 @@ class Question:
     what_if: tuple[Probe, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     """An ordered decision or advice rule.
 
@@ -228,14 +226,14 @@ class Rule:
     cite: Cites
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Claim:
     __pydantic_config__ = _STRICT
     text: Text
     cite: Cites
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceNote:
     """A place where public sources disagree with the article: both claims, cited.
 
@@ -254,7 +252,7 @@ class SourceNote:
     when: Condition | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Guidance:
     """A cited explanatory section: the cycle, the SECOR->COR transition."""
 
@@ -266,7 +264,7 @@ class Guidance:
     points: tuple[Text, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Faq:
     __pydantic_config__ = _STRICT
     id: Identifier
@@ -275,7 +273,7 @@ class Faq:
     cite: Cites
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dataset:
     """The whole bundled rules dataset."""
 
@@ -334,7 +332,7 @@ def _find(items: tuple[T, ...], attr: str, key: str) -> T:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Answers:
     """The answers document of DESIGN.md §4 (``sector`` is checked against the dataset)."""
 

@@ -30,19 +30,51 @@ _CLASS_CONVERTERS: dict[type, Converter] = {}
 
 def _class_converter(cls: type) -> Converter:
     """Registered before its fields are worked out, so recursive types
-    (a Condition holds Conditions) resolve to the same function."""
+    (a Condition holds Conditions) resolve to the same function.
+
+    Only the fields that need converting are touched; the rest of the JSON
+    object goes to the constructor as it is (a key the class does not have is
+    a TypeError, like a missing required one: the caller then revalidates)."""
     known = _CLASS_CONVERTERS.get(cls)
     if known is not None:
         return known
-    fields: list[tuple[str, Converter]] = []
+    converted: list[tuple[str, Converter]] = []
 
     def make(data: Any) -> Any:
-        return cls(**{name: conv(data[name]) for name, conv in fields if name in data})
+        if converted:
+            data = dict(data)
+            for name, conv in converted:
+                if name in data:
+                    data[name] = conv(data[name])
+        return cls(**data)
 
     _CLASS_CONVERTERS[cls] = make
-    hints = typing.get_type_hints(cls)
-    fields.extend((f.name, converter(hints[f.name])) for f in dataclasses.fields(cls))
+    hints = _field_types(cls)
+    for f in dataclasses.fields(cls):
+        conv = converter(hints[f.name])
+        if conv is not _identity:
+            converted.append((f.name, conv))
     return make
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    """The fields' types as declared; typing.get_type_hints (which evaluates
+    every annotation again) only for a class that names a type in a string."""
+    declared = {f.name: f.type for f in dataclasses.fields(cls)}
+    if any(_names_a_type(tp) for tp in declared.values()):
+        return typing.get_type_hints(cls)
+    return declared
+
+
+def _names_a_type(tp: Any) -> bool:
+    if isinstance(tp, str | typing.ForwardRef):
+        return True
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is typing.Literal:
+        return False  # its strings are values
+    if origin is typing.Annotated:
+        args = args[:1]  # the rest is metadata
+    return any(_names_a_type(arg) for arg in args)
 
 
 def converter(tp: Any) -> Converter:
@@ -61,7 +93,7 @@ def _converter(tp: Any) -> Converter:
         item = converter(typing.get_args(tp)[0])
         if item is _identity:
             return tuple
-        return lambda data: tuple(item(x) for x in data)
+        return lambda data: tuple(map(item, data))
     if origin in (typing.Union, types.UnionType):
         return _union_converter(typing.get_args(tp))
     if tp is dt.date:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from html import escape
 
 from .conditions import holds
 from .engine import Recommendation, facts_for
 from .freshness import is_stale
 from .models import Answers, Cite, Dataset, Question
+from .records import record
 
 # Fixed wording of the summary in the shipped languages. Sentences are whole;
 # {placeholders} are filled with str.format, never by joining fragments.
@@ -139,7 +139,7 @@ def labels(lang: str = "en") -> dict[str, str]:
 # --- the model ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cited:
     """A sentence and the numbers of the sources it cites (see Report.sources)."""
 
@@ -147,20 +147,20 @@ class Cited:
     refs: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AnswerLine:
     question: str
     answer: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PartnerLine:
     acronym: str
     name: str
     refs: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dispute:
     """A place where public sources disagree with the article: both claims."""
 
@@ -169,7 +169,7 @@ class Dispute:
     other: Cited
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Guide:
     title: str
     body: str
@@ -177,14 +177,14 @@ class Guide:
     refs: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ComparisonRow:
     label: str
     cor: str
     small: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Comparison:
     """COR against the province's small-employer program (SECOR for reference
     where the province has none). ``recommended`` is 0 (COR), 1 (small) or -1."""
@@ -198,7 +198,7 @@ class Comparison:
     refs: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceEntry:
     """One numbered source: the document and the sections cited from it."""
 
@@ -207,7 +207,7 @@ class SourceEntry:
     sections: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Report:
     lang: str
     title: str
