@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import struct
-from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QDataStream, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -33,10 +32,11 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..domain.models import Dataset
 from ..domain.offer import offer_category
+from ..domain.records import record
 from ..paths import resource
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Swatch:
     fill: QColor
     pattern: Qt.BrushStyle
