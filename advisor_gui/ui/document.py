@@ -84,9 +84,14 @@ class DocumentController(QObject):
         self._update_title()
 
     def _update_title(self) -> None:
+        """Only what changed: this runs on every answer change."""
         name = self.path.name if self.path else self.tr("Untitled")
-        self.window.setWindowTitle(self.tr("{0}[*] — {1}").format(name.replace("[*]", "[*][*]"), APP_NAME))
-        self.window.setWindowModified(self.modified)
+        title = self.tr("{0}[*] — {1}").format(name.replace("[*]", "[*][*]"), APP_NAME)
+        if self.window.windowTitle() != title:
+            self.window.setWindowTitle(title)
+        modified = self.modified
+        if self.window.isWindowModified() != modified:
+            self.window.setWindowModified(modified)
 
     def build_file(self) -> ClientFile:
         """The client file for what the window shows now."""
