@@ -1,6 +1,7 @@
 """The benchmark's baseline: a bare PySide6 window (QMainWindow + QLabel),
-started the way the app starts, with the same first-paint probe as
-advisor_gui/ui/app_main.py (ADVISOR_BENCH_EXIT_AFTER_PAINT=1)."""
+started the way the app starts, with the same first-paint moment as the app's
+MainWindow.firstPainted: the event-loop turn after the window's first Paint
+event (ADVISOR_BENCH_EXIT_AFTER_PAINT=1)."""
 
 import os
 import sys

@@ -8,7 +8,6 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
@@ -17,16 +16,6 @@ if TYPE_CHECKING:
     from ..domain.dataset_store import Selection
 
 BENCH_EXIT_AFTER_PAINT = "ADVISOR_BENCH_EXIT_AFTER_PAINT"
-
-
-class _FirstPaint(QObject):
-    """For benchmarks/run.py: print when the window has first painted."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: print(f"first-paint {time.time():.6f}", flush=True))
-        return False
 
 
 def _report_ready() -> None:
@@ -91,7 +80,7 @@ def run(open_file: str | None = None) -> int:
     window.show()
     benchmark = os.environ.get(BENCH_EXIT_AFTER_PAINT) == "1"
     if benchmark:
-        window.installEventFilter(_FirstPaint(window))
+        window.firstPainted.connect(lambda: print(f"first-paint {time.time():.6f}", flush=True))
     if selection.skipped:
         window.after_startup(lambda: explain_skipped(window, selection.skipped))
     window.after_startup(lambda: window.document.offer_recovery())

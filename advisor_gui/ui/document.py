@@ -155,13 +155,11 @@ class DocumentController(QObject):
     def populate(self, menu: QMenu) -> None:
         """Put New, Open…, Open Recent, Save and Save As… at the top of ``menu``."""
         existing = menu.actions()
-        top = existing[0] if existing else None
-        menu.insertActions(top, [self.act_new, self.act_open])  # type: ignore[arg-type]
-        menu.insertMenu(top, self.recent_menu)  # type: ignore[arg-type]
-        menu.insertSeparator(top)  # type: ignore[arg-type]
-        menu.insertActions(top, [self.act_save, self.act_save_as])  # type: ignore[arg-type]
-        if top is not None:
-            menu.insertSeparator(top)
+        end = menu.insertSeparator(existing[0]) if existing else menu.addSeparator()
+        menu.insertActions(end, [self.act_new, self.act_open])
+        menu.insertMenu(end, self.recent_menu)
+        menu.insertSeparator(end)
+        menu.insertActions(end, [self.act_save, self.act_save_as])
 
     def new_document(self) -> bool:
         if not self._confirm(NEW):

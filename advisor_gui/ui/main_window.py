@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -39,12 +39,17 @@ class _FirstPaintHook(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            # Two turns of the event loop: the frame is finished and on screen first.
-            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._window.finish_startup))
+            QTimer.singleShot(0, self._frame_done)  # the next turn: the frame is finished
         return False
+
+    def _frame_done(self) -> None:
+        self._window.firstPainted.emit()
+        QTimer.singleShot(0, self._window.finish_startup)  # one more turn: it is on screen first
 
 
 class MainWindow(QMainWindow):
+    firstPainted = Signal()  # once, when the first frame has been drawn
+
     def __init__(self, controller: AdvisorController, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
