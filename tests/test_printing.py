@@ -357,7 +357,7 @@ def test_export_pdf_failure_is_explained(qtbot, window, monkeypatch, tmp_path) -
     errors = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(tmp_path / "gone" / "x.pdf"), "")))
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: errors.append(text)))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: errors.append(box.informativeText()) or 0)
     assert printing.export_pdf(window) is None
     assert errors and str(tmp_path / "gone" / "x.pdf") in errors[0]
     assert window.statusBar().currentMessage() == ""

@@ -48,8 +48,10 @@ def load_dataset_or_explain() -> Selection | None:
     except DatasetError as exc:
         from PySide6.QtWidgets import QMessageBox  # message boxes load only when one is shown
 
-        QMessageBox.critical(None, APP_NAME, QApplication.translate(
-            "App", "The rules dataset could not be loaded, so the advisor cannot start.\n\n{0}").format(exc))
+        from .messages import tell
+
+        tell(None, QMessageBox.Icon.Critical, QApplication.translate(
+            "App", "The rules dataset could not be loaded, so the advisor cannot start."), str(exc))
         return None
 
 
@@ -57,11 +59,12 @@ def explain_skipped(parent: QWidget, skipped: tuple[str, ...]) -> None:
     """Say which installed rules updates were passed over at start-up, and why."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, QApplication.translate(
+    from .messages import message_box
+
+    box = message_box(parent, QMessageBox.Icon.Warning, QApplication.translate(
         "App", "An installed rules update could not be used, so the advisor uses the next newest valid rules "
                "(shown in the status bar). Import the update again, or revert to the bundled rules."),
-        QMessageBox.StandardButton.Ok, parent)
-    box.setDetailedText("\n".join(skipped))
+        detail="\n".join(skipped))
     box.open()
 
 

@@ -27,11 +27,10 @@ from ..paths import user_dirs
 from ..settings import Settings
 from ..storage import AutosaveManager, Recoverable, SaveError, find_recoverable, save_text
 from .controller import AdvisorController
+from .messages import message_box, tell
 
 MAX_RECENT = 10
 _UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-
-_WIDE = "QLabel#qt_msgbox_informativelabel { min-width: 400px; }"  # room for a path or a reason
 
 # Why unsaved changes are being asked about (each its own sentence to translate).
 CLOSING, NEW, OPENING = "closing", "new", "opening"
@@ -257,11 +256,10 @@ class DocumentController(QObject):
             NEW: self.tr("Save the changes to “{0}” before starting a new client file?"),
             OPENING: self.tr("Save the changes to “{0}” before opening another file?"),
         }[why].format(name)
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text,
+        box = message_box(self.window, QMessageBox.Icon.Warning, text,
+                          self.tr("If you don't save, your changes will be lost."),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self.window)
-        box.setObjectName("unsavedChangesBox")
-        box.setInformativeText(self.tr("If you don't save, your changes will be lost."))
+                          | QMessageBox.StandardButton.Cancel, name="unsavedChangesBox")
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -271,11 +269,7 @@ class DocumentController(QObject):
         return clicked == QMessageBox.StandardButton.Discard
 
     def _message(self, icon: QMessageBox.Icon, text: str, detail: str) -> None:
-        box = QMessageBox(icon, APP_NAME, text, QMessageBox.StandardButton.Ok, self.window)
-        box.setObjectName("documentMessage")
-        box.setInformativeText(detail)
-        box.setStyleSheet(_WIDE)
-        box.exec()
+        tell(self.window, icon, text, detail, name="documentMessage")
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 5000)
@@ -408,14 +402,12 @@ class DocumentController(QObject):
             lines.append(self.tr("Client: {0}").format(cf.client.name))
         lines.append(self.tr("File: {0}").format(Path(item.path).name if item.path else self.tr("Untitled")))
         lines.append(self.tr("Autosaved: {0}").format(shown))
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, self.tr("Recover unsaved work?"),
-                          QMessageBox.StandardButton.NoButton, self.window)
-        box.setObjectName("recoveryBox")
-        box.setStyleSheet(_WIDE)
-        box.setInformativeText(
+        box = message_box(
+            self.window, QMessageBox.Icon.Question, self.tr("Recover unsaved work?"),
             self.tr("COR/SECOR Advisor did not close normally last time, and some work had not been saved.\n\n"
                     "{0}\n\nRecover opens it now. Discard deletes it. Decide Later keeps it and asks again "
-                    "next time.").format("\n".join(lines)))
+                    "next time.").format("\n".join(lines)),
+            QMessageBox.StandardButton.NoButton, name="recoveryBox")
         recover = box.addButton(self.tr("&Recover"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
         later = box.addButton(self.tr("Decide &Later"), QMessageBox.ButtonRole.RejectRole)

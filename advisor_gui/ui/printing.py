@@ -506,11 +506,13 @@ def print_report(window: MainWindow) -> None:
     from PySide6.QtPrintSupport import QPrintDialog
     from PySide6.QtWidgets import QMessageBox
 
+    from .messages import message_box, tell
+
     if not printers_available():
-        box = QMessageBox(QMessageBox.Icon.Information, _tr("No printer installed"),
+        box = message_box(window, QMessageBox.Icon.Information,
                           _tr("No printer is installed on this computer, so the summary cannot be printed here."),
-                          QMessageBox.StandardButton.Close, window)
-        box.setInformativeText(_tr("Export the summary as a PDF instead; it can be printed anywhere."))
+                          _tr("Export the summary as a PDF instead; it can be printed anywhere."),
+                          QMessageBox.StandardButton.Close, title=_tr("No printer installed"))
         export = box.addButton(_tr("Export PDF…"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(export)
         box.exec()
@@ -525,7 +527,7 @@ def print_report(window: MainWindow) -> None:
         try:
             paint_report(report, printer)
         except OSError as exc:
-            QMessageBox.critical(window, _tr("Printing failed"), str(exc))
+            tell(window, QMessageBox.Icon.Critical, _tr("Printing failed"), str(exc))
             return
         window.statusBar().showMessage(_tr("Summary sent to the printer."), 5000)
 
@@ -552,6 +554,7 @@ def export_pdf(window: MainWindow) -> Path | None:
     from PySide6.QtWidgets import QMessageBox
 
     from .. import settings as opt
+    from .messages import tell
 
     report = _current_report(window)
     path = ask_pdf_path(window, report)
@@ -560,9 +563,8 @@ def export_pdf(window: MainWindow) -> Path | None:
     try:
         pages = write_pdf(report, path, str(window.settings.get(opt.PAGE_SIZE)))
     except OSError as exc:
-        QMessageBox.critical(window, _tr("Export failed"),
-                             _tr("The summary could not be saved to {0}.\n\n{1}").format(
-                                 str(path), exc.strerror or str(exc)))
+        tell(window, QMessageBox.Icon.Critical, _tr("Export failed"),
+             _tr("The summary could not be saved to {0}.\n\n{1}").format(str(path), exc.strerror or str(exc)))
         return None
     window.settings.set(opt.LAST_DIR, str(path.parent))
     window.statusBar().showMessage(

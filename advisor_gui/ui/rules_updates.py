@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import APP_NAME
 from .. import settings as opt
 from ..domain.freshness import is_stale
 from ..domain.models import Dataset
+from .messages import message_box
 
 if TYPE_CHECKING:
     from ..domain.dataset_store import Candidate, DatasetStore, ImportRefused
@@ -297,9 +297,7 @@ class RulesUpdates(QObject):
         dialog.open()
 
     def _tell(self, icon: QMessageBox.Icon, text: str, informative: str) -> None:
-        box = QMessageBox(icon, APP_NAME, text, QMessageBox.StandardButton.Ok, self.window)
-        box.setObjectName("rulesMessage")
-        box.setInformativeText(informative)
+        box = message_box(self.window, icon, text, informative, name="rulesMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.message = box
         box.open()
