@@ -11,12 +11,6 @@ from hypothesis import strategies as st
 from advisor_gui.domain.engine import PLACEHOLDER, decide, evaluate
 from advisor_gui.domain.models import JURISDICTION_CODES, PREQUAL_PLATFORMS, Answers
 
-COR_TRIGGERS = {
-    "cor.prime_requires_cor", "cor.public_sector_bids", "cor.upstream_oil_gas",
-    "cor.construction_prequal", "cor.multi_site", "cor.multi_province", "cor.gc_subtrades",
-    "cor.workforce_at_line", "cor.over_small_limit", "cor.no_small_program",
-}
-
 
 def answers_strategy(sector_ids: list[str]) -> st.SearchStrategy[Answers]:
     return st.builds(
@@ -40,10 +34,13 @@ def any_answers(dataset):
 
 
 def test_every_valid_document_gets_one_explained_program(dataset) -> None:
+    cor_triggers = {r.id for r in dataset.rules if r.effect == "cor"}  # every COR rule, as the dataset says
+    assert len(cor_triggers) >= 10
     @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(answers_strategy([s.id for s in dataset.sectors]))
     def prop(answers: Answers) -> None:
         rec = evaluate(dataset, answers)
+        assert len(rec.step_rules) == len(rec.next_steps)
         assert rec.program in {"COR", "SECOR", "SMALL_COR", "NONE"}
         assert rec.reasons, "at least one reason"
         assert all(r.rule and r.text and r.source for r in rec.reasons)
@@ -52,7 +49,7 @@ def test_every_valid_document_gets_one_explained_program(dataset) -> None:
         else:
             assert rec.eligible == ()
         fired = {r.rule for r in rec.reasons}
-        if fired & COR_TRIGGERS and rec.program != "NONE":
+        if fired & cor_triggers and rec.program != "NONE":
             assert rec.program == "COR", "a COR trigger never yields the small program"
         assert decide(dataset, answers) == rec.program
         prose = [r.text for r in rec.reasons] + [c.text for c in rec.cautions]
@@ -106,8 +103,15 @@ def test_every_rule_can_fire(dataset) -> None:
                           {"sector": "construction", "prequal_platforms": ("ISN",)}):
                 assert extra.get("sector", "other") in sectors
                 rec = evaluate(dataset, Answers(province=province, workers=workers, **extra))
-                seen |= {r.rule for r in rec.reasons} | {c.rule for c in rec.cautions}
-                seen |= {r.id for r in dataset.rules if r.effect == "step"
-                         and any(s == r.text.en for s in rec.next_steps)}
-    rule_ids = {r.id for r in dataset.rules if r.effect != "step"}
+                seen |= {r.rule for r in rec.reasons} | {c.rule for c in rec.cautions} | set(rec.step_rules)
+    rule_ids = {r.id for r in dataset.rules}
+    assert {r.effect for r in dataset.rules if r.id in seen} >= {"cor", "small", "none", "caution", "step"}
     assert rule_ids <= seen, f"never fired: {sorted(rule_ids - seen)}"
+
+
+def test_steps_name_their_rules(dataset) -> None:
+    rec = evaluate(dataset, Answers(province="AB", workers=12, current_certification="secor"))
+    assert rec.step_rules[0] == "step.secor_to_cor"
+    effects = {r.id: r.effect for r in dataset.rules}
+    assert all(effects[r] == "step" for r in rec.step_rules)
+    assert "step.small_program" not in rec.step_rules

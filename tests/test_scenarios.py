@@ -27,9 +27,26 @@ ACCEPTANCE = next(p for p in (SHARED / "acceptance" / "cases.yaml", ROOT / "test
 OWN = sorted((ROOT / "tests" / "scenarios").glob("*.yaml"))
 
 
+CASE_KEYS = {"name", "answers", "expect"}
+EXPECT_KEYS = {
+    "program", "exit", "eligible", "eligible_includes", "eligible_excludes", "mentions", "has_cautions",
+    "reasons_include", "cautions_include", "cautions_exclude", "changes_mention",
+}
+
+
 def _cases(path: Path) -> list[Any]:
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [pytest.param(c, id=f"{path.stem}: {c['name']}") for c in cases]
+
+
+def check_shape(case: dict[str, Any]) -> None:
+    """A scenario is only as strong as the keys the checker reads: an unknown
+    key (a typo, or a name with an unquoted comma that YAML splits into a stray
+    key) fails instead of being silently ignored."""
+    assert set(case) == CASE_KEYS, f"scenario keys {sorted(set(case) ^ CASE_KEYS)}: expected exactly {CASE_KEYS}"
+    unknown = set(case["expect"]) - EXPECT_KEYS
+    assert not unknown, f"unknown expect keys {sorted(unknown)}; known: {sorted(EXPECT_KEYS)}"
+    assert "program" in case["expect"] or case["expect"].get("exit") == 2, "every scenario expects a program"
 
 
 def check(expect: dict[str, Any], out: dict[str, Any]) -> None:
@@ -70,6 +87,7 @@ def test_acceptance_case_through_the_real_cli(case: dict[str, Any], tmp_path: Pa
         [sys.executable, "-m", "advisor_gui", "recommend", "--answers", str(answers), "--json"],
         capture_output=True, text=True, cwd=ROOT, timeout=60,
     )
+    check_shape(case)
     expect = case["expect"]
     if expect.get("exit") == 2:
         assert proc.returncode == 2
@@ -83,9 +101,26 @@ def test_acceptance_case_through_the_real_cli(case: dict[str, Any], tmp_path: Pa
 
 @pytest.mark.parametrize("case", [c for p in OWN for c in _cases(p)])
 def test_own_scenario(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    check_shape(case)
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(case["answers"]), encoding="utf-8")
     code = cli.main(["recommend", "--answers", str(answers), "--json"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
     check(case["expect"], json.loads(captured.out))
+
+
+@pytest.mark.parametrize("bad", [
+    {"name": "a, b", "answers": {}, "expect": {"program": "COR"}, "b": None},  # an unquoted comma
+    {"name": "typo", "answers": {}, "expect": {"program": "COR", "reason_include": ["x"]}},
+    {"name": "nothing expected", "answers": {}, "expect": {"mentions": ["x"]}},
+])
+def test_the_checker_refuses_keys_it_would_ignore(bad: dict[str, Any]) -> None:
+    with pytest.raises(AssertionError):
+        check_shape(bad)
+
+
+def test_every_scenario_file_is_well_formed() -> None:
+    for path in [ACCEPTANCE, *OWN]:
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            check_shape(case)

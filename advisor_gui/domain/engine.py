@@ -72,6 +72,7 @@ class Recommendation:
     dataset_version: str
     dataset_effective: str
     influential: tuple[str, ...] = ()  # question ids whose what-if changes the program
+    step_rules: tuple[str, ...] = ()  # the rule behind each of next_steps, in the same order
 
     def as_contract(self) -> dict[str, object]:
         """The JSON document of DESIGN.md §4 (plus ``what_would_change``)."""
@@ -201,6 +202,7 @@ def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: 
     advice_facts = {**facts, "program": program}
     cautions: list[Caution] = []
     steps: list[str] = []
+    step_rules: list[str] = []
     for rule in dataset.rules:
         if rule.effect in _DECISION_RANK or not holds(rule.when, advice_facts):
             continue
@@ -209,6 +211,7 @@ def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: 
             cautions.append(Caution(rule.id, text, format_cites(dataset, rule.cite)))
         else:
             steps.append(text)
+            step_rules.append(rule.id)
     fired_ids = {r.rule for r in reasons} | {c.rule for c in cautions}
     cautions += _source_notes(dataset, answers.province, fired_ids, advice_facts, lang)
 
@@ -225,6 +228,7 @@ def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: 
         dataset_version=dataset.version,
         dataset_effective=dataset.effective.isoformat(),
         influential=tuple(influential),
+        step_rules=tuple(step_rules),
     )
 
 
