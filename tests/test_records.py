@@ -170,3 +170,24 @@ def test_every_model_is_a_record() -> None:
         if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == models.__name__:
             assert cls.__eq__ is Point.__eq__ and cls.__setattr__ is Point.__setattr__, name
             assert "__slots__" in cls.__dict__, name
+
+
+def test_a_dataset_and_its_lookup_indexes_are_collected_together() -> None:
+    """Looking things up in a dataset must not keep it alive: a dataset loaded,
+    used and dropped is collected, and its indexes with it."""
+    import gc
+    import weakref
+
+    from advisor_gui.domain.loader import load_dataset
+    from advisor_gui.paths import bundled_dataset
+
+    ds = load_dataset(bundled_dataset())
+    assert ds.jurisdiction("BC").code == "BC" and ds.source("article").id == "article"
+    with pytest.raises(KeyError):
+        ds.program("XX")
+    holders = [r for r in gc.get_referrers(ds.jurisdictions, ds.sources, ds.programs) if r is not ds]
+    assert holders == [], "only the dataset holds its tuples"
+    ref = weakref.ref(ds)
+    del ds
+    gc.collect()
+    assert ref() is None, "the dataset is still referenced"

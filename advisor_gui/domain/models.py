@@ -9,10 +9,11 @@ them too.
 """
 
 import datetime as dt
+import weakref
 from typing import Annotated, Any, Literal, TypeVar
 
 from .constraints import Ge, Len, MinLen
-from .records import record
+from .records import record, weakref_record
 
 # Every class: strict types, unknown keys are errors. Frozen via the decorator.
 _STRICT = {"extra": "forbid", "strict": True}
@@ -273,7 +274,7 @@ class Faq:
     cite: Cites
 
 
-@record
+@weakref_record
 class Dataset:
     """The whole bundled rules dataset."""
 
@@ -295,38 +296,42 @@ class Dataset:
     faq: tuple[Faq, ...]
 
     def jurisdiction(self, code: str) -> Jurisdiction:
-        return _find(self.jurisdictions, "code", code)
+        return _find(self, self.jurisdictions, "code", code)
 
     def source(self, source_id: str) -> Source:
-        return _find(self.sources, "id", source_id)
+        return _find(self, self.sources, "id", source_id)
 
     def program(self, code: str) -> ProgramInfo:
-        return _find(self.programs, "code", code)
+        return _find(self, self.programs, "code", code)
 
     def sector(self, sector_id: str) -> Sector:
-        return _find(self.sectors, "id", sector_id)
+        return _find(self, self.sectors, "id", sector_id)
 
     def guide(self, guidance_id: str) -> Guidance:
-        return _find(self.guidance, "id", guidance_id)
+        return _find(self, self.guidance, "id", guidance_id)
 
 
 T = TypeVar("T")
 
+# id(dataset) -> {(id of one of its tuples, attribute): {key: item}}. Each
+# dataset's entry is dropped when the dataset is collected (weakref.finalize),
+# so an index never keeps a dataset, or its id, alive.
+_INDEXES: dict[int, dict[tuple[int, str], dict[str, Any]]] = {}
 
-# (id of the tuple, attribute) -> (the tuple, its index). The tuple is kept so
-# that its id cannot be reused by another object while the entry exists.
-_INDEXES: dict[tuple[int, str], tuple[tuple[Any, ...], dict[str, Any]]] = {}
 
-
-def _find(items: tuple[T, ...], attr: str, key: str) -> T:
-    """The item whose ``attr`` equals ``key`` (KeyError when none does),
-    through an index built on first use: the engine looks sources up often."""
-    entry = _INDEXES.get((id(items), attr))
-    if entry is None or entry[0] is not items:
-        entry = (items, {getattr(item, attr): item for item in items})
-        _INDEXES[(id(items), attr)] = entry
+def _find(dataset: Dataset, items: tuple[T, ...], attr: str, key: str) -> T:
+    """The item of ``items`` (a tuple of ``dataset``) whose ``attr`` equals
+    ``key`` (KeyError when none does), through an index built on first use:
+    the engine looks sources up often."""
+    indexes = _INDEXES.get(id(dataset))
+    if indexes is None:
+        indexes = _INDEXES[id(dataset)] = {}
+        weakref.finalize(dataset, _INDEXES.pop, id(dataset), None)
+    index = indexes.get((id(items), attr))
+    if index is None:
+        index = indexes[(id(items), attr)] = {getattr(item, attr): item for item in items}
     try:
-        found: T = entry[1][key]
+        found: T = index[key]
     except KeyError:
         raise KeyError(key) from None
     return found

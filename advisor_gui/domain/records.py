@@ -115,6 +115,17 @@ def _refuse(cls: type, why: str) -> TypeError:
 @dataclass_transform(frozen_default=True)
 def record(cls: type[T]) -> type[T]:
     """``@dataclass(frozen=True, slots=True)``, compiling only ``__init__``."""
+    return _make(cls, weakref_slot=False)
+
+
+@dataclass_transform(frozen_default=True)
+def weakref_record(cls: type[T]) -> type[T]:
+    """A :func:`record` that can be weakly referenced (``weakref_slot=True``):
+    for an object that caches derived data elsewhere until it is collected."""
+    return _make(cls, weakref_slot=True)
+
+
+def _make(cls: type[T], *, weakref_slot: bool) -> type[T]:
     for name in _OWN:
         if name in cls.__dict__:
             raise _refuse(cls, f"it defines {name}")
@@ -123,7 +134,7 @@ def record(cls: type[T]) -> type[T]:
     has_doc = bool(cls.__doc__)
     if not has_doc:
         cls.__doc__ = "(written below)"  # dataclasses would sign it from object.__init__, parsing text
-    made: Any = dataclasses.dataclass(init=False, repr=False, eq=False, slots=True)(cls)
+    made: Any = dataclasses.dataclass(init=False, repr=False, eq=False, slots=True, weakref_slot=weakref_slot)(cls)
     fields = dataclasses.fields(made)
     if len(fields) != len(made.__dataclass_fields__):
         raise _refuse(cls, "an InitVar or ClassVar annotation")
