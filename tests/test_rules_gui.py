@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox
 from advisor_gui.domain.dataset_store import DatasetStore
 from advisor_gui.domain.models import Answers
 from advisor_gui.settings import Settings
-from advisor_gui.ui import rules_updates
 from advisor_gui.ui.controller import AdvisorController
 from advisor_gui.ui.main_window import MainWindow
 from advisor_gui.ui.province_model import COL_CODE
@@ -129,10 +128,13 @@ def test_revert_goes_back_to_the_bundled_rules(window: MainWindow, rules_text: s
     assert not action(window, "actionRevertRules").isEnabled()
 
 
-def test_stale_banner_for_an_old_review_not_for_a_fresh_one(qtbot, window: MainWindow, dataset,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stale_banner_for_an_old_review_not_for_a_fresh_one(qtbot, tmp_path: Path, dataset) -> None:
+    window = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "s.ini")),
+                        today=lambda: dataset.last_reviewed + dt.timedelta(days=30))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
     banner = window.rules_updates.banner
-    monkeypatch.setattr(rules_updates, "today", lambda: dataset.last_reviewed + dt.timedelta(days=30))
     window.controller.set_dataset(dataclasses.replace(dataset, last_reviewed=dataset.last_reviewed))
     assert not banner.isVisible()
     old = dataclasses.replace(dataset, last_reviewed=dt.date(2025, 9, 1))
@@ -148,9 +150,8 @@ def test_stale_banner_for_an_old_review_not_for_a_fresh_one(qtbot, window: MainW
     assert not banner.isVisible()
 
 
-def test_stale_banner_shows_at_start_up(qtbot, tmp_path: Path, dataset, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rules_updates, "today", lambda: dt.date(2031, 1, 1))
-    win = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "s.ini")))
+def test_stale_banner_shows_at_start_up(qtbot, tmp_path: Path, dataset) -> None:
+    win = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "s.ini")), today=lambda: dt.date(2031, 1, 1))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

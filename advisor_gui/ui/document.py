@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from .. import APP_NAME
@@ -38,8 +37,8 @@ CLOSING, NEW, OPENING = "closing", "new", "opening"
 
 class DocumentController(QObject):
     """Owns the current client file for ``window`` (a QMainWindow whose title
-    and status bar it uses). Call :meth:`populate` to put the actions into the
-    File menu and :meth:`close_requested` from ``closeEvent``. ``clean`` is the
+    and status bar it uses). The window's File menu actions call its public
+    methods; the window calls :meth:`close_requested` from ``closeEvent``. ``clean`` is the
     controller's state that counts as unmodified (default: its state now); a
     window that builds this after its first paint passes its state at start."""
 
@@ -60,7 +59,6 @@ class DocumentController(QObject):
             app.aboutToQuit.connect(self.autosave.close)
         for signal in (controller.answersChanged, controller.clientChanged, controller.notesChanged):
             signal.connect(self._changed)
-        self._build_actions()
         self._update_title()
         if self.modified:  # changed before this was built: autosave as if it had been
             self.autosave.schedule()
@@ -128,38 +126,7 @@ class DocumentController(QObject):
             self.autosave.discard()
         self._update_title()
 
-    # --- actions -------------------------------------------------------------------
-    def _action(self, text: str, slot: Any, key: QKeySequence.StandardKey | None = None) -> QAction:
-        action = QAction(text, self.window)
-        if key is not None:
-            action.setShortcut(QKeySequence(key))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.act_new = self._action(self.tr("&New"), self.new_document, key.New)
-        self.act_new.setStatusTip(self.tr("Start a new client file"))
-        self.act_open = self._action(self.tr("&Open…"), self.open_document, key.Open)
-        self.act_open.setStatusTip(self.tr("Open a client file"))
-        self.act_save = self._action(self.tr("&Save"), self.save, key.Save)
-        self.act_save.setStatusTip(self.tr("Save the client file"))
-        self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, key.SaveAs)
-        self.act_save_as.setStatusTip(self.tr("Save the client file under a new name"))
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self.window)
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._fill_recent()
-
-    def populate(self, menu: QMenu) -> None:
-        """Put New, Open…, Open Recent, Save and Save As… at the top of ``menu``."""
-        existing = menu.actions()
-        end = menu.insertSeparator(existing[0]) if existing else menu.addSeparator()
-        menu.insertActions(end, [self.act_new, self.act_open])
-        menu.insertMenu(end, self.recent_menu)
-        menu.insertSeparator(end)
-        menu.insertActions(end, [self.act_save, self.act_save_as])
-
+    # --- File menu handlers (MainWindow declares the actions) --------------------------
     def new_document(self) -> bool:
         if not self._confirm(NEW):
             return False
@@ -305,8 +272,8 @@ class DocumentController(QObject):
         self._set_recent([entry, *(p for p in self.recent_files() if p != entry)])
         self.settings.set(opt.LAST_DIR, str(path.parent))
 
-    def _fill_recent(self) -> None:
-        menu = self.recent_menu
+    def fill_recent(self, menu: QMenu) -> None:
+        """Fill File ▸ Open Recent (called as it is about to show)."""
         menu.clear()
         files = self.recent_files()
         home = str(Path.home())

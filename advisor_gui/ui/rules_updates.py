@@ -2,9 +2,8 @@
 Rules…, Help ▸ About the Rules… and the banner shown when the rules in use were
 last reviewed more than a year ago.
 
-:func:`install_rules_actions` is the one call MainWindow makes (at the end of
-``_build_menus``, after the central widget is set). Checks, installing and
-choosing live in :mod:`advisor_gui.domain.dataset_store`; the dialogs in
+MainWindow declares the actions and places the banner; :class:`RulesUpdates`
+holds what they do. Checks, installing and choosing live in :mod:`advisor_gui.domain.dataset_store`; the dialogs in
 :mod:`.rules_dialogs`, imported when first needed.
 
 After an import or a revert the window switches to the new rules live: the
@@ -20,13 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -39,7 +38,8 @@ from .messages import message_box
 
 if TYPE_CHECKING:
     from ..domain.dataset_store import Candidate, DatasetStore, ImportRefused
-    from .main_window import MainWindow
+    from ..settings import Settings
+    from .controller import AdvisorController
 
 BANNER_STYLE = """
 QFrame#staleBanner { background: #FFF6D6; border: 1px solid #E6CF7A; border-radius: 3px; }
@@ -48,11 +48,6 @@ QPushButton#staleBannerLink { color: #0B4F8A; background: transparent; border: n
                               padding: 0 2px; }
 QPushButton#staleBannerLink:focus { outline: 1px dotted #0B4F8A; }
 """
-
-
-def today() -> dt.date:
-    """Today's date (tests replace it)."""
-    return dt.date.today()
 
 
 class StaleBanner(QFrame):
@@ -89,62 +84,27 @@ class StaleBanner(QFrame):
 
 
 class RulesUpdates(QObject):
-    """The menu actions, the banner and the dialogs' flow for one window."""
+    """The handlers behind File ▸ Import Rules…, File ▸ Revert to Bundled
+    Rules… and Help ▸ About the Rules… (MainWindow declares those actions), the
+    stale banner (MainWindow places it) and the dialogs' flow for one window.
+    ``today`` gives the date the banner judges staleness by."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, controller: AdvisorController, settings: Settings,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(window)
         self.setObjectName("rulesUpdates")
         self.window = window
-        self.controller = window.controller
+        self.controller = controller
+        self.settings = settings
+        self.today = today
         self._store: DatasetStore | None = None
         self.dialog: QDialog | None = None  # the review or About dialog last opened
         self.message: QMessageBox | None = None  # the last refusal or error shown
 
-        self.act_import = self._action(self.tr("&Import Rules…"), "actionImportRules", self.import_rules)
-        self.act_import.setStatusTip(self.tr("Check a rules file from your office, see what it changes, install it"))
-        self.act_revert = self._action(self.tr("&Revert to Bundled Rules…"), "actionRevertRules",
-                                       self.revert_to_bundled)
-        self.act_revert.setStatusTip(self.tr("Remove installed rules updates and use the rules the app shipped with"))
-        self.act_about = self._action(self.tr("About the &Rules…"), "actionAboutRules", self.show_about_rules)
-        self.act_about.setStatusTip(self.tr("Version, dates, sources and changelog of the rules in use"))
-        self._place_in_menus()
-
         self.banner = StaleBanner()
         self.banner.link.clicked.connect(self.show_about_rules)
-        self._place_banner()
         self.banner.show_for(self.controller.dataset, today())
         self.controller.datasetChanged.connect(self._dataset_changed)
-
-    # --- set-up -----------------------------------------------------------------------
-    def _action(self, text: str, name: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _place_in_menus(self) -> None:
-        file_menu = self.window.file_menu
-        quit_key = QKeySequence(QKeySequence.StandardKey.Quit)
-        actions = file_menu.actions()
-        # Before Quit: found by its shortcut, else the menu's last item (Quit by convention).
-        before = next((a for a in actions if not quit_key.isEmpty() and a.shortcut() == quit_key),
-                      actions[-1] if actions else None)
-        if before is not None and actions.index(before) > 0:
-            file_menu.insertSeparator(before)
-        file_menu.insertActions(before, [self.act_import, self.act_revert])  # type: ignore[arg-type]
-        if before is not None:
-            file_menu.insertSeparator(before)
-        file_menu.aboutToShow.connect(self._update_actions)  # looked up when the menu opens
-
-        help_menu = self.window.help_menu
-        help_actions = help_menu.actions()
-        help_menu.insertAction(help_actions[-1] if help_actions else None,  # type: ignore[arg-type]
-                               self.act_about)
-
-    def _place_banner(self) -> None:
-        """Above the panes. Created after them, so the banner's link comes last
-        in the tab order and the first focus stays in the interview."""
-        self.window.banner_row.addWidget(self.banner)
 
     @property
     def store(self) -> DatasetStore:
@@ -154,13 +114,12 @@ class RulesUpdates(QObject):
             self._store = DatasetStore.default()
         return self._store
 
-    def _update_actions(self) -> None:
-        self.act_revert.setEnabled(bool(self.store.installed()))
+    def can_revert(self) -> bool:
+        """Whether an installed update exists to revert from (looked up when the File menu opens)."""
+        return bool(self.store.installed())
 
     def _dataset_changed(self, dataset: Dataset) -> None:
-        self.window._show_dataset_status()
-        self.banner.show_for(dataset, today())
-        self._update_actions()
+        self.banner.show_for(dataset, self.today())
 
     # --- import -------------------------------------------------------------------------
     def import_rules(self, path: Path | None = None) -> None:
@@ -169,7 +128,7 @@ class RulesUpdates(QObject):
         from ..domain.dataset_store import ImportRefused
 
         if path is None:
-            settings = self.window.settings
+            settings = self.settings
             start = settings.get(opt.RULES_LAST_DIR) or str(Path.home())
             name, _filter = QFileDialog.getOpenFileName(
                 self.window, self.tr("Import Rules"), start,
@@ -287,7 +246,7 @@ class RulesUpdates(QObject):
             changelog = data_file("CHANGELOG.md").read_text(encoding="utf-8")
         except OSError:
             changelog = ""
-        self._open(AboutRulesDialog(dataset, changelog, today(), installed=installed,
+        self._open(AboutRulesDialog(dataset, changelog, self.today(), installed=installed,
                                     changes_from_bundled=changes, parent=self.window))
 
     # --- helpers ----------------------------------------------------------------------------
@@ -302,8 +261,3 @@ class RulesUpdates(QObject):
         self.message = box
         box.open()
 
-
-def install_rules_actions(window: MainWindow) -> RulesUpdates:
-    """Add the rules actions to the window's File and Help menus and the stale
-    banner above its panes. Call once, after the central widget is set."""
-    return RulesUpdates(window)
