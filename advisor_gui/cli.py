@@ -108,9 +108,9 @@ def dataset_for(args: argparse.Namespace) -> Dataset:
     installed update, or the bundled dataset)."""
     if args.dataset:
         return load_dataset(args.dataset)
-    from .domain.dataset_store import DatasetStore
+    from .paths import dataset_store
 
-    return DatasetStore.default().select().dataset
+    return dataset_store().select().dataset
 
 
 def read_answers(spec: str, dataset: Dataset) -> Answers:

@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from .domain.records import record
 from .paths import user_dirs
+from .util.records import record
 
 SETTINGS_VERSION = 1
 

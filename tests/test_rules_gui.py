@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from advisor_gui.domain.dataset_store import DatasetStore
 from advisor_gui.domain.models import Answers
+from advisor_gui.paths import dataset_store
 from advisor_gui.settings import Settings
 from advisor_gui.ui.controller import AdvisorController
 from advisor_gui.ui.main_window import MainWindow
@@ -74,7 +74,7 @@ def test_import_shows_the_changes_then_switches_live(qtbot, window: MainWindow, 
     assert window.provinces.model.index(row, COL_CODE).data() == "AB"
     assert window.provinces.model._ds.version == "2026.12.0"
     assert window.interview.editor("workers").value() == 10  # rebuilt interview shows the answers
-    assert DatasetStore.default().select().dataset.version == "2026.12.0"  # and the next start uses it
+    assert dataset_store().select().dataset.version == "2026.12.0"  # and the next start uses it
 
 
 def test_cancelling_the_review_installs_nothing(window: MainWindow, rules_text: str, tmp_path: Path) -> None:
@@ -82,7 +82,7 @@ def test_cancelling_the_review_installs_nothing(window: MainWindow, rules_text: 
     ru.import_rules(variant(rules_text, tmp_path / "n.yaml", NEWER))
     ru.dialog.reject()
     assert window.controller.dataset.version == BUNDLED_VERSION
-    assert DatasetStore.default().installed() == []
+    assert dataset_store().installed() == []
 
 
 @pytest.mark.parametrize(("edits", "mode", "cut", "headline"), [
@@ -106,7 +106,7 @@ def test_bad_files_are_refused_with_the_reason(window: MainWindow, rules_text: s
     assert ru.dialog is None, "no change summary for a refused file"
     box.accept()
     assert window.controller.dataset.version == BUNDLED_VERSION and f"Rules {BUNDLED_VERSION}" in status(window)
-    assert DatasetStore.default().installed() == []
+    assert dataset_store().installed() == []
 
 
 def test_revert_goes_back_to_the_bundled_rules(window: MainWindow, rules_text: str, tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_revert_goes_back_to_the_bundled_rules(window: MainWindow, rules_text: s
     dialog.confirm.click()
     assert window.controller.dataset.version == BUNDLED_VERSION and f"Rules {BUNDLED_VERSION}" in status(window)
     assert "SECOR" in window.controller.recommendation.eligible
-    assert DatasetStore.default().installed() == []
+    assert dataset_store().installed() == []
     window.file_menu.aboutToShow.emit()
     assert not action(window, "actionRevertRules").isEnabled()
 
@@ -211,7 +211,7 @@ def test_start_up_passes_over_a_damaged_update_and_says_so(qtbot, window: MainWi
                                                            tmp_path: Path) -> None:
     from advisor_gui.ui.app_main import explain_skipped, load_dataset_or_explain
 
-    store = DatasetStore.default()
+    store = dataset_store()
     target = store.install(store.prepare_import(variant(rules_text, tmp_path / "n.yaml", NEWER), dataset))
     assert load_dataset_or_explain().dataset.version == "2026.12.0"
     target.write_bytes(target.read_bytes()[:4000])  # damaged on disk since

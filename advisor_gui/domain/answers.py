@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..util.validation import adapter
 from .models import Answers, Dataset
-from .validation import adapter
 
 
 class AnswersError(ValueError):

@@ -41,10 +41,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, Literal, cast
 
+from ..util.records import record
 from .answers import AnswersError, check_sector, explain_error
 from .engine import Recommendation
 from .models import Answers, Dataset, NonEmpty, ProgramCode
-from .records import record
 
 FORMAT_VERSION: Final = 1
 SUFFIX = ".coradvice"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from ..util.records import record
 from .models import (
     JURISDICTION_CODES,
     PREQUAL_PLATFORMS,
     Condition,
 )
-from .records import record
 
 FactValue = bool | int | str | tuple[str, ...] | None
 

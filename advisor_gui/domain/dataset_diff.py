@@ -17,8 +17,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
+from ..util.records import record
 from .models import Cite, Condition, Dataset, Jurisdiction, Note, Partner, Text
-from .records import record
 
 Kind = Literal["added", "removed", "changed"]
 

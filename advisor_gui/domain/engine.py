@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..util.records import record
 from .conditions import FactValue, holds
 from .models import Answers, Cite, Dataset, Jurisdiction, Probe, Question, Text
-from .records import record
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Names a dataset text may use in braces; checked when the dataset loads.

@@ -19,12 +19,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import integrity, plain
+from ..util import plain
+from ..util.validation import adapter
+from . import integrity
 from .conditions import check as check_condition
 from .conditions import fact_specs
 from .engine import PLACEHOLDER, TEXT_FIELDS
 from .models import Answers, Cite, Condition, Dataset, Text
-from .validation import adapter
 
 MAX_BYTES = 4 * 1024 * 1024
 ANSWER_KEYS = tuple(f.name for f in dataclasses.fields(Answers))

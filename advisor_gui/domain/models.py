@@ -12,8 +12,8 @@ import datetime as dt
 import weakref
 from typing import Annotated, Any, Literal, TypeVar
 
-from .constraints import Ge, Len, MinLen
-from .records import record, weakref_record
+from ..util.constraints import Ge, Len, MinLen
+from ..util.records import record, weakref_record
 
 # Every class: strict types, unknown keys are errors. Frozen via the decorator.
 _STRICT = {"extra": "forbid", "strict": True}

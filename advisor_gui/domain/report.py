@@ -15,11 +15,11 @@ import datetime as dt
 from collections.abc import Iterable
 from html import escape
 
+from ..util.records import record
 from .conditions import holds
 from .engine import Recommendation, facts_for
 from .freshness import is_stale
 from .models import Answers, Cite, Dataset, Question
-from .records import record
 
 # Fixed wording of the summary in the shipped languages. Sentences are whole;
 # {placeholders} are filled with str.format, never by joining fragments.

@@ -30,11 +30,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def load_dataset_or_explain() -> Selection | None:
     """The dataset the app uses (the newest valid installed update, else the
     bundled one), or None after telling the user why there is none."""
-    from ..domain.dataset_store import DatasetStore
     from ..domain.loader import DatasetError
+    from ..paths import dataset_store
 
     try:
-        return DatasetStore.default().select()
+        return dataset_store().select()
     except DatasetError as exc:
         from PySide6.QtWidgets import QMessageBox  # message boxes load only when one is shown
 

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..domain.models import Dataset
 from ..domain.offer import offer_category
-from ..domain.records import record
 from ..paths import resource
+from ..util.records import record
 
 
 @record

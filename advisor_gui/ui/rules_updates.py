@@ -109,9 +109,9 @@ class RulesUpdates(QObject):
     @property
     def store(self) -> DatasetStore:
         if self._store is None:
-            from ..domain.dataset_store import DatasetStore
+            from ..paths import dataset_store
 
-            self._store = DatasetStore.default()
+            self._store = dataset_store()
         return self._store
 
     def can_revert(self) -> bool:
