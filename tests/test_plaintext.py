@@ -439,3 +439,21 @@ def test_notes_ampersand_is_no_mnemonic_in_the_collapsed_button(qtbot: Any, wind
     assert QKeySequence.mnemonic(panel.toggle.text()).isEmpty()
     panel.toggle.setChecked(True)
     assert panel.toggle.text() == "Notes"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
+def test_the_report_command_prints_a_client_files_name_and_notes(tmp_path: Path, dataset: Dataset,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from advisor_gui import cli
+
+    a = Answers(province="BC", workers=25)
+    cf = clientfile.new_client_file(a, evaluate(dataset, a), client="Coast <b>Framing</b> & Co",
+                                    notes="Ask about <b>&amp;</b> the prime")
+    path = tmp_path / "coast.coradvice"
+    path.write_text(clientfile.dumps(cf), encoding="utf-8")
+    out = tmp_path / "coast.pdf"
+    assert cli.main(["report", "--answers", str(path), "--output", str(out)]) == 0
+    assert capsys.readouterr().err == ""
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Coast <b>Framing</b> & Co" in text
+    assert "Consultant's notes\nAsk about <b>&amp;</b> the prime\n" in text
