@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", default="1366x768", metavar="WxH")
 
     rep = sub.add_parser("report", help="write the client summary as a PDF")
-    rep.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file, or - for stdin")
+    rep.add_argument("--answers", required=True, metavar="FILE",
+                     help="answers JSON file or .coradvice client file (its name and notes print too), or - for stdin")
     rep.add_argument("--output", required=True, metavar="OUT.pdf")
     rep.add_argument("--client", default="", metavar="NAME", help="the client's name, printed on the summary")
     rep.add_argument("--page-size", type=str.lower, choices=("letter", "a4"), default=None,
@@ -114,6 +115,11 @@ def dataset_for(args: argparse.Namespace) -> Dataset:
 
 
 def read_answers(spec: str, dataset: Dataset) -> Answers:
+    return read_document(spec, dataset)[0]
+
+
+def read_document(spec: str, dataset: Dataset) -> tuple[Answers, clientfile.ClientFile | None]:
+    """The answers, and the whole client file when ``spec`` is one (its name and notes print)."""
     if spec == "-":
         text = sys.stdin.read()
         name = "stdin"
@@ -132,11 +138,12 @@ def read_answers(spec: str, dataset: Dataset) -> Answers:
             raise UsageError(f"{spec}: {exc.strerror or exc}") from None
     if spec.lower().endswith(clientfile.SUFFIX) or _is_client_file(text):
         try:
-            return clientfile.loads(text, dataset).answers
+            cf = clientfile.loads(text, dataset)
+            return cf.answers, cf
         except ClientFileError as exc:
             raise exc.in_file(name) from None
     try:
-        return parse_answers_text(text, dataset)
+        return parse_answers_text(text, dataset), None
     except AnswersError as exc:
         raise AnswersError(exc.field, exc.problem if exc.field else f"{name}: {exc.problem}") from None
 
@@ -278,7 +285,10 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     dataset = dataset_for(args)
-    answers = read_answers(args.answers, dataset)
+    answers, cf = read_document(args.answers, dataset)
+    # A client file brings its client's name (unless --client says otherwise) and the consultant's notes.
+    client = args.client or (cf.client.name if cf else "")
+    notes = cf.notes if cf else ""
     output = Path(args.output)
     page_size = args.page_size
     if page_size is None:
@@ -292,7 +302,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise UsageError(f"--output: {output} is a folder; give a file name such as summary.pdf")
         if not output.parent.is_dir():
             raise UsageError(f"--output: the folder {output.parent} does not exist")
-        return write_report(dataset, answers, output, client=args.client, page_size=page_size)
+        return write_report(dataset, answers, output, client=client, notes=notes, page_size=page_size)
     except OSError as exc:
         raise UsageError(f"--output: cannot write {output}: {exc.strerror or exc}") from None
 

@@ -639,7 +639,8 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
         parts.append(f"<h2>{escape(lab['what_would_change'])}</h2>"
                      + _list(escape(s) for s in r.what_would_change))
     if r.notes.strip():
-        parts.append(f"<h2>{escape(lab['notes'])}</h2><p>{_text(r.notes)}</p>")
+        # As typed: escaped, line breaks and runs of spaces kept.
+        parts.append(f"<h2>{escape(lab['notes'])}</h2><p style=\"white-space: pre-wrap\">{_text(r.notes)}</p>")
 
     parts.append(_comparison_html(r.comparison))
 

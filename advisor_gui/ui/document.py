@@ -27,6 +27,7 @@ from ..settings import Settings
 from ..storage import AutosaveManager, Recoverable, SaveError, find_recoverable, save_text
 from .controller import AdvisorController
 from .messages import message_box, tell
+from .plaintext import tooltip
 
 MAX_RECENT = 10
 _UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -286,7 +287,7 @@ class DocumentController(QObject):
             text = f"&{i}  {name}" if i < 10 else f"1&0  {name}"
             action = menu.addAction(self.tr("{0}   ({1})").format(text, folder.replace("&", "&&")))
             action.setStatusTip(entry)
-            action.setToolTip(entry)
+            action.setToolTip(tooltip(entry))  # a path is text, never markup
             action.triggered.connect(lambda _checked=False, p=entry: self.open_recent(p))
         if not files:
             empty = menu.addAction(self.tr("No recent files"))

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.banner_row.addWidget(self.rules_updates.banner)
         self._build_menus()
         self._status = QLabel()
+        self._status.setTextFormat(Qt.TextFormat.PlainText)  # the rules file's version
         self._status.setObjectName("datasetStatus")
         quiet_note(self._status, italic=False)
         self.statusBar().addPermanentWidget(self._status)

@@ -361,9 +361,11 @@ def write_pdf(report: Report, path: Path, page_size: str = "letter") -> int:
 
 
 def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *, client: str = "",
-               today: dt.date | None = None, recommendation: Recommendation | None = None) -> Report:
+               notes: str = "", today: dt.date | None = None,
+               recommendation: Recommendation | None = None) -> Report:
     """The report for ``answers`` (evaluated unless ``recommendation`` is given)
-    with the consultant, firm and logo remembered in ``settings``."""
+    with the consultant, firm and logo remembered in ``settings`` and the
+    consultant's ``notes`` (printed under "Consultant's notes")."""
     from .. import settings as opt
     from ..domain.engine import evaluate
     from ..domain.report import build_report
@@ -373,7 +375,7 @@ def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *,
         consultant, firm, logo = (str(settings.get(o)) for o in (opt.CONSULTANT, opt.FIRM, opt.FIRM_LOGO))
     rec = recommendation if recommendation is not None else evaluate(dataset, answers)
     return build_report(dataset, answers, rec, client=client, consultant=consultant, firm=firm, logo=logo,
-                        today=today or dt.date.today())
+                        notes=notes, today=today or dt.date.today())
 
 
 def default_file_name(client: str, today: dt.date) -> str:
@@ -401,7 +403,7 @@ class SummaryPrinting:
     def report(self) -> Report:
         """The summary of what the window shows now."""
         c = self.controller
-        return report_for(c.dataset, c.answers, self.settings, client=c.client_name,
+        return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes,
                           recommendation=c.recommendation)
 
     def printer(self, report: Report) -> QPrinter:
@@ -419,12 +421,14 @@ class SummaryPrinting:
         """The preview dialog, painting the current summary (not yet shown)."""
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+        from .plaintext import window_title
+
         report = self.report()
         printer = self.printer(report)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.printer_ref = printer  # type: ignore[attr-defined]  # QPrinter is not a QObject: keep it alive
         dialog.setObjectName("printPreviewDialog")
-        dialog.setWindowTitle(_tr("Print Preview — {0}").format(report.document_title))
+        dialog.setWindowTitle(_tr("Print Preview — {0}").format(window_title(report.document_title)))
         dialog.setAccessibleName(_tr("Print preview of the client summary"))
         dialog.paintRequested.connect(lambda printer: paint_report(report, printer))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

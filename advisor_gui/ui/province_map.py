@@ -34,6 +34,7 @@ from ..domain.models import Dataset
 from ..domain.offer import offer_category
 from ..paths import resource
 from ..util.records import record
+from .plaintext import html_text
 
 
 @record
@@ -258,8 +259,9 @@ class ProvinceMap(QWidget):
 
         j = self._ds.jurisdiction(code)
         partners = ", ".join(p.acronym for p in j.partners) or self.tr("none listed")
+        # Rich text (the name in bold): every value from the rules file escaped.
         return self.tr("<b>{0}</b><br>{1}<br>Certifying partners: {2}").format(
-            j.name.en, describe_offer(self._ds, j), partners
+            html_text(j.name.en), html_text(describe_offer(self._ds, j)), html_text(partners)
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
