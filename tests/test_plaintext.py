@@ -255,7 +255,7 @@ def test_every_surface_shows_hostile_text_literally_and_reads_no_file(
 
     seen = check_tree(window, "<img")
     assert any(bad in s for s in seen), "the card, labels and tooltips show the markup as text"
-    assert f"Rules 2026.99.0 {bad}" in window._status.text()
+    assert f"Rules 2026.99.0 {bad}" in window.statusBar().findChild(QLabel, "datasetStatus").text()
     # the table, the comparison, the map and the card's citations: every tooltip
     models = [window.provinces.model, window.comparison.model]
     for model in models:
@@ -267,7 +267,7 @@ def test_every_surface_shows_hostile_text_literally_and_reads_no_file(
     for j in c.dataset.jurisdictions:
         assert bad in shown_tooltip(window.provinces.map.tooltip_for(j.code), window.provinces.map)
     card = window.card
-    for anchor in list(card._sources):
+    for anchor in card.citations():
         from advisor_gui.ui.plaintext import tooltip
 
         assert shown_tooltip(tooltip(card.source_for(anchor)), card) == card.source_for(anchor)

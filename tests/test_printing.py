@@ -364,7 +364,7 @@ def test_client_name_field_and_controller(qtbot, window) -> None:
     window.controller.clientChanged.connect(seen.append)
     qtbot.keyClicks(field.edit, "Acme")
     assert seen[-1] == "Acme" and window.controller.client_name == "Acme"
-    window.controller.client_name = "Loaded from a file"
+    window.controller.set_client_name("Loaded from a file")
     assert field.edit.text() == "Loaded from a file"
     with qtbot.assertNotEmitted(window.controller.clientChanged):
         window.controller.set_client_name("Loaded from a file")

@@ -8,14 +8,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from advisor_gui.domain.models import Answers
 from advisor_gui.paths import dataset_store
 from advisor_gui.settings import Settings
 from advisor_gui.ui.controller import AdvisorController
 from advisor_gui.ui.main_window import MainWindow
-from advisor_gui.ui.province_model import COL_CODE
+from advisor_gui.ui.province_model import COL_CODE, COL_LIMIT
 
 from .dataset_variants import BUNDLED_VERSION, NEWER, VERSION_LINE, variant
 
@@ -33,7 +33,7 @@ def window(qtbot, tmp_path: Path, dataset) -> MainWindow:
 
 
 def status(win: MainWindow) -> str:
-    return win._status.text()
+    return win.statusBar().findChild(QLabel, "datasetStatus").text()
 
 
 def action(win: MainWindow, name: str):
@@ -72,7 +72,7 @@ def test_import_shows_the_changes_then_switches_live(qtbot, window: MainWindow, 
     assert "up to 9" in window.card.toPlainText()
     row = window.provinces.model.row_of("AB")
     assert window.provinces.model.index(row, COL_CODE).data() == "AB"
-    assert window.provinces.model._ds.version == "2026.12.0"
+    assert window.provinces.model.index(row, COL_LIMIT).data() == "Up to 9"  # the table shows the new rules
     assert window.interview.editor("workers").value() == 10  # rebuilt interview shows the answers
     assert dataset_store().select().dataset.version == "2026.12.0"  # and the next start uses it
 

@@ -63,8 +63,6 @@ FIELD_LABELS: dict[str, str] = {
     "order": "order",
 }
 
-KIND_WORDS: dict[str, str] = {"added": "added", "removed": "removed", "changed": "changed"}
-
 
 @record
 class Change:
@@ -300,5 +298,5 @@ def render_text(old: Dataset, new: Dataset, changes: Sequence[Change] | None = N
         if c.area != area:
             area = c.area
             lines += ["", c.area_title]
-        lines.append(f"  {KIND_WORDS[c.kind]:<8} {describe(c)}")
+        lines.append(f"  {c.kind:<8} {describe(c)}")
     return "\n".join(lines)

@@ -98,6 +98,10 @@ class RecommendationCard(QTextBrowser):
         return f'<p class="section">{escape(title)}</p><{tag} class="{css}">{lis}</{tag}>'
 
     # --- citations ---------------------------------------------------------------
+    def citations(self) -> list[str]:
+        """The anchors of the citations on the card, in order."""
+        return list(self._sources)
+
     def source_for(self, anchor: str) -> str:
         return self._sources.get(anchor.lstrip("#"), "")
 

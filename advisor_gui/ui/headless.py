@@ -33,7 +33,7 @@ def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tup
         window.show()
         for _ in range(3):
             QApplication.processEvents()
-        window._default_sizes()
+        window.apply_default_sizes()
         window.controller.flush()
         for _ in range(3):  # layouts settle, then the views' once-per-turn refits run
             QApplication.processEvents()

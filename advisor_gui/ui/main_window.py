@@ -323,13 +323,14 @@ class MainWindow(QMainWindow):
             if not s.get(option).isEmpty()
         ]
         if not restored:
-            QTimer.singleShot(0, self._default_sizes)
+            QTimer.singleShot(0, self.apply_default_sizes)
         self.provinces.tabs.setCurrentIndex(s.get(opt.PROVINCE_TAB))
         show = bool(s.get(opt.SHOW_COMPARISON))
         self.act_comparison.setChecked(show)
         self.comparison.setVisible(show)
 
-    def _default_sizes(self) -> None:
+    def apply_default_sizes(self) -> None:
+        """Split the panes as on a first start (no remembered splitters)."""
         width = self.outer.width()
         left = int(width * 0.58)
         self.outer.setSizes([left, width - left])

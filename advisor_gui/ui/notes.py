@@ -87,7 +87,3 @@ class ClientNotesPanel(QWidget):
 
     def _notes_edited(self) -> None:
         self._c.set_notes(self.notes.toPlainText())
-
-    def expand_and_focus(self) -> None:
-        self.toggle.setChecked(True)
-        self.notes.setFocus()
