@@ -5,26 +5,32 @@ from the print or preview dialog, or a :class:`QPdfWriter`) and paints it page
 by page: each page's slice of the document, a running header and a footer
 with "Page X of Y". Headings are kept with what follows them.
 
-This module is imported when the window builds its menus, so it stays light:
-QtPrintSupport, the report model and the dialogs are imported inside the
-functions that need them.
+The window imports this module the first time a print action runs (or the
+File menu opens), never at start-up, so it imports what it uses at the top.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# Only names the window has already loaded; the rest is reached through the
-# module objects (QtCore.QBuffer, QtGui.QPdfWriter …) when a summary is made,
-# so building the menus costs no Qt class initialisation.
 from PySide6 import QtCore, QtGui
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from .. import APP_NAME, __version__
+from .. import settings as opt
+from ..domain.engine import evaluate
+from ..domain.report import build_report, render_html
+from .messages import message_box, tell
+from .plaintext import window_title
+from .preferences import PreferencesDialog
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSizeF
@@ -38,7 +44,6 @@ if TYPE_CHECKING:
         QTextBlock,
         QTextDocument,
     )
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
     from PySide6.QtWidgets import QMainWindow
 
     from ..domain.engine import Recommendation
@@ -101,8 +106,6 @@ def _logo_image(path: str) -> tuple[QImage, tuple[int, int]] | None:
 
 def build_document(report: Report) -> QTextDocument:
     """The report as a QTextDocument (not yet laid out for a device)."""
-    from ..domain.report import render_html
-
     doc = QtGui.QTextDocument()
     doc.setDefaultFont(_report_font())
     doc.setDocumentMargin(0)
@@ -342,8 +345,6 @@ def pdf_bytes(report: Report, page_size: str = "letter") -> tuple[bytes, int]:
 def write_pdf(report: Report, path: Path, page_size: str = "letter") -> int:
     """Write the summary to ``path`` atomically; returns the page count.
     Raises OSError when the file cannot be written."""
-    import tempfile
-
     data, pages = pdf_bytes(report, page_size)
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -366,10 +367,6 @@ def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *,
     """The report for ``answers`` (evaluated unless ``recommendation`` is given)
     with the consultant, firm and logo remembered in ``settings`` and the
     consultant's ``notes`` (printed under "Consultant's notes")."""
-    from .. import settings as opt
-    from ..domain.engine import evaluate
-    from ..domain.report import build_report
-
     consultant = firm = logo = ""
     if settings is not None:
         consultant, firm, logo = (str(settings.get(o)) for o in (opt.CONSULTANT, opt.FIRM, opt.FIRM_LOGO))
@@ -380,8 +377,6 @@ def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *,
 
 def default_file_name(client: str, today: dt.date) -> str:
     """A file name from the client's name and the date, safe on every system."""
-    import re
-
     name = re.sub(r"[^\w\-]+", "-", client.strip(), flags=re.UNICODE).strip("-_")[:60]
     stem = _tr("COR-SECOR-summary")
     return f"{name}-{stem}-{today.isoformat()}.pdf" if name else f"{stem}-{today.isoformat()}.pdf"
@@ -407,10 +402,6 @@ class SummaryPrinting:
                           recommendation=c.recommendation)
 
     def printer(self, report: Report) -> QPrinter:
-        from PySide6.QtPrintSupport import QPrinter
-
-        from .. import settings as opt
-
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(str(self.settings.get(opt.PAGE_SIZE))))
         printer.setDocName(report.document_title)
@@ -419,10 +410,6 @@ class SummaryPrinting:
 
     def preview_dialog(self) -> QPrintPreviewDialog:
         """The preview dialog, painting the current summary (not yet shown)."""
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
-        from .plaintext import window_title
-
         report = self.report()
         printer = self.printer(report)
         dialog = QPrintPreviewDialog(printer, self.window)
@@ -441,11 +428,6 @@ class SummaryPrinting:
         self.preview_dialog().exec()
 
     def print_report(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog
-        from PySide6.QtWidgets import QMessageBox
-
-        from .messages import message_box, tell
-
         if not printers_available():
             box = message_box(self.window, QMessageBox.Icon.Information,
                               _tr("No printer is installed on this computer, so the summary cannot be printed "
@@ -471,10 +453,6 @@ class SummaryPrinting:
             self.window.statusBar().showMessage(_tr("Summary sent to the printer."), 5000)
 
     def ask_pdf_path(self, report: Report) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        from .. import settings as opt
-
         folder = str(self.settings.get(opt.LAST_DIR)) or str(Path.home())
         suggested = str(Path(folder) / default_file_name(report.client, report.date))
         path, _ = QFileDialog.getSaveFileName(self.window, _tr("Export the summary as PDF"), suggested,
@@ -488,11 +466,6 @@ class SummaryPrinting:
 
     def export_pdf(self) -> Path | None:
         """Ask where, write the PDF, say how it went. Returns the path written."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from .. import settings as opt
-        from .messages import tell
-
         report = self.report()
         path = self.ask_pdf_path(report)
         if path is None:
@@ -510,14 +483,10 @@ class SummaryPrinting:
         return path
 
     def show_preferences(self) -> None:
-        from .preferences import PreferencesDialog
-
         PreferencesDialog(self.settings, self.window).exec()
 
 
 def printers_available() -> bool:
-    from PySide6.QtPrintSupport import QPrinterInfo
-
     return bool(QPrinterInfo.availablePrinters())
 
 
