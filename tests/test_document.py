@@ -31,6 +31,7 @@ from advisor_gui.ui.document import DocumentController
 from advisor_gui.ui.main_window import MainWindow
 
 from .conftest import ROOT
+from .test_storage import full_disk  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.gui
 Std = QMessageBox.StandardButton
@@ -766,3 +767,15 @@ def test_a_broken_lock_does_not_hide_the_work(window: MainWindow, dataset: Any, 
         if other is not None:
             other.communicate(b"")
     assert [name for name, _, _ in dialogs.seen] == ["recoveryBox"] and shown(window)[0] == 66
+
+
+def test_autosave_on_a_full_disk_says_so_and_keeps_the_work(qtbot: Any, make_window: Any,
+                                                            request: pytest.FixtureRequest,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADVISOR_BASEDIR", str(request.getfixturevalue("full_disk")))
+    window = make_window()
+    edit(window, workers=5)
+    qtbot.waitUntil(lambda: "disk is full" in window.statusBar().currentMessage(), timeout=3000)
+    message = window.statusBar().currentMessage()
+    assert "UnknownError" not in message and "Your work is still open" in message
+    assert window.isWindowModified() and shown(window)[0] == 5
