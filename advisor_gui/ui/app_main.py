@@ -73,9 +73,8 @@ def run(open_file: str | None = None) -> int:
     window.show()
     if selection.skipped:
         window.after_startup(lambda: explain_skipped(window, selection.skipped))
-    window.after_startup(lambda: window.document.offer_recovery())
-    if open_file:
-        window.after_startup(lambda: window.document.open_path(open_file))
+    # Recovery first, then the file: never read behind the back of work recovered for it.
+    window.after_startup(lambda: window.document.start(open_file))
 
     def collect_from_now_on() -> None:
         gc.freeze()  # what start-up built lives as long as the window
