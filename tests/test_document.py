@@ -526,7 +526,7 @@ def test_recovered_work_then_open_the_same_file_asks_to_revert(window: MainWindo
     assert window.windowTitle().startswith("harbour.coradvice")
     choose_open_path(monkeypatch, path)
     dialogs.answer(Std.Cancel if later == "Cancel" else "Revert")
-    window.document.act_open.trigger()
+    window.act_open.trigger()
     assert dialogs.seen[-1][0] == "revertBox" and dialogs.seen[-1][1] == "Revert to the saved file?"
     assert digest(path) == before, "opening never writes"
     if later == "Cancel":
@@ -572,7 +572,7 @@ def test_open_the_open_file_with_unsaved_changes_reads_it_after_the_answer(
 
     choose_open_path(monkeypatch, path)
     dialogs.answer(another_program_saves_meanwhile)
-    window.document.act_open.trigger()
+    window.act_open.trigger()
     assert dialogs.seen[-1][1] == "Revert to the saved file?"
     assert shown(window)[0] == 12 and not window.isWindowModified(), "what is on disk after the answer"
     edit(window, workers=13)
