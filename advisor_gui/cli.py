@@ -97,7 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. Every expected problem is exit 2 with one line on
     stderr and nothing on stdout; a closed stdout is a quiet exit 141."""
     try:
-        code = _run(argv)
+        try:
+            code = _run(argv)
+        except SystemExit as exc:  # --version, --help: argparse printed, then exits
+            code = exc.code if isinstance(exc.code, int) else EXIT_OK
         sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
         return code
     except BrokenPipeError:
