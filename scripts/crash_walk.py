@@ -11,10 +11,8 @@ openbox xdotool imagemagick``), and the worktree's ``.venv``
 Each try, in a fresh temporary folder, with a fresh X server:
 
 1. writes ``client.coradvice`` (client "Prairie Drywall", 8 workers);
-2. starts ``Xvfb`` and ``openbox``, then ``ADVISOR_BASEDIR=TMP python -m
-   advisor_gui client.coradvice`` (the same as ``--basedir TMP``, which the
-   command line does not yet accept together with a file), and waits for the
-   window titled with the file;
+2. starts ``Xvfb`` and ``openbox``, then ``python -m advisor_gui --basedir TMP
+   client.coradvice``, and waits for the window titled with the file;
 3. types a new client name as a user would (Alt+L, the "Client name" field's
    mnemonic; Ctrl+A; the text) with ``xdotool``;
 4. waits until the autosave is on disk (past the autosave delay), then
@@ -97,12 +95,10 @@ class Display:
 
 
 def start_app(base: Path, file: Path, log: Path) -> subprocess.Popen[bytes]:
-    # ADVISOR_BASEDIR, not --basedir: `python -m advisor_gui --basedir DIR FILE` is refused by the
-    # command line today (a lone client file is the only argument the window takes).
-    env = {**os.environ, "DISPLAY": DISPLAY, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
-           "ADVISOR_BASEDIR": str(base)}
+    env = {**os.environ, "DISPLAY": DISPLAY, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT)}
+    env.pop("ADVISOR_BASEDIR", None)
     with log.open("ab") as out:
-        return subprocess.Popen([str(PYTHON), "-m", "advisor_gui", str(file)],
+        return subprocess.Popen([str(PYTHON), "-m", "advisor_gui", "--basedir", str(base), str(file)],
                                 cwd=ROOT, env=env, stdout=out, stderr=out)
 
 

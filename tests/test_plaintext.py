@@ -376,11 +376,13 @@ def test_every_box_shows_hostile_text_literally_and_reads_no_file(
     # The Import Rules refusals: a hostile file name, and a hostile value in the rules.
     ru = window.rules_updates
     unsealed = variant(rules_text, files / name.replace(".coradvice", ".yaml"), NEWER, seal_mode="none")
-    ru.import_rules(unsealed)
+    with qtbot.waitSignal(ru.importFinished, timeout=30000):  # checked in a worker thread
+        ru.import_rules(unsealed)
     assert "not sealed" in boxes.seen[-1].text() and str(unsealed) in boxes.seen[-1].informativeText()
     quoted = bad.replace('"', "'")
     invalid = variant(rules_text, files / "invalid.yaml", [*NEWER, ("cor_line: 20", f'cor_line: "{quoted}"')])
-    ru.import_rules(invalid)
+    with qtbot.waitSignal(ru.importFinished, timeout=30000):
+        ru.import_rules(invalid)
     assert "not a valid rules dataset" in boxes.seen[-1].text()
     assert "<img" in boxes.seen[-1].informativeText(), "the error quotes the bad value, as text"
     assert len(boxes.seen) == 4

@@ -12,7 +12,7 @@ import datetime as dt
 import weakref
 from typing import Annotated, Any, Literal, TypeVar
 
-from ..util.constraints import Ge, Len, MinLen
+from ..util.constraints import Ge, Le, Len, MinLen
 from ..util.records import record, weakref_record
 
 # Every class: strict types, unknown keys are errors. Frozen via the decorator.
@@ -337,13 +337,18 @@ def _find(dataset: Dataset, items: tuple[T, ...], attr: str, key: str) -> T:
     return found
 
 
+# The most workers an answers document may give. Canada's largest employers
+# have under 500,000 employees; anything above a million is a typo or an attack.
+MAX_WORKERS = 1_000_000
+
+
 @record
 class Answers:
     """The answers document of DESIGN.md §4 (``sector`` is checked against the dataset)."""
 
     __pydantic_config__ = _STRICT
     province: JurisdictionCode
-    workers: Annotated[int, Ge(1)]
+    workers: Annotated[int, Ge(1), Le(MAX_WORKERS)]
     sector: NonEmpty = "other"
     public_sector_bids: bool = False
     prime_contractor: PrimeContractor = "none"

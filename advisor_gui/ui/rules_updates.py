@@ -13,12 +13,13 @@ dataset facts rebuilds itself on ``datasetChanged``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QWidget,
 )
@@ -83,11 +85,47 @@ class StaleBanner(QFrame):
         self.setVisible(stale)
 
 
+class _ImportSignals(QObject):
+    """How a worker thread's check reports back to the window (queued)."""
+
+    checked = Signal(object, object)  # (these signals, a Candidate)
+    refused = Signal(object, object)  # (these signals, an ImportRefused)
+
+
+class _ImportCheck(QRunnable):
+    """Reads and checks one rules file off the GUI thread: the shared reader
+    never blocks on a FIFO or a device and caps the size, and here even a slow
+    disk or a large valid file cannot freeze the window."""
+
+    def __init__(self, store: DatasetStore, path: Path, current: Dataset, signals: _ImportSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.store, self.path, self.current, self.signals = store, path, current, signals
+
+    def run(self) -> None:
+        from ..domain.dataset_store import ImportRefused
+        from ..util.reading import one_line
+
+        try:
+            result: object = self.store.prepare_import(self.path, self.current)
+            signal = self.signals.checked
+        except ImportRefused as exc:
+            result, signal = exc, self.signals.refused
+        except Exception as exc:  # never lost in a worker thread: the user is told
+            result = ImportRefused("unreadable", one_line(f"{self.path}: {type(exc).__name__}: {exc}"))
+            signal = self.signals.refused
+        with contextlib.suppress(RuntimeError):  # the window went away meanwhile
+            signal.emit(self.signals, result)
+
+
 class RulesUpdates(QObject):
     """The handlers behind File ▸ Import Rules…, File ▸ Revert to Bundled
     Rules… and Help ▸ About the Rules… (MainWindow declares those actions), the
     stale banner (MainWindow places it) and the dialogs' flow for one window.
     ``today`` gives the date the banner judges staleness by."""
+
+    # An import's check ended: review dialog open, refusal shown, or cancelled.
+    importFinished = Signal()
 
     def __init__(self, window: QMainWindow, controller: AdvisorController, settings: Settings,
                  today: Callable[[], dt.date] = dt.date.today) -> None:
@@ -100,6 +138,8 @@ class RulesUpdates(QObject):
         self._store: DatasetStore | None = None
         self.dialog: QDialog | None = None  # the review or About dialog last opened
         self.message: QMessageBox | None = None  # the last refusal or error shown
+        self.progress: QProgressDialog | None = None  # while an import is being checked
+        self._job: _ImportSignals | None = None  # the import being checked, if any
 
         self.banner = StaleBanner()
         self.banner.link.clicked.connect(self.show_about_rules)
@@ -124,9 +164,8 @@ class RulesUpdates(QObject):
     # --- import -------------------------------------------------------------------------
     def import_rules(self, path: Path | None = None) -> None:
         """Ask for a file (unless ``path``), check it, and show what it changes;
-        the rules are installed only when the user confirms."""
-        from ..domain.dataset_store import ImportRefused
-
+        the rules are installed only when the user confirms. The check runs in
+        a worker thread; :attr:`importFinished` says when it is over."""
         if path is None:
             settings = self.settings
             start = settings.get(opt.RULES_LAST_DIR) or str(Path.home())
@@ -137,10 +176,63 @@ class RulesUpdates(QObject):
                 return
             path = Path(name)
             settings.set(opt.RULES_LAST_DIR, str(path.parent))
-        try:
-            candidate = self.store.prepare_import(path, self.controller.dataset)
-        except ImportRefused as exc:
+        self._check_in_background(path)
+
+    def _check_in_background(self, path: Path) -> None:
+        """Read and check ``path`` in a worker thread behind a progress dialog
+        with Cancel; the review (or the refusal) follows on the GUI thread."""
+        self._cancel_job()
+        store = self.store  # built here, on the GUI thread
+        job = _ImportSignals()
+        # Bound methods of this QObject: queued to the GUI thread, dropped if the window goes.
+        job.checked.connect(self._checked, Qt.ConnectionType.QueuedConnection)
+        job.refused.connect(self._check_refused, Qt.ConnectionType.QueuedConnection)
+        self._job = job
+        progress = QProgressDialog(self.tr("Checking the rules file…"), self.tr("Cancel"), 0, 0, self.window)
+        progress.setObjectName("importProgress")
+        progress.setWindowTitle(self.tr("Import Rules"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(self._cancelled)
+        self.progress = progress
+        progress.show()
+        QThreadPool.globalInstance().start(_ImportCheck(store, path, self.controller.dataset, job))
+
+    def _finish_job(self, job: _ImportSignals) -> bool:
+        """Close the progress dialog; False when ``job`` is no longer wanted."""
+        if job is not self._job:
+            return False
+        self._job = None
+        self._close_progress()
+        return True
+
+    def _close_progress(self) -> None:
+        progress, self.progress = self.progress, None
+        if progress is not None:
+            progress.canceled.disconnect(self._cancelled)
+            progress.close()
+            progress.deleteLater()
+
+    def _cancel_job(self) -> None:
+        self._job = None  # its result, when it comes, is dropped
+        self._close_progress()
+
+    def _cancelled(self) -> None:
+        self._cancel_job()
+        self.window.statusBar().showMessage(
+            self.tr("Import cancelled; the rules in use ({0}) are unchanged.").format(self.controller.dataset.version),
+            10000)
+        self.importFinished.emit()
+
+    def _check_refused(self, job: _ImportSignals, exc: ImportRefused) -> None:
+        if self._finish_job(job):
             self._refuse(exc)
+            self.importFinished.emit()
+
+    def _checked(self, job: _ImportSignals, candidate: Candidate) -> None:
+        if not self._finish_job(job):
             return
         from .rules_dialogs import RulesReviewDialog
 
@@ -148,6 +240,7 @@ class RulesUpdates(QObject):
                                    mode="import", source=candidate.source, parent=self.window)
         dialog.accepted.connect(lambda: self._install(candidate))
         self._open(dialog)
+        self.importFinished.emit()
 
     def _install(self, candidate: Candidate) -> None:
         try:
