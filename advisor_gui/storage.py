@@ -84,6 +84,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from .util.reading import InputError, decode_text, loads_json, read_path
+
 log = logging.getLogger(__name__)
 
 AUTOSAVE_VERSION = 2
@@ -104,6 +106,13 @@ def _tr(text: str) -> str:
 
 def save_text(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` atomically, or raise SaveError."""
+    save_bytes(path, text.encode("utf-8"))
+
+
+def save_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (``QSaveFile``: the old file stays
+    untouched until the new one is complete), or raise SaveError. Every file
+    the window writes goes through here: client files, autosaves, PDFs."""
     target = os.fspath(path)
     if os.path.isdir(target):
         raise SaveError(_tr("A folder with that name already exists"))
@@ -112,7 +121,6 @@ def save_text(path: str | os.PathLike[str], text: str) -> None:
         raise SaveError(_tr("The folder {0} does not exist").format(parent))
     if not os.path.isdir(parent):
         raise SaveError(_tr("{0} is not a folder").format(parent))
-    data = text.encode("utf-8")
     out = QSaveFile(target)
     out.setDirectWriteFallback(False)
     if not out.open(QIODevice.OpenModeFlag.WriteOnly):
@@ -454,9 +462,9 @@ class Recoverable:
 
 
 def _read_autosave(file: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+    try:  # the shared reader: a FIFO or a device put in the folder never blocks the start
+        data = loads_json(decode_text(read_path(file, "autosave")))
+    except InputError as exc:
         return {"problem": str(exc)}
     if not isinstance(data, dict) or data.get("autosave_version") not in READABLE_AUTOSAVE_VERSIONS:
         return {"problem": "not an autosave this version of the app wrote"}

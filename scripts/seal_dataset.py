@@ -19,7 +19,6 @@ but the version did not, or when the changelog has no entry for the version.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -28,16 +27,11 @@ sys.path.insert(0, str(ROOT))
 
 from advisor_gui.domain import integrity  # noqa: E402
 from advisor_gui.domain.loader import DatasetError, parse_dataset  # noqa: E402
+from advisor_gui.util.atomic import write_atomic  # noqa: E402
 
 RULES = ROOT / "data" / "rules.yaml"
 RECORD = ROOT / "data" / "rules.sha256"
 CHANGELOG = ROOT / "data" / "CHANGELOG.md"
-
-
-def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         record.append((version, digest))
     if sealed != raw:
-        _write(RULES, sealed)
-    _write(RECORD, integrity.format_record(record).encode("utf-8"))
+        write_atomic(RULES, sealed)
+    write_atomic(RECORD, integrity.format_record(record).encode("utf-8"))
     problems = integrity.release_problems(sealed, version, RECORD.read_text(encoding="utf-8"), changelog)
     for problem in problems:
         print(f"seal: {problem}", file=sys.stderr)

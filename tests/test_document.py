@@ -766,3 +766,22 @@ def test_autosave_on_a_full_disk_says_so_and_keeps_the_work(qtbot: Any, make_win
     message = window.statusBar().currentMessage()
     assert "UnknownError" not in message and "Your work is still open" in message
     assert window.isWindowModified() and shown(window)[0] == 5
+
+
+def test_a_file_too_large_to_open_again_is_not_written(qtbot: Any, window: MainWindow, dialogs: Dialogs,
+                                                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Notes pasted past the client-file size cap: Save says so and writes
+    nothing (a file the reader would refuse is never made); the work stays
+    in the window, unsaved, and is autosaved."""
+    target = tmp_path / "huge.coradvice"
+    choose_save_path(monkeypatch, target)
+    window.controller.set_notes("n" * (1024 * 1024))
+    dialogs.answer(Std.Ok)
+    window.act_save.trigger()
+    assert "was not saved" in dialogs.seen[-1][1] and "1024 KiB" in dialogs.seen[-1][2]
+    assert not target.exists()
+    assert window.document.modified and window.isWindowModified()
+    qtbot.waitUntil(lambda: bool(list(window.document.autosave.directory.glob("*.autosave"))), timeout=3000)
+    window.controller.set_notes("short again")
+    window.act_save.trigger()
+    assert target.is_file() and not window.document.modified

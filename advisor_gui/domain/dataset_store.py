@@ -15,11 +15,11 @@ the file actually used is read and checked, through the validated cache.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from ..util.atomic import write_atomic
 from ..util.records import record
 from .integrity import check_seal, parse_version
 from .loader import (
@@ -183,17 +183,10 @@ class DatasetStore:
         either no file or the whole file) and prime the cache. OSError on failure."""
         self.root.mkdir(parents=True, exist_ok=True)
         target = self.root / f"{INSTALLED_PREFIX}{candidate.dataset.version}{INSTALLED_SUFFIX}"
-        tmp = target.with_name(target.name + f".tmp{os.getpid()}")
-        try:
-            with tmp.open("wb") as fh:
-                fh.write(candidate.raw)
-                fh.flush()
-                os.fsync(fh.fileno())
-            if tmp.read_bytes() != candidate.raw:
-                raise OSError(f"{tmp}: the copy does not read back identically")
-            os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_atomic(target, candidate.raw)
+        if read_bytes(target) != candidate.raw:
+            target.unlink(missing_ok=True)
+            raise OSError(f"{target}: the copy does not read back identically")
         write_cache(candidate.dataset, cache_file_for(candidate.raw, self.cache_dir))
         return target
 

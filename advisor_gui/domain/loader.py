@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..util import plain
+from ..util.atomic import write_atomic
 from ..util.reading import CAPS, InputError, clip, decode_text, one_line, quoted, read_path
 from ..util.validation import adapter
 from . import integrity
@@ -465,8 +466,6 @@ def cache_file_for(raw: bytes, cache_dir: Path) -> Path:
 def write_cache(dataset: Dataset, cache_file: Path) -> None:
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_file.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_bytes(_adapter().dump_json(dataset))
-        os.replace(tmp, cache_file)
+        write_atomic(cache_file, _adapter().dump_json(dataset))
     except OSError:
         pass

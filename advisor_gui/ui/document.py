@@ -278,6 +278,12 @@ class DocumentController(QObject):
         self.autosave.flush()  # the autosave is now what is saved: a kill before it goes loses nothing
         cf = self.build_file()
         text = clientfile.dumps(cf)
+        if len(text.encode("utf-8")) > clientfile.MAX_BYTES:  # it could never be opened again
+            self._message(QMessageBox.Icon.Warning, self.tr("“{0}” was not saved.").format(path.name),
+                          self.tr("The client file would be larger than {0} KiB, the most a client file can be, "
+                                  "so it could not be opened again. Shorten the consultant's notes, then save. "
+                                  "Your work is still open and autosaved.").format(clientfile.MAX_BYTES // 1024))
+            return False
         try:
             save_text(path, text)
         except SaveError as exc:

@@ -12,9 +12,7 @@ File menu opens), never at start-up, so it imports what it uses at the top.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +26,7 @@ from .. import APP_NAME, __version__
 from .. import settings as opt
 from ..domain.engine import evaluate
 from ..domain.report import build_report, render_html
+from ..storage import save_bytes
 from .messages import message_box, tell
 from .plaintext import window_title
 from .preferences import PreferencesDialog
@@ -344,20 +343,10 @@ def pdf_bytes(report: Report, page_size: str = "letter") -> tuple[bytes, int]:
 
 def write_pdf(report: Report, path: Path, page_size: str = "letter") -> int:
     """Write the summary to ``path`` atomically; returns the page count.
-    Raises OSError when the file cannot be written."""
+    Raises OSError (a :class:`~advisor_gui.storage.SaveError` saying why) when
+    the file cannot be written."""
     data, pages = pdf_bytes(report, page_size)
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise IsADirectoryError(f"{path}: is a folder")
-    fd, tmp = tempfile.mkstemp(prefix=".advisor-", suffix=".pdf.part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    save_bytes(path, data)
     return pages
 
 

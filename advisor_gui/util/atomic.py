@@ -1,6 +1,7 @@
-"""Replace a file's content atomically, without Qt (the window's client files
-use ``QSaveFile`` in :mod:`advisor_gui.storage`; this is for the CLI and the
-domain).
+"""Replace a file's content atomically, without Qt: every file the CLI and
+the domain write (sealed rules, installed rules updates, the dataset cache)
+goes through :func:`write_atomic`. The window's files (client files,
+autosaves, PDFs) go through ``QSaveFile`` in :mod:`advisor_gui.storage`.
 
 A symlink stays a symlink: the file it points to is what gets replaced. The
 file keeps its permission bits. The new content goes to a temporary file in
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -25,20 +26,16 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     try:
         mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
-        mode = None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
+        mode = None  # a new file: the usual mode, as the process's umask makes it
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
-        else:  # a new file gets the usual mode (mkstemp makes it 0600)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -38,10 +38,12 @@ import re
 import stat
 from typing import IO, Any, Final, Literal
 
-Kind = Literal["answers", "client", "rules"]
+Kind = Literal["answers", "client", "rules", "autosave"]
 
 MiB: Final = 1024 * 1024
-CAPS: Final[dict[Kind, int]] = {"answers": 1 * MiB, "client": 1 * MiB, "rules": 1 * MiB}
+# An autosave is the app's own copy of unsaved work, which may be larger than a
+# client file can be (the save refuses then); it is read back, never refused for size.
+CAPS: Final[dict[Kind, int]] = {"answers": 1 * MiB, "client": 1 * MiB, "rules": 1 * MiB, "autosave": 64 * MiB}
 MAX_DEPTH: Final = 32
 MAX_INT_DIGITS: Final = 1000
 QUOTE_CHARS: Final = 80
@@ -49,7 +51,7 @@ MAX_MESSAGE: Final = 300
 BOM: Final = b"\xef\xbb\xbf"
 
 _NOUN: Final[dict[Kind, str]] = {"answers": "an answers document", "client": "a client file",
-                                 "rules": "a rules file"}
+                                 "rules": "a rules file", "autosave": "an autosave"}
 
 
 class InputError(ValueError):
