@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import answer_schema
 from .models import Answers, Dataset
-from .validation import adapter
 
 
 class AnswersError(ValueError):
@@ -15,16 +15,6 @@ class AnswersError(ValueError):
     def __init__(self, field: str, problem: str) -> None:
         self.field, self.problem = field, problem
         super().__init__(f"{field}: {problem}" if field else problem)
-
-
-_HINTS = {
-    "province": "must be one of AB BC SK MB ON QC NB NS PE NL YT NT NU",
-    "workers": "must be a whole number of 1 or more",
-    "prime_contractor": "must be one of none, requires_cor, accepts_secor, unknown",
-    "current_certification": "must be one of none, secor, cor",
-    "prequal_platforms": "must be a list of ISN, ComplyWorks, Avetta, CanQualify, ContractorCheck",
-    "other_provinces": "must be a list of jurisdiction codes (AB BC SK MB ON QC NB NS PE NL YT NT NU)",
-}
 
 
 def explain_error(err: Any, offset: int = 0) -> AnswersError:
@@ -38,7 +28,7 @@ def explain_error(err: Any, offset: int = 0) -> AnswersError:
         return AnswersError(field, "is required")
     if not field:
         return AnswersError("", "the answers must be a JSON object")
-    hint = _HINTS.get(field, err["msg"].lower())
+    hint = answer_schema.hint(field) or err["msg"].lower()
     return AnswersError(field, f"{hint} (got {json.dumps(err.get('input'))})")
 
 
@@ -56,7 +46,7 @@ def parse_answers(data: object, dataset: Dataset) -> Answers:
     if not isinstance(data, dict):
         raise AnswersError("", "the answers must be a JSON object")
     try:
-        answers: Answers = adapter(Answers).validate_json(json.dumps(data), strict=True)
+        answers = answer_schema.validate(data, dataset)
     except pydantic.ValidationError as exc:
         raise explain_error(exc.errors(include_url=False)[0]) from None
     check_sector(answers, dataset)

@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from . import integrity, plain
+from .answer_schema import ADDED_KINDS, QUESTION_FACT_KINDS
 from .conditions import check as check_condition
-from .conditions import fact_specs
-from .engine import PLACEHOLDER, TEXT_FIELDS
-from .models import Answers, Cite, Condition, Dataset, Text
+from .engine import DERIVED_FACTS, PLACEHOLDER, TEXT_FIELDS, fact_specs
+from .models import ANSWER_FIELDS, Cite, Condition, Dataset, Text
 from .validation import adapter
 
 MAX_BYTES = 4 * 1024 * 1024
-ANSWER_KEYS = tuple(f.name for f in dataclasses.fields(Answers))
 FieldPath = tuple[str | int, ...]
 
 
@@ -241,14 +240,16 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
     _unique(doc, ds.guidance, "id", "guidance")
     _unique(doc, ds.faq, "id", "faq")
     question_ids = _unique(doc, ds.questions, "id", "questions")
-    for i, q in enumerate(ds.questions):
-        if q.id not in ANSWER_KEYS:
-            raise doc.error(("questions", i, "id"), f"{q.id!r} is not an answer key")
-    missing = [k for k in ANSWER_KEYS if k not in question_ids]
+    missing = [k for k in ANSWER_FIELDS if k not in question_ids]
     if missing:
         raise doc.error(("questions",), f"no question asks for {', '.join(missing)}")
-    specs = fact_specs(tuple(sorted(sector_ids)))
     for i, q in enumerate(ds.questions):
+        _check_question_key(doc, q.id, q.kind, i)
+    specs = fact_specs(ds)
+    for i, q in enumerate(ds.questions):
+        if specs[q.id].kind != QUESTION_FACT_KINDS[q.kind]:
+            raise doc.error(("questions", i, "kind"),
+                            f"a {q.kind} question cannot ask for {q.id}, which is {specs[q.id].kind}")
         if q.shown_when is not None:
             _check_condition(doc, q.shown_when, ("questions", i, "shown_when"), specs, advice=False)
         if q.kind in {"choice", "multi_choice"} and q.id in specs:
@@ -276,6 +277,21 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
                 for name in PLACEHOLDER.findall(getattr(leaf, lang)):
                     if name not in TEXT_FIELDS:
                         raise doc.error((*path, lang), f"unknown placeholder {{{name}}}")
+
+
+def _check_question_key(doc: _Located, key: str, kind: str, i: int) -> None:
+    """A question either asks for one of the contract's keys or adds one of a
+    kind the answer schema can add, under a name no other fact has."""
+    if key in ANSWER_FIELDS:
+        return
+    if kind not in ADDED_KINDS:
+        raise doc.error(("questions", i, "kind"),
+                        f"{key!r} is not an answer key of the contract, and a dataset can only add "
+                        f"{', '.join(ADDED_KINDS)} questions")
+    if key in DERIVED_FACTS or not key.isidentifier():
+        raise doc.error(("questions", i, "id"),
+                        f"{key!r} cannot name an added answer: it must be a name (letters, digits, _) "
+                        "that no other fact has")
 
 
 def _check_jurisdiction(doc: _Located, ds: Dataset, i: int, sector_ids: set[str]) -> None:

@@ -10,7 +10,7 @@ them too.
 
 import datetime as dt
 import weakref
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from .constraints import Ge, Len, MinLen
 from .records import record, weakref_record
@@ -21,17 +21,13 @@ _STRICT = {"extra": "forbid", "strict": True}
 JurisdictionCode = Literal[
     "AB", "BC", "SK", "MB", "ON", "QC", "NB", "NS", "PE", "NL", "YT", "NT", "NU"
 ]
-JURISDICTION_CODES: tuple[str, ...] = (
-    "AB", "BC", "SK", "MB", "ON", "QC", "NB", "NS", "PE", "NL", "YT", "NT", "NU",
-)
+JURISDICTION_CODES: tuple[str, ...] = get_args(JurisdictionCode)
 ProgramCode = Literal["COR", "SECOR", "SMALL_COR", "NONE"]
 SmallProgramCode = Literal["SECOR", "SMALL_COR"]
 SectorGroup = Literal["construction", "oil_and_gas", "other"]
 PrimeContractor = Literal["none", "requires_cor", "accepts_secor", "unknown"]
-PREQUAL_PLATFORMS: tuple[str, ...] = (
-    "ISN", "ComplyWorks", "Avetta", "CanQualify", "ContractorCheck",
-)
 PrequalPlatform = Literal["ISN", "ComplyWorks", "Avetta", "CanQualify", "ContractorCheck"]
+PREQUAL_PLATFORMS: tuple[str, ...] = get_args(PrequalPlatform)
 Certification = Literal["none", "secor", "cor"]
 NonEmpty = Annotated[str, MinLen(1)]
 Identifier = Annotated[str, MinLen(1)]
@@ -337,14 +333,38 @@ def _find(dataset: Dataset, items: tuple[T, ...], attr: str, key: str) -> T:
     return found
 
 
+class ItemOf:
+    """Annotation marker (pydantic ignores it): the value is the id of one of
+    the dataset's ``collection`` (e.g. ``"sectors"``), checked against the
+    dataset in use rather than a fixed list."""
+
+    __slots__ = ("collection",)
+
+    def __init__(self, collection: str) -> None:
+        self.collection = collection
+
+
+# The answers to the questions a dataset adds (kind yes_no), as (question id,
+# value) pairs: see :mod:`advisor_gui.domain.answer_schema`.
+AddedAnswers = tuple[tuple[Identifier, bool], ...]
+
+
 @record
 class Answers:
-    """The answers document of DESIGN.md §4 (``sector`` is checked against the dataset)."""
+    """The answers document of DESIGN.md §4.
+
+    The contract's keys are typed fields, declared here once: their types are
+    the schema :mod:`advisor_gui.domain.answer_schema` derives the facts, hints
+    and checks from. ``added`` holds the answers to the yes/no questions the
+    dataset adds on top; it is never a key of a document (the documents are
+    flat), and :func:`~advisor_gui.domain.answer_schema.conform` keeps it in the
+    dataset's question order with one pair for each such question.
+    """
 
     __pydantic_config__ = _STRICT
     province: JurisdictionCode
     workers: Annotated[int, Ge(1)]
-    sector: NonEmpty = "other"
+    sector: Annotated[str, MinLen(1), ItemOf("sectors")] = "other"
     public_sector_bids: bool = False
     prime_contractor: PrimeContractor = "none"
     prequal_platforms: tuple[PrequalPlatform, ...] = ()
@@ -352,3 +372,18 @@ class Answers:
     other_provinces: tuple[JurisdictionCode, ...] = ()
     current_certification: Certification = "none"
     hires_subtrades_into_cor_sites: bool = False
+    added: AddedAnswers = ()
+
+    def get(self, key: str) -> Any:
+        """One answer by its key: a field of the contract, or a question the
+        dataset added (KeyError when neither: answers not conformed to the dataset)."""
+        if key in ANSWER_FIELDS:
+            return getattr(self, key)
+        for name, value in self.added:
+            if name == key:
+                return value
+        raise KeyError(key)
+
+
+# The contract's answer keys, in the documented order.
+ANSWER_FIELDS: tuple[str, ...] = tuple(name for name in Answers.__dataclass_fields__ if name != "added")
