@@ -15,10 +15,9 @@ import datetime as dt
 from collections.abc import Iterable
 from html import escape
 
-from .answer_schema import conform
-from .conditions import holds
-from .engine import Recommendation, facts_for
+from .engine import Recommendation
 from .freshness import is_stale
+from .interview import answered
 from .models import Answers, Cite, Dataset, Question
 from .records import record
 
@@ -364,12 +363,9 @@ def build_report(
     rules = {r.id: r for r in dataset.rules}
     notes_by_id = {n.id: n for n in dataset.source_notes}
 
-    answers = conform(answers, dataset)
-    facts = facts_for(dataset, answers, j)
     answer_lines = tuple(
-        AnswerLine(q.prompt.get(lang), format_answer(dataset, q, answers.get(q.id), lang))
-        for q in dataset.questions
-        if q.shown_when is None or holds(q.shown_when, facts)
+        AnswerLine(q.prompt.get(lang), format_answer(dataset, q, value, lang))
+        for q, value in answered(dataset, answers)
     )
 
     reasons = tuple(

@@ -14,9 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..domain import interview
 from ..domain.answer_schema import conform, with_answer
-from ..domain.conditions import holds
-from ..domain.engine import Recommendation, evaluate, facts_for
+from ..domain.engine import Recommendation, evaluate
 from ..domain.models import Answers, Dataset, Question
 
 
@@ -145,18 +145,8 @@ class AdvisorController(QObject):
         self.viewsDue.emit(self.recommendation)
 
     def question_visible(self, question: Question) -> bool:
-        if question.shown_when is None:
-            return True
-        j = self._dataset.jurisdiction(self._answers.province)
-        return holds(question.shown_when, facts_for(self._dataset, self._answers, j))
+        return interview.visible(self._dataset, self._answers, question)
 
     def question_matters(self, question: Question) -> bool:
         """False for a question none of whose what-ifs changes the answer now."""
-        if question.id == "province":
-            return True
-        rec = self.recommendation
-        if rec.program == "NONE":
-            return False
-        if not question.what_if:
-            return True  # no what-if: it shapes cautions and steps, not the program
-        return question.id in rec.influential
+        return interview.matters(question, self.recommendation)
