@@ -50,6 +50,7 @@ RULE = f"""\
       fr: "Les équipes qui travaillent en hauteur ont besoin de l'audit COR complet."
     cite: [{{source: article, at: "5. Who needs COR"}}]
 """
+PROBE_TEXT = "        text:\n          en: \"If the crew"
 FIRST_RULE = "  - id: cor.prime_requires_cor\n"
 ADD = [("\nrules:\n", "\n" + QUESTION + "\nrules:\n"), (FIRST_RULE, RULE + FIRST_RULE)]
 
@@ -151,6 +152,8 @@ def test_the_window_asks_the_question(qtbot, tmp_path: Path, added) -> None:
     ((f"id: {KEY}\n", "id: small_eligible\n"), "that no other fact has"),
     (("  - id: multi_site\n    kind: yes_no\n", "  - id: multi_site\n    kind: count\n"),
      "a count question cannot ask for multi_site, which is bool"),
+    ((f"      - value: true\n{PROBE_TEXT}", f"      - value: \"yes\"\n{PROBE_TEXT}"),
+     "value 'yes' is not an answer to this question"),
 ])
 def test_the_loader_checks_what_a_question_adds(rules_text: str, tmp_path: Path,
                                                 edit: tuple[str, str], problem: str) -> None:

@@ -21,9 +21,10 @@ from typing import Any
 
 from . import integrity, plain
 from .answer_schema import ADDED_KINDS, QUESTION_FACT_KINDS
+from .conditions import FactSpec
 from .conditions import check as check_condition
 from .engine import DERIVED_FACTS, PLACEHOLDER, TEXT_FIELDS, fact_specs
-from .models import ANSWER_FIELDS, Cite, Condition, Dataset, Text
+from .models import ANSWER_FIELDS, Cite, Condition, Dataset, Probe, Text
 from .validation import adapter
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -250,6 +251,10 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
         if specs[q.id].kind != QUESTION_FACT_KINDS[q.kind]:
             raise doc.error(("questions", i, "kind"),
                             f"a {q.kind} question cannot ask for {q.id}, which is {specs[q.id].kind}")
+        for k, probe in enumerate(q.what_if):
+            problem = _probe_problem(specs[q.id], probe)
+            if problem:
+                raise doc.error(("questions", i, "what_if", k), problem)
         if q.shown_when is not None:
             _check_condition(doc, q.shown_when, ("questions", i, "shown_when"), specs, advice=False)
         if q.kind in {"choice", "multi_choice"} and q.id in specs:
@@ -292,6 +297,22 @@ def _check_question_key(doc: _Located, key: str, kind: str, i: int) -> None:
         raise doc.error(("questions", i, "id"),
                         f"{key!r} cannot name an added answer: it must be a name (letters, digits, _) "
                         "that no other fact has")
+
+
+def _probe_problem(spec: FactSpec, probe: Probe) -> str | None:
+    """What is wrong with a what-if's trial answer for its question, if anything."""
+    if spec.kind == "int":
+        return None if probe.direction and probe.value is None else "a count's what-if takes a direction, no value"
+    value = probe.value
+    if probe.direction:
+        return "only a count's what-if takes a direction"
+    if spec.kind == "bool":
+        fits = type(value) is bool
+    elif spec.kind == "enum":
+        fits = isinstance(value, str) and value in spec.values
+    else:
+        fits = isinstance(value, tuple) and all(v in spec.values for v in value)
+    return None if fits else f"value {value!r} is not an answer to this question"
 
 
 def _check_jurisdiction(doc: _Located, ds: Dataset, i: int, sector_ids: set[str]) -> None:
