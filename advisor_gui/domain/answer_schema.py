@@ -38,7 +38,7 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 
 from .conditions import FactSpec, FactValue
 from .constraints import Ge
-from .models import ANSWER_FIELDS, AddedAnswers, Answers, Dataset, ItemOf, Question
+from .models import ANSWER_FIELDS, CONTRACT_KEYS, AddedAnswers, Answers, Dataset, ItemOf, Question, derived
 from .records import record
 from .validation import adapter
 
@@ -98,8 +98,13 @@ def _field_spec(tp: Any, dataset: Dataset | None) -> FactSpec:
 
 
 def added_questions(dataset: Dataset) -> tuple[Question, ...]:
-    """The dataset's questions that add an answer key to the contract's ten."""
-    return tuple(q for q in dataset.questions if q.id not in ANSWER_FIELDS)
+    """The dataset's questions that add an answer key to the contract's ten
+    (worked out once per dataset: the engine asks for every what-if)."""
+    memo = derived(dataset)
+    found: tuple[Question, ...] | None = memo.get(added_questions)
+    if found is None:
+        found = memo[added_questions] = tuple(q for q in dataset.questions if q.id not in CONTRACT_KEYS)
+    return found
 
 
 def answer_specs(dataset: Dataset) -> dict[str, FactSpec]:
@@ -143,13 +148,14 @@ def conform(answers: Answers, dataset: Dataset) -> Answers:
 def answer_facts(dataset: Dataset, answers: Answers) -> dict[str, FactValue]:
     """The answers as facts: every key of :func:`answer_specs`, with a value."""
     facts: dict[str, FactValue] = {name: getattr(answers, name) for name in ANSWER_FIELDS}
-    facts.update(conform(answers, dataset).added)
+    if answers.added or added_questions(dataset):
+        facts.update(conform(answers, dataset).added)
     return facts
 
 
 def with_answer(answers: Answers, key: str, value: Any) -> Answers:
     """A copy with one answer changed (the caller keeps the value's type right)."""
-    if key in ANSWER_FIELDS:
+    if key in CONTRACT_KEYS:
         changes: dict[str, Any] = {key: value}
         return dataclasses.replace(answers, **changes)
     if all(name != key for name, _ in answers.added):
@@ -168,8 +174,8 @@ def as_document(answers: Answers) -> dict[str, Any]:
 def split(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """A document's contract keys (for the typed fields) and the rest (for
     :func:`check_added`, which refuses any the dataset does not ask)."""
-    core = {k: v for k, v in data.items() if k in ANSWER_FIELDS}
-    rest = {k: v for k, v in data.items() if k not in ANSWER_FIELDS}
+    core = {k: v for k, v in data.items() if k in CONTRACT_KEYS}
+    rest = {k: v for k, v in data.items() if k not in CONTRACT_KEYS}
     return core, rest
 
 

@@ -309,20 +309,27 @@ class Dataset:
 
 T = TypeVar("T")
 
-# id(dataset) -> {(id of one of its tuples, attribute): {key: item}}. Each
-# dataset's entry is dropped when the dataset is collected (weakref.finalize),
-# so an index never keeps a dataset, or its id, alive.
-_INDEXES: dict[int, dict[tuple[int, str], dict[str, Any]]] = {}
+# id(dataset) -> what was derived from it: its lookup indexes, keyed (id of one
+# of its tuples, attribute), and whatever else other modules keep with it
+# (derived()). Each dataset's entry is dropped when the dataset is collected
+# (weakref.finalize), so nothing derived keeps a dataset, or its id, alive.
+_DERIVED: dict[int, dict[Any, Any]] = {}
+
+
+def derived(dataset: Dataset) -> dict[Any, Any]:
+    """A dict for data derived from ``dataset`` that lives exactly as long as it does."""
+    memo = _DERIVED.get(id(dataset))
+    if memo is None:
+        memo = _DERIVED[id(dataset)] = {}
+        weakref.finalize(dataset, _DERIVED.pop, id(dataset), None)
+    return memo
 
 
 def _find(dataset: Dataset, items: tuple[T, ...], attr: str, key: str) -> T:
     """The item of ``items`` (a tuple of ``dataset``) whose ``attr`` equals
     ``key`` (KeyError when none does), through an index built on first use:
     the engine looks sources up often."""
-    indexes = _INDEXES.get(id(dataset))
-    if indexes is None:
-        indexes = _INDEXES[id(dataset)] = {}
-        weakref.finalize(dataset, _INDEXES.pop, id(dataset), None)
+    indexes = derived(dataset)
     index = indexes.get((id(items), attr))
     if index is None:
         index = indexes[(id(items), attr)] = {getattr(item, attr): item for item in items}
@@ -377,7 +384,7 @@ class Answers:
     def get(self, key: str) -> Any:
         """One answer by its key: a field of the contract, or a question the
         dataset added (KeyError when neither: answers not conformed to the dataset)."""
-        if key in ANSWER_FIELDS:
+        if key in CONTRACT_KEYS:
             return getattr(self, key)
         for name, value in self.added:
             if name == key:
@@ -387,3 +394,4 @@ class Answers:
 
 # The contract's answer keys, in the documented order.
 ANSWER_FIELDS: tuple[str, ...] = tuple(name for name in Answers.__dataclass_fields__ if name != "added")
+CONTRACT_KEYS = frozenset(ANSWER_FIELDS)
