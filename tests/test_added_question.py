@@ -19,10 +19,8 @@ from advisor_gui.domain.engine import evaluate
 from advisor_gui.domain.loader import DatasetError, load_dataset
 from advisor_gui.domain.models import Answers
 from advisor_gui.domain.report import build_report
-from advisor_gui.settings import Settings
-from advisor_gui.ui.controller import AdvisorController
-from advisor_gui.ui.main_window import MainWindow
 
+from .conftest import shown_window
 from .dataset_variants import variant
 
 KEY = "works_at_heights"
@@ -133,11 +131,8 @@ def test_the_printed_summary_lists_the_answer(added) -> None:
 
 
 def test_the_window_asks_the_question(qtbot, tmp_path: Path, added) -> None:
-    controller = AdvisorController(added, Answers(province="AB", workers=6, prime_contractor="accepts_secor"))
-    window = MainWindow(controller, Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, tmp_path, added, Answers(province="AB", workers=6, prime_contractor="accepts_secor"))
+    controller = window.controller
     box = window.interview.editor(KEY)
     assert isinstance(box, QCheckBox) and box.isVisible() and not box.isChecked()
     assert box.accessibleName() == PROMPT
