@@ -19,6 +19,7 @@ from advisor_gui.domain.engine import evaluate
 from advisor_gui.domain.loader import DatasetError, load_dataset
 from advisor_gui.domain.models import Answers
 from advisor_gui.domain.report import build_report
+from advisor_gui.ui.controller import AdvisorController
 
 from .conftest import shown_window
 from .dataset_variants import variant
@@ -156,3 +157,15 @@ def test_the_loader_checks_what_a_question_adds(rules_text: str, tmp_path: Path,
     with pytest.raises(DatasetError) as caught:
         load_dataset(path)
     assert problem in str(caught.value)
+
+
+def test_switching_rules_adds_and_drops_the_answer(qtbot, dataset, added) -> None:
+    controller = AdvisorController(dataset, Answers(province="AB", workers=6))
+    controller.set_dataset(added)
+    assert controller.answers.added == ((KEY, False),)
+    controller.set_answer(KEY, True)
+    assert controller.answers.get(KEY) is True
+    controller.set_dataset(dataset)
+    assert controller.answers.added == () and controller.recommendation.program == "SECOR"
+    with pytest.raises(KeyError):
+        controller.answers.get(KEY)
