@@ -7,25 +7,28 @@ Each answer key has one declaration of its kind and values:
   attribute and mypy checks those reads, so they stay fields; this module
   derives everything else from their annotations (a ``Literal`` is a one-of,
   a ``tuple`` of one a list, ``Ge(n)`` a lower bound, ``ItemOf("sectors")``
-  the ids of the dataset's sectors).
+  the ids of the dataset's sectors). The dataset's question for such a key
+  only says how to ask it; the loader checks that its kind fits the field.
 * **Any other question in the dataset** adds an answer key: its ``kind`` in
   ``data/rules.yaml`` is the declaration. Only ``yes_no`` questions can be
   added this way (:data:`ADDED_KINDS`: a boolean, false when unanswered), so a
   new yes/no question needs the YAML, a scenario and the changelog, no code.
   Their answers live in ``Answers.added``, one frozen tuple of (id, value)
-  pairs, validated here, in the dataset's question order (:func:`conform`).
+  pairs that :func:`conform` keeps complete and in the dataset's question
+  order, so two answers compare equal when they say the same thing and a
+  written document always spells every key out.
 
 Why not generate ``Answers`` from the dataset? A class built at run time would
-cost start-up time (the window starts without pydantic) and lose the typed
-reads; a dict of every answer would lose both too. Why not declare the ten keys
-in the YAML as well? They are a contract of the command line, not data an
-office lead may change.
+cost start-up time (the window starts without pydantic) and lose the typed,
+checked reads; a plain dict of every answer would lose those reads too. Why not
+declare the ten keys in the YAML as well? They are a contract of the command
+line, not data an office lead may change.
 
-From this one schema come the answers documents' validation (:func:`validate`,
-also for the answers inside a client file), the facts the rule conditions see
-(:func:`answer_specs`, :func:`answer_facts`), the error hints (:func:`hint`),
-and the documents written back (:func:`as_document`). Nothing here imports
-pydantic until a document is validated.
+From this one schema come the answers documents' validation (:func:`validate`;
+:func:`split` and :func:`check_added` for the answers inside a client file),
+the facts the rule conditions see (:func:`answer_specs`, :func:`answer_facts`),
+the error hints (:func:`hint`) and the documents written back
+(:func:`as_document`). Nothing here imports pydantic until a document is validated.
 """
 
 from __future__ import annotations
