@@ -42,7 +42,6 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 from .conditions import FactSpec, FactValue
 from .constraints import Ge
 from .models import ANSWER_FIELDS, CONTRACT_KEYS, AddedAnswers, Answers, Dataset, ItemOf, Question, derived
-from .records import record
 from .validation import adapter
 
 # What each kind of question asks for, as the rule conditions see it.
@@ -56,15 +55,16 @@ QUESTION_FACT_KINDS: dict[str, str] = {
 }
 
 
-@record
 class AddedKind:
     """A kind of question a dataset may add: the fact it makes, the answer an
     unanswered one has (its type is the type every answer must have), and
-    pydantic's name for a wrong type (so errors read like the fields' own)."""
+    pydantic's name for a wrong type (so errors read like the fields' own).
+    A plain class: a record would compile an ``__init__`` at start-up."""
 
-    fact: FactSpec
-    default: bool
-    wrong_type: str
+    __slots__ = ("default", "fact", "wrong_type")
+
+    def __init__(self, fact: FactSpec, default: bool, wrong_type: str) -> None:
+        self.fact, self.default, self.wrong_type = fact, default, wrong_type
 
 
 ADDED_KINDS: dict[str, AddedKind] = {"yes_no": AddedKind(FactSpec("bool"), False, "bool_type")}
