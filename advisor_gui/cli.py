@@ -4,20 +4,40 @@ nothing on stdout, never a traceback."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
 from .domain import clientfile
-from .domain.answers import AnswersError, parse_answers_text
+from .domain.answers import AnswersError, parse_answers
 from .domain.clientfile import ClientFileError
 from .domain.engine import Recommendation, evaluate
 from .domain.loader import DatasetError, load_dataset
 from .domain.models import Answers, Dataset
+from .util.reading import (
+    CAPS,
+    DuplicateKey,
+    InputError,
+    Kind,
+    decode_text,
+    loads_json,
+    one_line,
+    quoted,
+    read_path,
+    read_stream,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+# stdout closed before the output was all written (``provinces | head -1``):
+# a quiet exit with the status a shell reports for SIGPIPE, as standard tools do.
+EXIT_BROKEN_PIPE = 141
+# ``screenshot --size``: from a small laptop up to 8K UHD (4K at 200 % scaling).
+MIN_SIZE, MAX_SIZE = (320, 240), (7680, 4320)
 
 
 class UsageError(Exception):
@@ -65,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", default="1366x768", metavar="WxH")
 
     rep = sub.add_parser("report", help="write the client summary as a PDF")
-    rep.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file, or - for stdin")
+    rep.add_argument("--answers", required=True, metavar="FILE",
+                     help="answers JSON file or .coradvice client file (its name and notes print too), or - for stdin")
     rep.add_argument("--output", required=True, metavar="OUT.pdf")
     rep.add_argument("--client", default="", metavar="NAME", help="the client's name, printed on the summary")
     rep.add_argument("--page-size", type=str.lower, choices=("letter", "a4"), default=None,
@@ -74,33 +95,59 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Every expected problem is exit 2 with one line on
+    stderr and nothing on stdout; a closed stdout is a quiet exit 141."""
     try:
-        args = build_parser().parse_args(argv)
-        if args.basedir:
-            import os
-
-            from .paths import BASEDIR_ENV
-
-            os.environ[BASEDIR_ENV] = args.basedir
-        if args.self_test:
-            from .selftest import run as self_test
-
-            return self_test()
-        if args.command is None:
-            from .app import main as gui_main
-
-            return int(gui_main())
-        handler: Callable[[argparse.Namespace], int] = COMMANDS[args.command]
-        return handler(args)
-    except (UsageError, AnswersError, ClientFileError, DatasetError) as exc:
+        try:
+            code = _run(argv)
+        except SystemExit as exc:  # --version, --help: argparse printed, then exits
+            code = exc.code if isinstance(exc.code, int) else EXIT_OK
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _broken_pipe()
+    except (UsageError, AnswersError, ClientFileError, DatasetError, InputError) as exc:
         _fail(str(exc))
+        return EXIT_BAD_INPUT
+    except OSError as exc:  # an input or output the checks did not foresee: still one line
+        name = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"{name}{exc.strerror or type(exc).__name__}")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
 
 
+def _run(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.basedir:
+        from .paths import BASEDIR_ENV
+
+        os.environ[BASEDIR_ENV] = args.basedir
+    if args.self_test:
+        from .selftest import run as self_test
+
+        return self_test()
+    if args.command is None:
+        from .app import main as gui_main
+
+        return int(gui_main())
+    handler: Callable[[argparse.Namespace], int] = COMMANDS[args.command]
+    return handler(args)
+
+
+def _broken_pipe() -> int:
+    """The Python documentation's recipe: point stdout at devnull so the final
+    flush at exit cannot raise again, and leave quietly."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
 def _fail(message: str) -> None:
-    print(f"advisor: {message}", file=sys.stderr)
+    """One line on stderr, whatever the message holds."""
+    print(f"advisor: {one_line(message)}", file=sys.stderr)
 
 
 def dataset_for(args: argparse.Namespace) -> Dataset:
@@ -108,45 +155,87 @@ def dataset_for(args: argparse.Namespace) -> Dataset:
     installed update, or the bundled dataset)."""
     if args.dataset:
         return load_dataset(args.dataset)
-    from .domain.dataset_store import DatasetStore
+    from .paths import dataset_store
 
-    return DatasetStore.default().select().dataset
+    return dataset_store().select().dataset
 
 
 def read_answers(spec: str, dataset: Dataset) -> Answers:
-    if spec == "-":
-        text = sys.stdin.read()
-        name = "stdin"
-    else:
-        path = Path(spec)
-        name = spec
+    return read_document(spec, dataset)[0]
+
+
+def read_document(spec: str, dataset: Dataset) -> tuple[Answers, clientfile.ClientFile | None]:
+    """The answers, and the whole client file when ``spec`` is one (by its
+    ``.coradvice`` name, or any JSON object with ``format_version``: its name
+    and notes print), from a path or ``-`` for stdin, read by the shared
+    reader: the window reads client files the same way."""
+    is_client = spec.lower().endswith(clientfile.SUFFIX)
+    kind: Kind = "client" if is_client else "answers"
+    name = "stdin" if spec == "-" else spec
+    try:
+        if spec == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            raw = read_stream(stream if stream is not None else io.BytesIO(
+                sys.stdin.read(CAPS[kind] + 1).encode("utf-8", "surrogateescape")), kind)
+        else:
+            raw = read_path(spec, kind)
+        text = decode_text(raw)
+    except InputError as exc:
+        raise UsageError(f"{name}: {exc.problem}") from None
+    if is_client:
         try:
-            if path.is_dir():
-                raise UsageError(f"{spec}: is a folder, not an answers file")
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise UsageError(f"{spec}: no such file") from None
-        except UnicodeDecodeError:
-            raise UsageError(f"{spec}: not UTF-8 text") from None
-        except OSError as exc:
-            raise UsageError(f"{spec}: {exc.strerror or exc}") from None
-    if spec.lower().endswith(clientfile.SUFFIX) or _is_client_file(text):
-        try:
-            return clientfile.loads(text, dataset).answers
+            cf = clientfile.loads(text, dataset)
+            return cf.answers, cf
         except ClientFileError as exc:
             raise exc.in_file(name) from None
     try:
-        return parse_answers_text(text, dataset)
+        data = loads_json(text)
+    except DuplicateKey as exc:
+        raise AnswersError(exc.key, exc.problem) from None
+    except InputError as exc:
+        raise AnswersError("", f"{name}: {exc.problem}") from None
+    if clientfile.is_client_document(data):
+        try:
+            cf = clientfile.parse(data, dataset)
+            return cf.answers, cf
+        except ClientFileError as exc:
+            raise exc.in_file(name) from None
+    try:
+        return parse_answers(data, dataset), None
     except AnswersError as exc:
         raise AnswersError(exc.field, exc.problem if exc.field else f"{name}: {exc.problem}") from None
 
 
-def _is_client_file(text: str) -> bool:
-    """A JSON object with ``format_version`` is a client file, whatever its name."""
+def check_output(option: str, output: Path, example: str) -> None:
+    """Refuse an output path that cannot be written, before anything is rendered."""
     try:
-        return clientfile.is_client_document(json.loads(text))
-    except (ValueError, RecursionError):
-        return False  # the answers parser reports the problem
+        _check_output(option, output, example)
+    except OSError as exc:  # a name too long, a loop of symlinks...
+        raise UsageError(f"{option}: cannot write {quoted(str(output))}: {exc.strerror or exc}") from None
+
+
+def _check_output(option: str, output: Path, example: str) -> None:
+    if output.is_dir():
+        raise UsageError(f"{option}: {quoted(str(output))} is a folder; give a file name such as {example}")
+    parent = output.parent
+    if not parent.is_dir():
+        raise UsageError(f"{option}: the folder {quoted(str(parent))} does not exist")
+    if output.exists() and not output.is_file():
+        raise UsageError(f"{option}: {quoted(str(output))} is not a regular file")
+    if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise UsageError(f"{option}: cannot write {quoted(str(output))}: permission denied")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``--size WxH`` within :data:`MIN_SIZE` and :data:`MAX_SIZE`."""
+    bounds = f"WxH from {MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]}"
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() and len(p.strip()) <= 6 for p in parts):
+        raise UsageError(f"--size: expected {bounds}, got {quoted(text)}")
+    width, height = (int(p) for p in parts)
+    if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
+        raise UsageError(f"--size: expected {bounds}, got {quoted(text)}")
+    return width, height
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
@@ -216,10 +305,11 @@ def cmd_provinces(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .domain.integrity import check_seal
-    from .domain.loader import read_bytes
+    from .domain.loader import parse_dataset, read_bytes
 
-    dataset = load_dataset(args.path)
-    problem = check_seal(read_bytes(Path(args.path)))
+    raw = read_bytes(Path(args.path))  # read once: what is checked is what was validated
+    dataset = parse_dataset(raw, args.path)
+    problem = check_seal(raw)
     seal = "sealed" if problem is None else f"not importable until sealed: {problem.message}"
     print(
         f"{args.path}: valid — rules dataset {dataset.version}, effective {dataset.effective}, "
@@ -238,48 +328,47 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_seal(args: argparse.Namespace) -> int:
-    """Validate, then write the seal in place (atomically), so the file can be
-    handed out and imported with File ▸ Import Rules…"""
-    import os
-
+    """Validate, then write the seal in place, atomically: a symlink stays a
+    symlink (the file it points to is sealed) and the file keeps its mode."""
     from .domain.integrity import content_digest, seal
-    from .domain.loader import read_bytes
+    from .domain.loader import parse_dataset, read_bytes
+    from .util.atomic import write_atomic
 
     path = Path(args.path)
-    dataset = load_dataset(path)
     raw = read_bytes(path)
+    dataset = parse_dataset(raw, args.path)
     sealed = seal(raw)
     if sealed != raw:
-        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
         try:
-            tmp.write_bytes(sealed)
-            os.replace(tmp, path)
+            write_atomic(path, sealed)
         except OSError as exc:
-            raise UsageError(f"{path}: {exc.strerror or exc}") from None
-        finally:
-            tmp.unlink(missing_ok=True)
+            raise UsageError(f"{path}: cannot write the seal: {exc.strerror or exc}") from None
     print(f"{path}: sealed — rules dataset {dataset.version}, sha256 {content_digest(sealed)}")
     return EXIT_OK
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
+    size = parse_size(args.size)
+    output = Path(args.output)
+    check_output("--output", output, "window.png")
+    dataset = dataset_for(args)
+    answers = read_answers(args.answers, dataset)
     from .ui.headless import write_screenshot
 
     try:
-        width, height = (int(v) for v in args.size.lower().split("x"))
-        if width < 320 or height < 240:
-            raise ValueError
-    except ValueError:
-        raise UsageError(f"--size: expected WxH of at least 320x240, got {args.size!r}") from None
-    dataset = dataset_for(args)
-    answers = read_answers(args.answers, dataset)
-    return int(write_screenshot(dataset, answers, Path(args.output), (width, height)))
+        return int(write_screenshot(dataset, answers, output, size))
+    except OSError as exc:
+        raise UsageError(f"--output: cannot write {quoted(str(output))}: {exc.strerror or exc}") from None
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    dataset = dataset_for(args)
-    answers = read_answers(args.answers, dataset)
     output = Path(args.output)
+    check_output("--output", output, "summary.pdf")
+    dataset = dataset_for(args)
+    answers, cf = read_document(args.answers, dataset)
+    # A client file brings its client's name (unless --client says otherwise) and the consultant's notes.
+    client = args.client or (cf.client.name if cf else "")
+    notes = cf.notes if cf else ""
     page_size = args.page_size
     if page_size is None:
         from .settings import PAGE_SIZE, Settings
@@ -288,13 +377,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .ui.headless import write_report
 
     try:
-        if output.is_dir():
-            raise UsageError(f"--output: {output} is a folder; give a file name such as summary.pdf")
-        if not output.parent.is_dir():
-            raise UsageError(f"--output: the folder {output.parent} does not exist")
-        return write_report(dataset, answers, output, client=args.client, page_size=page_size)
+        return write_report(dataset, answers, output, client=client, notes=notes, page_size=page_size)
     except OSError as exc:
-        raise UsageError(f"--output: cannot write {output}: {exc.strerror or exc}") from None
+        raise UsageError(f"--output: cannot write {quoted(str(output))}: {exc.strerror or exc}") from None
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -11,9 +11,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import APP_NAME, ORG_NAME
-from .domain.records import record
+from .util.records import record
+
+if TYPE_CHECKING:
+    from .domain.dataset_store import DatasetStore
 
 BASEDIR_ENV = "ADVISOR_BASEDIR"
 
@@ -81,3 +85,12 @@ def user_dirs(basedir: str | os.PathLike[str] | None = None) -> UserDirs:
 
     dirs = PlatformDirs(APP_NAME.replace("/", "-"), ORG_NAME)
     return UserDirs(Path(dirs.user_config_dir), Path(dirs.user_data_dir), Path(dirs.user_cache_dir))
+
+
+def dataset_store() -> DatasetStore:
+    """The rules datasets this installation uses: the bundled one, the updates
+    installed in the user's data folder, and the validated cache."""
+    from .domain.dataset_store import DatasetStore
+
+    dirs = user_dirs()
+    return DatasetStore(bundled_dataset(), dirs.datasets, dirs.cache)

@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from .domain.records import record
 from .paths import user_dirs
+from .util.records import record
 
 SETTINGS_VERSION = 1
 
@@ -29,7 +29,6 @@ GUIDED_SPLITTER = Option("window/guided_splitter", QByteArray, QByteArray())
 RIGHT_SPLITTER = Option("window/right_splitter", QByteArray, QByteArray())
 PROVINCE_TAB = Option("window/province_tab", int, 0)
 SHOW_COMPARISON = Option("view/show_comparison", bool, True)
-SHOW_PROVINCES = Option("view/show_provinces", bool, True)
 SHOW_NOTES = Option("view/show_notes", bool, False)
 LANGUAGE = Option("general/language", str, "")  # "" = follow the system
 CONSULTANT = Option("report/consultant", str, "")

@@ -164,3 +164,15 @@ def test_a_lone_client_file_argument_opens_the_window() -> None:
     assert file_to_open([]) is None
     assert file_to_open(["recommend", "--answers", "a.coradvice"]) is None
     assert file_to_open(["--answers.coradvice"]) is None
+    assert file_to_open(["--basedir", "/tmp/b", "acme.coradvice"]) == "acme.coradvice"
+    assert file_to_open(["--basedir=/tmp/b", "acme.coradvice"]) == "acme.coradvice"
+    assert file_to_open(["--basedir", "/tmp/b", "recommend"]) is None
+
+
+def test_window_arguments_take_a_basedir() -> None:
+    from advisor_gui.__main__ import window_args
+
+    assert window_args(["--basedir", "/tmp/b"]) == ("/tmp/b", None)
+    assert window_args(["--basedir", "/tmp/b", "x.coradvice"]) == ("/tmp/b", "x.coradvice")
+    assert window_args(["--basedir", "/tmp/b", "provinces"]) is None
+    assert window_args(["--version"]) is None

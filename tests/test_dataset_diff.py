@@ -11,7 +11,7 @@ from advisor_gui import cli
 from advisor_gui.domain.dataset_diff import Change, diff, impacted_jurisdictions, render_text, show_condition
 from advisor_gui.domain.integrity import check_seal
 from advisor_gui.domain.loader import load_dataset
-from advisor_gui.paths import bundled_dataset
+from advisor_gui.paths import bundled_dataset, dataset_store
 
 from .dataset_variants import BUNDLED_VERSION, NEWER, variant
 
@@ -150,9 +150,7 @@ def test_commands_use_the_installed_update(capsys: pytest.CaptureFixture[str], d
                                            tmp_path: Path) -> None:
     import json
 
-    from advisor_gui.domain.dataset_store import DatasetStore
-
-    store = DatasetStore.default()
+    store = dataset_store()
     store.install(store.prepare_import(variant(rules_text, tmp_path / "n.yaml", NEWER), dataset))
     answers = tmp_path / "a.json"
     answers.write_text('{"province": "AB", "workers": 10}', encoding="utf-8")

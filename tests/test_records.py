@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from advisor_gui.domain import models
-from advisor_gui.domain.records import record
+from advisor_gui.util.records import record
 
 
 @record

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
-from advisor_gui.domain.dataset_store import DatasetStore
 from advisor_gui.domain.models import Answers
+from advisor_gui.paths import dataset_store
 from advisor_gui.settings import Settings
-from advisor_gui.ui import rules_updates
 from advisor_gui.ui.controller import AdvisorController
 from advisor_gui.ui.main_window import MainWindow
-from advisor_gui.ui.province_model import COL_CODE
+from advisor_gui.ui.province_model import COL_CODE, COL_LIMIT
 
 from .conftest import shown_window
 from .dataset_variants import BUNDLED_VERSION, NEWER, VERSION_LINE, variant
@@ -29,8 +30,15 @@ def window(qtbot, tmp_path: Path, dataset) -> MainWindow:
     return shown_window(qtbot, tmp_path, dataset, Answers(province="AB", workers=10, sector="transportation"))
 
 
+def import_and_wait(qtbot, ru, path: Path) -> None:
+    """File ▸ Import Rules on ``path``; the check runs in a worker thread."""
+    with qtbot.waitSignal(ru.importFinished, timeout=30000):
+        ru.import_rules(path)
+    assert ru.progress is None
+
+
 def status(win: MainWindow) -> str:
-    return win._status.text()
+    return win.statusBar().findChild(QLabel, "datasetStatus").text()
 
 
 def action(win: MainWindow, name: str):
@@ -54,7 +62,7 @@ def test_import_shows_the_changes_then_switches_live(qtbot, window: MainWindow, 
     ru = window.rules_updates
     assert f"Rules {BUNDLED_VERSION}" in status(window)
     assert "SECOR" in window.controller.recommendation.eligible
-    ru.import_rules(variant(rules_text, tmp_path / "from-office.yaml", NEWER))
+    import_and_wait(qtbot, ru, variant(rules_text, tmp_path / "from-office.yaml", NEWER))
     dialog = ru.dialog
     assert dialog is not None and dialog.isVisible()
     text = dialog.view.toPlainText()
@@ -69,17 +77,17 @@ def test_import_shows_the_changes_then_switches_live(qtbot, window: MainWindow, 
     assert "up to 9" in window.card.toPlainText()
     row = window.provinces.model.row_of("AB")
     assert window.provinces.model.index(row, COL_CODE).data() == "AB"
-    assert window.provinces.model._ds.version == "2026.12.0"
+    assert window.provinces.model.index(row, COL_LIMIT).data() == "Up to 9"  # the table shows the new rules
     assert window.interview.editor("workers").value() == 10  # rebuilt interview shows the answers
-    assert DatasetStore.default().select().dataset.version == "2026.12.0"  # and the next start uses it
+    assert dataset_store().select().dataset.version == "2026.12.0"  # and the next start uses it
 
 
-def test_cancelling_the_review_installs_nothing(window: MainWindow, rules_text: str, tmp_path: Path) -> None:
+def test_cancelling_the_review_installs_nothing(qtbot, window: MainWindow, rules_text: str, tmp_path: Path) -> None:
     ru = window.rules_updates
-    ru.import_rules(variant(rules_text, tmp_path / "n.yaml", NEWER))
+    import_and_wait(qtbot, ru, variant(rules_text, tmp_path / "n.yaml", NEWER))
     ru.dialog.reject()
     assert window.controller.dataset.version == BUNDLED_VERSION
-    assert DatasetStore.default().installed() == []
+    assert dataset_store().installed() == []
 
 
 @pytest.mark.parametrize(("edits", "mode", "cut", "headline"), [
@@ -89,13 +97,13 @@ def test_cancelling_the_review_installs_nothing(window: MainWindow, rules_text: 
     ([*NEWER, ("cor_line: 20", 'cor_line: "twenty"')], "seal", False, "not a valid rules dataset"),
     (NEWER, "none", False, "not sealed"),
 ], ids=["older", "truncated", "bad-hash", "schema-invalid", "unsealed"])
-def test_bad_files_are_refused_with_the_reason(window: MainWindow, rules_text: str, tmp_path: Path,
+def test_bad_files_are_refused_with_the_reason(qtbot, window: MainWindow, rules_text: str, tmp_path: Path,
                                                edits, mode, cut: bool, headline: str) -> None:
     path = variant(rules_text, tmp_path / "f.yaml", edits, seal_mode=mode)
     if cut:
         path.write_bytes(path.read_bytes()[:9000])
     ru = window.rules_updates
-    ru.import_rules(path)
+    import_and_wait(qtbot, ru, path)
     box = ru.message
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert headline in box.text()
@@ -103,12 +111,12 @@ def test_bad_files_are_refused_with_the_reason(window: MainWindow, rules_text: s
     assert ru.dialog is None, "no change summary for a refused file"
     box.accept()
     assert window.controller.dataset.version == BUNDLED_VERSION and f"Rules {BUNDLED_VERSION}" in status(window)
-    assert DatasetStore.default().installed() == []
+    assert dataset_store().installed() == []
 
 
-def test_revert_goes_back_to_the_bundled_rules(window: MainWindow, rules_text: str, tmp_path: Path) -> None:
+def test_revert_goes_back_to_the_bundled_rules(qtbot, window: MainWindow, rules_text: str, tmp_path: Path) -> None:
     ru = window.rules_updates
-    ru.import_rules(variant(rules_text, tmp_path / "n.yaml", NEWER))
+    import_and_wait(qtbot, ru, variant(rules_text, tmp_path / "n.yaml", NEWER))
     ru.dialog.confirm.click()
     window.file_menu.aboutToShow.emit()
     assert action(window, "actionRevertRules").isEnabled()
@@ -120,15 +128,18 @@ def test_revert_goes_back_to_the_bundled_rules(window: MainWindow, rules_text: s
     dialog.confirm.click()
     assert window.controller.dataset.version == BUNDLED_VERSION and f"Rules {BUNDLED_VERSION}" in status(window)
     assert "SECOR" in window.controller.recommendation.eligible
-    assert DatasetStore.default().installed() == []
+    assert dataset_store().installed() == []
     window.file_menu.aboutToShow.emit()
     assert not action(window, "actionRevertRules").isEnabled()
 
 
-def test_stale_banner_for_an_old_review_not_for_a_fresh_one(qtbot, window: MainWindow, dataset,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stale_banner_for_an_old_review_not_for_a_fresh_one(qtbot, tmp_path: Path, dataset) -> None:
+    window = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "s.ini")),
+                        today=lambda: dataset.last_reviewed + dt.timedelta(days=30))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
     banner = window.rules_updates.banner
-    monkeypatch.setattr(rules_updates, "today", lambda: dataset.last_reviewed + dt.timedelta(days=30))
     window.controller.set_dataset(dataclasses.replace(dataset, last_reviewed=dataset.last_reviewed))
     assert not banner.isVisible()
     old = dataclasses.replace(dataset, last_reviewed=dt.date(2025, 9, 1))
@@ -144,9 +155,8 @@ def test_stale_banner_for_an_old_review_not_for_a_fresh_one(qtbot, window: MainW
     assert not banner.isVisible()
 
 
-def test_stale_banner_shows_at_start_up(qtbot, tmp_path: Path, dataset, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rules_updates, "today", lambda: dt.date(2031, 1, 1))
-    win = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "s.ini")))
+def test_stale_banner_shows_at_start_up(qtbot, tmp_path: Path, dataset) -> None:
+    win = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "s.ini")), today=lambda: dt.date(2031, 1, 1))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -179,10 +189,10 @@ def test_about_the_rules_lists_dates_sources_and_changelog(window: MainWindow, d
     assert "## " not in changelog, "the changelog is rendered, not shown as Markdown source"
 
 
-def test_about_shows_the_changes_of_an_installed_update(window: MainWindow, rules_text: str,
+def test_about_shows_the_changes_of_an_installed_update(qtbot, window: MainWindow, rules_text: str,
                                                         tmp_path: Path) -> None:
     ru = window.rules_updates
-    ru.import_rules(variant(rules_text, tmp_path / "n.yaml", NEWER))
+    import_and_wait(qtbot, ru, variant(rules_text, tmp_path / "n.yaml", NEWER))
     ru.dialog.confirm.click()
     ru.show_about_rules()
     text = ru.dialog.summary.toPlainText()
@@ -206,7 +216,7 @@ def test_start_up_passes_over_a_damaged_update_and_says_so(qtbot, window: MainWi
                                                            tmp_path: Path) -> None:
     from advisor_gui.ui.app_main import explain_skipped, load_dataset_or_explain
 
-    store = DatasetStore.default()
+    store = dataset_store()
     target = store.install(store.prepare_import(variant(rules_text, tmp_path / "n.yaml", NEWER), dataset))
     assert load_dataset_or_explain().dataset.version == "2026.12.0"
     target.write_bytes(target.read_bytes()[:4000])  # damaged on disk since
@@ -216,3 +226,57 @@ def test_start_up_passes_over_a_damaged_update_and_says_so(qtbot, window: MainWi
     box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
     assert "could not be used" in box.text() and "rules-2026.12.0.yaml: sha256:" in box.detailedText()
     box.accept()
+
+
+def test_import_of_an_impossible_date_shows_the_refusal(qtbot, window: MainWindow, rules_text: str,
+                                                        tmp_path: Path) -> None:
+    """It used to show nothing (a ValueError escaped the import)."""
+    path = variant(rules_text, tmp_path / "bad-date.yaml",
+                   [*NEWER[:1], ("effective: 2026-05-13", "effective: 2026-02-30")])
+    ru = window.rules_updates
+    import_and_wait(qtbot, ru, path)
+    box = ru.message
+    assert isinstance(box, QMessageBox) and box.isVisible() and ru.dialog is None
+    assert "not a valid rules dataset" in box.text()
+    assert f"{path}:17: effective: " in box.informativeText() and "2026-02-30" in box.informativeText()
+    box.accept()
+    assert window.controller.dataset.version == BUNDLED_VERSION and dataset_store().installed() == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_import_of_a_symlink_to_a_fifo_never_blocks_the_window(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """It used to freeze the window for good. Now the check runs off the GUI
+    thread and the shared reader refuses a FIFO before opening it; the event
+    loop keeps turning throughout and the user is told why."""
+    fifo = tmp_path / "rules-fifo"
+    os.mkfifo(fifo)
+    link = tmp_path / "rules.yaml"
+    link.symlink_to(fifo)
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(0)
+    ru = window.rules_updates
+    ru.import_rules(link)  # returns at once: nothing is read on the GUI thread
+    assert ru.progress is not None and ru.progress.isVisible()
+    qtbot.waitUntil(lambda: ru.message is not None and ru.message.isVisible(), timeout=30000)
+    timer.stop()
+    assert ticks, "the event loop kept running while the file was checked"
+    assert "could not be read" in ru.message.text() and "pipe" in ru.message.informativeText()
+    assert ru.progress is None and ru.dialog is None
+    ru.message.accept()
+
+
+def test_cancel_drops_the_check_and_installs_nothing(qtbot, window: MainWindow, rules_text: str,
+                                                     tmp_path: Path) -> None:
+    ru = window.rules_updates
+    with qtbot.waitSignal(ru.importFinished, timeout=30000):
+        ru.import_rules(variant(rules_text, tmp_path / "n.yaml", NEWER))
+        assert ru.progress is not None
+        ru.progress.findChild(QPushButton).click()  # Cancel, before the worker's answer is delivered
+    assert ru.progress is None and ru.dialog is None and ru.message is None
+    assert "Import cancelled" in window.statusBar().currentMessage()
+    QThreadPool.globalInstance().waitForDone(30000)
+    QApplication.processEvents()  # the worker's late answer arrives and is dropped
+    assert ru.dialog is None and ru.message is None
+    assert window.controller.dataset.version == BUNDLED_VERSION and dataset_store().installed() == []

@@ -103,7 +103,7 @@ def test_autosave_writes_after_changes_pause(qtbot, tmp_path: Path, monkeypatch:
         assert not manager.file.exists(), "nothing is written while changes keep coming"
     qtbot.waitUntil(manager.file.exists, timeout=5000)
     saved = json.loads(manager.file.read_text(encoding="utf-8"))
-    assert saved["document"] == {"n": 5} and saved["autosave_version"] == 1 and saved["saved"].endswith("Z")
+    assert saved["document"] == {"n": 5} and saved["autosave_version"] == 2 and saved["saved"].endswith("Z")
     lock = manager.directory / f"session-{manager.session}.lock"
     assert lock.exists() and lock.read_text().split("\n")[0] == str(os.getpid())
     manager.discard()
@@ -174,3 +174,124 @@ def test_an_unreadable_autosave_is_reported(qtbot, tmp_path: Path) -> None:
     kept = item.set_aside()
     assert kept.exists() and find_recoverable(folder) == []
 
+
+
+# --- issue 11: locks that never hide work, never displace a live window ------------------------------
+LIVE_WINDOW = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from advisor_gui.storage import AutosaveManager
+app = QCoreApplication([])
+manager = AutosaveManager(lambda: {"path": None, "base": None, "document": {"live": True}}, Path(sys.argv[1]))
+manager.schedule()
+assert manager.flush()
+print("ready", flush=True)
+sys.stdin.read()
+os._exit(0)  # gone without releasing anything, like a crash
+"""
+
+
+def test_a_live_window_elsewhere_is_never_displaced_whatever_its_lock_says(qtbot, tmp_path: Path) -> None:
+    from .conftest import ROOT
+
+    folder = tmp_path / "autosave"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen([sys.executable, "-c", LIVE_WINDOW, str(folder)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        assert find_recoverable(folder) == [], "a live window elsewhere"
+        [lock] = folder.glob("*.lock")
+        lock.write_bytes(b"garbage\n")  # same file, still locked by the live window
+        assert find_recoverable(folder) == [], "its lock's text is damaged, but it still holds it"
+    finally:
+        child.communicate("")
+    [found] = find_recoverable(folder)
+    assert found.document == {"live": True}, "once it is gone, its work is offered"
+    found.release()
+
+
+def test_a_lock_from_another_host_hides_work_only_while_it_is_fresh(qtbot, tmp_path: Path) -> None:
+    folder = tmp_path / "autosave"
+    folder.mkdir()
+    (folder / "session-far.lock").write_text("4242\npython3.11\nanother-host\nsome-other-machine-id\n")
+    autosave = folder / "session-far.autosave"
+    autosave.write_text(json.dumps({"autosave_version": 2, "saved": "2026-05-13T10:00:00Z", "path": None,
+                                    "base": None, "work": "far", "document": {"far": True}}))
+    assert find_recoverable(folder) == [], "another computer may still be editing it"
+    old = time.time() - 16 * 60
+    os.utime(autosave, (old, old))
+    [found] = find_recoverable(folder)
+    assert found.document == {"far": True} and found.lock is not None
+    found.remove()
+    assert files_in(folder) == []
+
+
+def test_a_lock_that_cannot_be_removed_does_not_hide_the_work(qtbot, tmp_path: Path) -> None:
+    code = """
+import json, os, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from advisor_gui.storage import find_recoverable
+app = QCoreApplication([])
+folder = Path(sys.argv[1])
+found = find_recoverable(folder)
+print(json.dumps([f.document for f in found]))
+"""
+    folder = Path(tempfile.mkdtemp(prefix="advisor-lock-"))
+    try:
+        (folder / "session-x.lock").write_text("")  # empty, and only its owner (root) may write it
+        (folder / "session-x.lock").chmod(0o444)
+        (folder / "session-x.autosave").write_text(json.dumps(
+            {"autosave_version": 1, "saved": "", "path": None, "document": {"x": 1}}))
+        os.chmod(folder, 0o777)
+        (folder / "session-x.autosave").chmod(0o666)
+        done = run_unprivileged(code, str(folder))
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == [{"x": 1}]
+    finally:
+        shutil.rmtree(folder)
+
+
+# --- issue 11: a full disk ------------------------------------------------------------------------------
+@pytest.fixture
+def full_disk(tmp_path: Path):
+    """A tiny tmpfs, filled up (needs root and mount: skipped elsewhere)."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("a full disk needs root to mount a tmpfs")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True,
+                          check=False)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here: " + done.stderr.decode(errors="replace"))
+    try:
+        (mount / "autosave").mkdir()
+        fd = os.open(mount / "filler", os.O_WRONLY | os.O_CREAT)
+        try:
+            while os.write(fd, b"\0" * 1024):
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_the_first_autosave_on_a_full_disk_says_the_disk_is_full(qtbot, full_disk: Path) -> None:
+    manager = AutosaveManager(lambda: {"path": None, "base": None, "document": {"n": 1}}, full_disk / "autosave")
+    manager.schedule()
+    with qtbot.waitSignal(manager.failed, timeout=1000) as failed:
+        assert manager.flush() is False
+    assert "disk is full" in failed.args[0] and "UnknownError" not in failed.args[0]
+    assert manager.pending, "the work is still to be written"
+    (full_disk / "filler").unlink()
+    with qtbot.waitSignal(manager.recovered, timeout=1000):
+        assert manager.flush()
+    assert json.loads(manager.file.read_text())["document"] == {"n": 1}
+    manager.discard()
+    manager.close()

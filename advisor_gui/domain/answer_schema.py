@@ -6,7 +6,7 @@ Each answer key has one declaration of its kind and values:
   :class:`~advisor_gui.domain.models.Answers`. The engine reads them by
   attribute and mypy checks those reads, so they stay fields; this module
   derives everything else from their annotations (a ``Literal`` is a one-of,
-  a ``tuple`` of one a list, ``Ge(n)`` a lower bound, ``ItemOf("sectors")``
+  a ``tuple`` of one a list, ``Ge``/``Le`` the bounds, ``ItemOf("sectors")``
   the ids of the dataset's sectors). The dataset's question for such a key
   only says how to ask it; the loader checks that its kind fits the field.
 * **Any other question in the dataset** adds an answer key: its ``kind`` in
@@ -39,10 +39,10 @@ import json
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, get_args, get_origin
 
+from ..util.constraints import Ge, Le
+from ..util.validation import adapter
 from .conditions import FactSpec, FactValue
-from .constraints import Ge
 from .models import ANSWER_FIELDS, CONTRACT_KEYS, AddedAnswers, Answers, Dataset, ItemOf, Question, derived
-from .validation import adapter
 
 # What each kind of question asks for, as the rule conditions see it.
 QUESTION_FACT_KINDS: dict[str, str] = {
@@ -131,8 +131,12 @@ def hint(key: str) -> str | None:
     if spec.kind == "list":
         return f"must be a list of {', '.join(spec.values)}"
     if spec.kind == "int":
-        least = [m.args[0] for m in _split_annotated(tp)[1] if isinstance(m, Ge)]
-        return f"must be a whole number of {least[0]} or more" if least else "must be a whole number"
+        meta = _split_annotated(tp)[1]
+        least = next((m.args[0] for m in meta if isinstance(m, Ge)), None)
+        most = next((m.args[0] for m in meta if isinstance(m, Le)), None)
+        if least is not None and most is not None:
+            return f"must be a whole number from {least:,} to {most:,}"
+        return f"must be a whole number of {least:,} or more" if least is not None else "must be a whole number"
     return None
 
 

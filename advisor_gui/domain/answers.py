@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from ..util.reading import DuplicateKey, InputError, clip, loads_json, one_line, quoted
 from . import answer_schema
 from .models import Answers, Dataset
 
@@ -13,8 +13,9 @@ class AnswersError(ValueError):
     """Bad answers: ``field`` names the offending key ('' for the document)."""
 
     def __init__(self, field: str, problem: str) -> None:
+        field = clip(field)
         self.field, self.problem = field, problem
-        super().__init__(f"{field}: {problem}" if field else problem)
+        super().__init__(one_line(f"{field}: {problem}" if field else problem))
 
 
 def explain_error(err: Any, offset: int = 0) -> AnswersError:
@@ -29,14 +30,14 @@ def explain_error(err: Any, offset: int = 0) -> AnswersError:
     if not field:
         return AnswersError("", "the answers must be a JSON object")
     hint = answer_schema.hint(field) or err["msg"].lower()
-    return AnswersError(field, f"{hint} (got {json.dumps(err.get('input'))})")
+    return AnswersError(field, f"{hint} (got {quoted(err.get('input'))})")
 
 
 def check_sector(answers: Answers, dataset: Dataset) -> None:
     """The sector must be one the dataset knows."""
     sector_ids = [s.id for s in dataset.sectors]
     if answers.sector not in sector_ids:
-        raise AnswersError("sector", f"must be one of {', '.join(sector_ids)} (got {json.dumps(answers.sector)})")
+        raise AnswersError("sector", f"must be one of {', '.join(sector_ids)} (got {quoted(answers.sector)})")
 
 
 def parse_answers(data: object, dataset: Dataset) -> Answers:
@@ -54,8 +55,16 @@ def parse_answers(data: object, dataset: Dataset) -> Answers:
 
 
 def parse_answers_text(text: str, dataset: Dataset) -> Answers:
+    """Decode with the shared strict JSON reader (duplicate keys, depth and
+    number bounds), then validate."""
+    return parse_answers(decode(text), dataset)
+
+
+def decode(text: str) -> object:
+    """Strict JSON (:func:`.reading.loads_json`) with its problems as AnswersError."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise AnswersError("", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-    return parse_answers(data, dataset)
+        return loads_json(text)
+    except DuplicateKey as exc:
+        raise AnswersError(exc.key, exc.problem) from None
+    except InputError as exc:
+        raise AnswersError("", exc.problem) from None

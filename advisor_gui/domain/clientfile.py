@@ -41,15 +41,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, Literal, cast
 
+from ..util.reading import CAPS, DuplicateKey, InputError, clip, decode_text, loads_json, one_line, quoted, read_path
+from ..util.records import record
 from . import answer_schema
 from .answers import AnswersError, check_sector, explain_error
 from .engine import Recommendation
 from .models import Answers, Dataset, NonEmpty, ProgramCode
-from .records import record
 
 FORMAT_VERSION: Final = 1
 SUFFIX = ".coradvice"
-MAX_BYTES = 4 * 1024 * 1024
+MAX_BYTES = CAPS["client"]  # the shared reader's cap (advisor_gui.util.reading)
 _STRICT = {"extra": "forbid", "strict": True}
 
 
@@ -57,9 +58,10 @@ class ClientFileError(ValueError):
     """A client file that cannot be read: ``file: field: problem`` on one line."""
 
     def __init__(self, field: str, problem: str, file: str = "") -> None:
+        field = clip(field)
         self.field, self.problem, self.file = field, problem, file
         parts = [p for p in (file, field) if p]
-        super().__init__(": ".join([*parts, problem]))
+        super().__init__(one_line(": ".join([*parts, problem])))
 
     def in_file(self, file: str) -> ClientFileError:
         """The same error, naming the file it came from."""
@@ -196,17 +198,17 @@ def upgrade(doc: dict[str, Any]) -> dict[str, Any]:
         raise ClientFileError("format_version", "required field is missing (not a COR/SECOR Advisor client file)")
     version = doc["format_version"]
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ClientFileError("format_version", f"must be a whole number (got {json.dumps(version)})")
+        raise ClientFileError("format_version", f"must be a whole number (got {quoted(version)})")
     if version > FORMAT_VERSION:
         raise ClientFileError(
             "format_version",
-            f"{version} is newer than this version of the app can read (up to {FORMAT_VERSION}); "
+            f"{quoted(version)} is newer than this version of the app can read (up to {FORMAT_VERSION}); "
             "update COR/SECOR Advisor to open this file",
         )
     while version < FORMAT_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise ClientFileError("format_version", f"{version} is not a format this app knows")
+            raise ClientFileError("format_version", f"{quoted(version)} is not a format this app knows")
         doc = step(doc)
         version = doc["format_version"]
     return doc
@@ -225,31 +227,18 @@ def _adapter() -> Any:
     return _ADAPTER
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ClientFileError(key, "duplicate key")
-        out[key] = value
-    return out
-
-
-def _no_constant(name: str) -> Any:
-    raise ClientFileError("", f"not valid JSON: {name} is not allowed")
-
-
 def decode(text: str) -> Any:
-    """Strict JSON: no duplicate keys, no NaN or Infinity."""
-    if not text.strip():
-        raise ClientFileError("", "the file is empty")
+    """Strict JSON through the shared reader (:mod:`.reading`): no duplicate
+    keys, no NaN or Infinity, bounded nesting and number length."""
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise ClientFileError(
-            "", f"not valid JSON (damaged or cut short?): {exc.msg}: line {exc.lineno}, column {exc.colno}"
-        ) from None
-    except RecursionError:
-        raise ClientFileError("", "not a client file: the JSON is nested too deeply") from None
+        return loads_json(text)
+    except DuplicateKey as exc:
+        raise ClientFileError(exc.key, exc.problem) from None
+    except InputError as exc:
+        problem = exc.problem
+        if problem.startswith("not valid JSON: ") and "nested" not in problem and "digits" not in problem:
+            problem = "not valid JSON (damaged or cut short?): " + problem[len("not valid JSON: "):]
+        raise ClientFileError("", problem) from None
 
 
 def _dotted(loc: list[str | int]) -> str:
@@ -274,10 +263,10 @@ def _explain(err: Any) -> ClientFileError:
         return ClientFileError(field, "required field is missing")
     if loc and loc[-1] in {"created", "modified"}:
         return ClientFileError(field, f"must be an ISO 8601 date and time in UTC, like 2026-05-13T14:02:11Z "
-                                      f"(got {json.dumps(value)})")
+                                      f"(got {quoted(value)})")
     if not loc:
         return ClientFileError("", "not a client file: expected a JSON object")
-    shown = "" if isinstance(value, dict | list) else f" (got {json.dumps(value)})"
+    shown = "" if isinstance(value, dict | list) else f" (got {quoted(value)})"
     msg = str(err["msg"])
     return ClientFileError(field, f"{msg[:1].lower()}{msg[1:]}{shown}")
 
@@ -304,7 +293,7 @@ def parse(data: object, dataset: Dataset | None = None) -> ClientFile:
     for name in ("created", "modified"):
         value: dt.datetime = getattr(cf, name)
         if value.utcoffset() != dt.timedelta(0):
-            raise ClientFileError(name, f"must be in UTC, ending in Z (got {json.dumps(doc[name])})")
+            raise ClientFileError(name, f"must be in UTC, ending in Z (got {quoted(doc[name])})")
     answers = dataclasses.replace(cf.answers, added=added_answers)
     if dataset is not None:
         answers = answer_schema.conform(answers, dataset)
@@ -329,28 +318,17 @@ def is_client_document(data: object) -> bool:
 
 def read(path: str | Path, dataset: Dataset | None = None) -> ClientFile:
     """Read and validate a client file; every failure is one ClientFileError
-    naming the file. The file is only ever read."""
+    naming the file. The file is only ever read, through the shared reader
+    (regular files only, never blocking, size capped: :mod:`.reading`)."""
     p = Path(path)
     name = p.name or str(p)
     try:
-        if p.is_dir():
-            raise ClientFileError("", "is a folder, not a client file", name)
-        if p.exists() and not p.is_file():
-            raise ClientFileError("", "is not a regular file", name)
-        with p.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise ClientFileError("", "no such file", name) from None
-    except PermissionError:
-        raise ClientFileError("", "cannot be read: permission denied", name) from None
-    except OSError as exc:
-        raise ClientFileError("", f"cannot be read: {exc.strerror or exc}", name) from None
-    if len(raw) > MAX_BYTES:
-        raise ClientFileError("", f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; not a client file", name)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ClientFileError("", "not UTF-8 text (damaged, or not a client file)", name) from None
+        text = decode_text(read_path(p, "client"))
+    except InputError as exc:
+        problem = exc.problem
+        if problem.startswith("not UTF-8"):
+            problem = "not UTF-8 text (damaged, or not a client file)"
+        raise ClientFileError("", problem, name) from None
     try:
         return loads(text, dataset)
     except ClientFileError as exc:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from ..util.records import record
 from .models import Condition
-from .records import record
 
 FactValue = bool | int | str | tuple[str, ...] | None
 

@@ -17,8 +17,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
+from ..util.records import record
 from .models import Cite, Condition, Dataset, Jurisdiction, Note, Partner, Text
-from .records import record
 
 Kind = Literal["added", "removed", "changed"]
 
@@ -62,8 +62,6 @@ FIELD_LABELS: dict[str, str] = {
     "small": "small-employer program",
     "order": "order",
 }
-
-KIND_WORDS: dict[str, str] = {"added": "added", "removed": "removed", "changed": "changed"}
 
 
 @record
@@ -300,5 +298,5 @@ def render_text(old: Dataset, new: Dataset, changes: Sequence[Change] | None = N
         if c.area != area:
             area = c.area
             lines += ["", c.area_title]
-        lines.append(f"  {KIND_WORDS[c.kind]:<8} {describe(c)}")
+        lines.append(f"  {c.kind:<8} {describe(c)}")
     return "\n".join(lines)

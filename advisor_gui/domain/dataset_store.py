@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from ..util.records import record
 from .integrity import check_seal, parse_version
 from .loader import (
     DatasetError,
@@ -30,7 +31,6 @@ from .loader import (
     write_cache,
 )
 from .models import Dataset
-from .records import record
 
 if TYPE_CHECKING:
     from .dataset_diff import Change
@@ -95,13 +95,6 @@ class DatasetStore:
 
     def __init__(self, bundled: Path, installed_dir: Path, cache_dir: Path) -> None:
         self.bundled, self.root, self.cache_dir = bundled, installed_dir, cache_dir
-
-    @classmethod
-    def default(cls) -> DatasetStore:
-        from ..paths import bundled_dataset, user_dirs
-
-        dirs = user_dirs()
-        return cls(bundled_dataset(), dirs.datasets, dirs.cache)
 
     # --- what is there ------------------------------------------------------------
     def installed(self) -> list[tuple[tuple[int, ...], Path]]:

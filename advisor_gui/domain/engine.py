@@ -14,10 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import get_args
 
+from ..util.records import record
 from .answer_schema import answer_facts, answer_specs, conform, with_answer
 from .conditions import FactSpec, FactValue, holds
 from .models import Answers, Cite, Dataset, Jurisdiction, Probe, ProgramCode, Question, SectorGroup, Text
-from .records import record
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Names a dataset text may use in braces; checked when the dataset loads.

@@ -26,7 +26,7 @@ import itertools
 import re
 from typing import Literal
 
-from .records import record
+from ..util.records import record
 
 SEAL_PREFIX = b"# sha256:"
 _SEAL_LINE = re.compile(rb"^# sha256:[ \t]*([0-9A-Fa-f]*)[ \t]*$")

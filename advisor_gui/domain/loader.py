@@ -19,15 +19,19 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import integrity, plain
+from ..util import plain
+from ..util.reading import CAPS, InputError, clip, decode_text, one_line, quoted, read_path
+from ..util.validation import adapter
+from . import integrity
 from .answer_schema import ADDED_KINDS, QUESTION_FACT_KINDS
 from .conditions import FactSpec
 from .conditions import check as check_condition
 from .engine import DERIVED_FACTS, PLACEHOLDER, TEXT_FIELDS, fact_specs
 from .models import ANSWER_FIELDS, Cite, Condition, Dataset, Probe, Text
-from .validation import adapter
 
-MAX_BYTES = 4 * 1024 * 1024
+MAX_BYTES = CAPS["rules"]  # the shared reader's cap (advisor_gui.util.reading)
+MAX_YAML_DEPTH = 64  # the bundled rules nest about 10 levels deep
+MAX_INT_DIGITS = 100  # no number in a rules file is longer than a few digits
 FieldPath = tuple[str | int, ...]
 
 
@@ -35,22 +39,32 @@ class DatasetError(Exception):
     """A dataset defect, located: ``file:line: field: problem``."""
 
     def __init__(self, file: str, line: int | None, field: str, problem: str) -> None:
+        field = clip(field)
         self.file, self.line, self.field, self.problem = file, line, field, problem
         where = f"{file}:{line}" if line else file
-        super().__init__(f"{where}: {field or '(document)'}: {problem}")
+        super().__init__(one_line(f"{where}: {field or '(document)'}: {problem}"))
+
+
+def _q(value: object) -> str:
+    """A value read from YAML as messages quote it (Python spelling, at most 80 characters)."""
+    return quoted(value, python=True)
 
 
 def dotted(path: FieldPath) -> str:
     out = ""
     for part in path:
+        part = part if isinstance(part, int) else clip(part, 40)
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, field: str, problem: str) -> None:
+    """A value refused while the YAML is built; ``node`` (when given) is the
+    scalar at fault, so the error can name its field path."""
+
+    def __init__(self, line: int, field: str, problem: str, node: Any = None) -> None:
         super().__init__(problem)
-        self.line, self.field, self.problem = line, field, problem
+        self.line, self.field, self.problem, self.node = line, field, problem, node
 
 
 _LOADER: Any = None
@@ -82,8 +96,56 @@ def _strict_loader() -> Any:
                     seen.add(key_node.value)
                 return super().construct_mapping(node, deep)
 
+            def construct_yaml_timestamp(self, node: Any) -> Any:
+                try:
+                    return super().construct_yaml_timestamp(node)
+                except (ValueError, OverflowError):
+                    raise _Refused(node.start_mark.line + 1, "(yaml)",
+                                   f"{_q(node.value)} is not a real date (YYYY-MM-DD)", node) from None
+
+            def construct_yaml_int(self, node: Any) -> Any:
+                if len(str(node.value)) > MAX_INT_DIGITS:
+                    raise _Refused(node.start_mark.line + 1, "(yaml)",
+                                   f"a number of more than {MAX_INT_DIGITS} digits ({_q(node.value)})", node)
+                return super().construct_yaml_int(node)
+
+        StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
+        StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
         _LOADER = StrictLoader
     return _LOADER
+
+
+def _children(node: Any) -> list[tuple[str | int, Any]]:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        return [(str(k.value), v) for k, v in node.value]
+    if isinstance(node, yaml.SequenceNode):
+        return list(enumerate(node.value))
+    return []
+
+
+def _check_depth(file: str, root: Any) -> None:
+    """Refuse nesting deeper than :data:`MAX_YAML_DEPTH` before anything
+    recursive (construction, JSON, pydantic, the line map) walks the tree."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_YAML_DEPTH:
+            raise DatasetError(file, node.start_mark.line + 1, "(yaml)",
+                               f"nested more than {MAX_YAML_DEPTH} levels deep")
+        stack.extend((child, depth + 1) for _key, child in _children(node))
+
+
+def _path_of(root: Any, target: Any) -> FieldPath | None:
+    """The field path of ``target`` (a node) under ``root``, without recursion."""
+    stack: list[tuple[Any, FieldPath]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        stack.extend((child, (*path, key)) for key, child in _children(node))
+    return None
 
 
 class _Located:
@@ -100,15 +162,19 @@ class _Located:
             node = loader.get_single_node()
             if node is None:
                 raise DatasetError(file, 1, "", "the file is empty")
+            _check_depth(file, node)
             self.data: Any = loader.construct_document(node)
         except _Refused as exc:
-            raise DatasetError(file, exc.line, exc.field, exc.problem) from None
+            path = _path_of(node, exc.node) if exc.node is not None else None
+            raise DatasetError(file, exc.line, dotted(path) if path else exc.field, exc.problem) from None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             raise DatasetError(file, line, "(yaml)", str(exc.problem or exc).strip()) from None
         except yaml.YAMLError as exc:
             raise DatasetError(file, None, "(yaml)", str(exc).strip()) from None
+        except (ValueError, OverflowError, RecursionError) as exc:  # a constructor's own refusal
+            raise DatasetError(file, None, "(yaml)", clip(str(exc) or type(exc).__name__)) from None
         finally:
             loader.dispose()
 
@@ -176,9 +242,9 @@ def _explain(error: Any) -> str:
     if kind == "missing_argument" or kind == "missing":
         return "required field is missing"
     if kind in {"string_type", "literal_error"} and isinstance(value, bool):
-        return (f"{error['msg']}; got {value!r}: YAML reads bare ON/YES/NO/OFF as booleans, "
+        return (f"{error['msg']}; got {_q(value)}: YAML reads bare ON/YES/NO/OFF as booleans, "
                 "quote the value")
-    return f"{error['msg']} (got {value!r})" if not isinstance(value, dict | list) else error["msg"]
+    return f"{error['msg']} (got {_q(value)})" if not isinstance(value, dict | list) else error["msg"]
 
 
 def _adapter() -> Any:
@@ -216,7 +282,7 @@ def _unique(doc: _Located, items: tuple[Any, ...], key: str, where: str) -> set[
     for i, item in enumerate(items):
         value = getattr(item, key)
         if value in seen:
-            raise doc.error((where, i, key), f"duplicate {key} {value!r}")
+            raise doc.error((where, i, key), f"duplicate {key} {_q(value)}")
         seen.add(value)
     return seen
 
@@ -227,11 +293,11 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
     _leaves(ds, (), leaves)
     for path, leaf in leaves:
         if isinstance(leaf, Cite) and leaf.source not in source_ids:
-            raise doc.error((*path, "source"), f"cites unknown source {leaf.source!r}")
+            raise doc.error((*path, "source"), f"cites unknown source {_q(leaf.source)}")
     sector_ids = _unique(doc, ds.sectors, "id", "sectors")
     for needed in ("construction", "oil_and_gas", "other"):
         if needed not in sector_ids:
-            raise doc.error(("sectors",), f"the sector {needed!r} of the answers contract is missing")
+            raise doc.error(("sectors",), f"the sector {_q(needed)} of the answers contract is missing")
     codes = _unique(doc, ds.jurisdictions, "code", "jurisdictions")
     del codes  # Len(13) + unique + Literal codes = all thirteen
     _unique(doc, ds.programs, "code", "programs")
@@ -262,7 +328,7 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
             for k, choice in enumerate(q.choices):
                 if choice.value not in allowed:
                     raise doc.error(("questions", i, "choices", k, "value"),
-                                    f"{choice.value!r} is not a value of {q.id}")
+                                    f"{_q(choice.value)} is not a value of {q.id}")
     rule_ids = _unique(doc, ds.rules, "id", "rules")
     for i, rule in enumerate(ds.rules):
         advice = rule.effect in {"caution", "step"}
@@ -273,7 +339,7 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
     for i, note in enumerate(ds.source_notes):
         for k, rid in enumerate(note.rules):
             if rid not in rule_ids:
-                raise doc.error(("source_notes", i, "rules", k), f"unknown rule {rid!r}")
+                raise doc.error(("source_notes", i, "rules", k), f"unknown rule {_q(rid)}")
         if note.when is not None:
             _check_condition(doc, note.when, ("source_notes", i, "when"), specs, advice=True)
     for path, leaf in leaves:
@@ -291,11 +357,11 @@ def _check_question_key(doc: _Located, key: str, kind: str, i: int) -> None:
         return
     if kind not in ADDED_KINDS:
         raise doc.error(("questions", i, "kind"),
-                        f"{key!r} is not an answer key of the contract, and a dataset can only add "
+                        f"{_q(key)} is not an answer key of the contract, and a dataset can only add "
                         f"{', '.join(ADDED_KINDS)} questions")
     if key in DERIVED_FACTS or not key.isidentifier():
         raise doc.error(("questions", i, "id"),
-                        f"{key!r} cannot name an added answer: it must be a name (letters, digits, _) "
+                        f"{_q(key)} cannot name an added answer: it must be a name (letters, digits, _) "
                         "that no other fact has")
 
 
@@ -312,7 +378,7 @@ def _probe_problem(spec: FactSpec, probe: Probe) -> str | None:
         fits = isinstance(value, str) and value in spec.values
     else:
         fits = isinstance(value, tuple) and all(v in spec.values for v in value)
-    return None if fits else f"value {value!r} is not an answer to this question"
+    return None if fits else f"value {_q(value)} is not an answer to this question"
 
 
 def _check_jurisdiction(doc: _Located, ds: Dataset, i: int, sector_ids: set[str]) -> None:
@@ -327,7 +393,7 @@ def _check_jurisdiction(doc: _Located, ds: Dataset, i: int, sector_ids: set[str]
     for k, partner in enumerate(j.partners):
         for s, sector in enumerate(partner.sectors):
             if sector not in sector_ids:
-                raise doc.error((*base, "partners", k, "sectors", s), f"unknown sector {sector!r}")
+                raise doc.error((*base, "partners", k, "sectors", s), f"unknown sector {_q(sector)}")
         for s, program in enumerate(partner.programs):
             if program != "COR" and program != j.small_program:
                 raise doc.error((*base, "partners", k, "programs", s),
@@ -342,30 +408,19 @@ def _check_condition(doc: _Located, cond: Condition, path: FieldPath, specs: Any
 
 
 def read_bytes(path: Path) -> bytes:
-    """Read a dataset file, refusing what is not a plain file of sane size."""
-    name = str(path)
+    """Read a dataset file through the shared reader (:mod:`.reading`): a
+    regular file only, never blocking, at most :data:`MAX_BYTES`, BOM dropped."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise DatasetError(name, None, "", "is a folder, not a dataset file")
-        if size > MAX_BYTES:
-            raise DatasetError(name, None, "", f"is {size // 1024} KiB; a dataset is at most {MAX_BYTES // 1024} KiB")
-        with path.open("rb") as fh:
-            return fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise DatasetError(name, None, "", "no such file") from None
-    except PermissionError:
-        raise DatasetError(name, None, "", "permission denied") from None
-    except OSError as exc:
-        raise DatasetError(name, None, "", exc.strerror or str(exc)) from None
+        return read_path(path, "rules")
+    except InputError as exc:
+        raise DatasetError(str(path), None, "", exc.problem) from None
 
 
 def parse_dataset(raw: bytes, name: str) -> Dataset:
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DatasetError(name, line, "", "not UTF-8 text") from None
+        text = decode_text(raw)
+    except InputError as exc:
+        raise DatasetError(name, exc.line, "", exc.problem) from None
     doc = _Located(name, text)
     dataset = _validate_types(doc)
     _cross_check(doc, dataset)

@@ -12,8 +12,8 @@ import datetime as dt
 import weakref
 from typing import Annotated, Any, Literal, TypeVar, get_args
 
-from .constraints import Ge, Len, MinLen
-from .records import record, weakref_record
+from ..util.constraints import Ge, Le, Len, MinLen
+from ..util.records import record, weakref_record
 
 # Every class: strict types, unknown keys are errors. Frozen via the decorator.
 _STRICT = {"extra": "forbid", "strict": True}
@@ -340,6 +340,11 @@ def _find(dataset: Dataset, items: tuple[T, ...], attr: str, key: str) -> T:
     return found
 
 
+# The most workers an answers document may give. Canada's largest employers
+# have under 500,000 employees; anything above a million is a typo or an attack.
+MAX_WORKERS = 1_000_000
+
+
 class ItemOf:
     """Annotation marker (pydantic ignores it): the value is the id of one of
     the dataset's ``collection`` (e.g. ``"sectors"``), checked against the
@@ -370,7 +375,7 @@ class Answers:
 
     __pydantic_config__ = _STRICT
     province: JurisdictionCode
-    workers: Annotated[int, Ge(1)]
+    workers: Annotated[int, Ge(1), Le(MAX_WORKERS)]
     sector: Annotated[str, MinLen(1), ItemOf("sectors")] = "other"
     public_sector_bids: bool = False
     prime_contractor: PrimeContractor = "none"

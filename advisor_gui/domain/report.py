@@ -15,11 +15,11 @@ import datetime as dt
 from collections.abc import Iterable
 from html import escape
 
+from ..util.records import record
 from .engine import Recommendation
 from .freshness import is_stale
 from .interview import answered
 from .models import Answers, Cite, Dataset, Question
-from .records import record
 
 # Fixed wording of the summary in the shipped languages. Sentences are whole;
 # {placeholders} are filled with str.format, never by joining fragments.
@@ -637,7 +637,8 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
         parts.append(f"<h2>{escape(lab['what_would_change'])}</h2>"
                      + _list(escape(s) for s in r.what_would_change))
     if r.notes.strip():
-        parts.append(f"<h2>{escape(lab['notes'])}</h2><p>{_text(r.notes)}</p>")
+        # As typed: escaped, line breaks and runs of spaces kept.
+        parts.append(f"<h2>{escape(lab['notes'])}</h2><p style=\"white-space: pre-wrap\">{_text(r.notes)}</p>")
 
     parts.append(_comparison_html(r.comparison))
 

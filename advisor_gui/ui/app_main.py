@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -14,15 +13,6 @@ from .. import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 
 if TYPE_CHECKING:
     from ..domain.dataset_store import Selection
-
-BENCH_EXIT_AFTER_PAINT = "ADVISOR_BENCH_EXIT_AFTER_PAINT"
-
-
-def _report_ready() -> None:
-    """For benchmarks/run.py: print when the deferred start-up work is done, then quit."""
-    print(f"ready {time.time():.6f}", flush=True)
-    QApplication.quit()
-
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
@@ -40,11 +30,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def load_dataset_or_explain() -> Selection | None:
     """The dataset the app uses (the newest valid installed update, else the
     bundled one), or None after telling the user why there is none."""
-    from ..domain.dataset_store import DatasetStore
     from ..domain.loader import DatasetError
+    from ..paths import dataset_store
 
     try:
-        return DatasetStore.default().select()
+        return dataset_store().select()
     except DatasetError as exc:
         from PySide6.QtWidgets import QMessageBox  # message boxes load only when one is shown
 
@@ -81,20 +71,18 @@ def run(open_file: str | None = None) -> int:
         return 2
     window = MainWindow(AdvisorController(selection.dataset), Settings())
     window.show()
-    benchmark = os.environ.get(BENCH_EXIT_AFTER_PAINT) == "1"
-    if benchmark:
-        window.firstPainted.connect(lambda: print(f"first-paint {time.time():.6f}", flush=True))
     if selection.skipped:
         window.after_startup(lambda: explain_skipped(window, selection.skipped))
-    window.after_startup(lambda: window.document.offer_recovery())
-    if open_file:
-        window.after_startup(lambda: window.document.open_path(open_file))
+    # Recovery first, then the file: never read behind the back of work recovered for it.
+    window.after_startup(lambda: window.document.start(open_file))
 
     def collect_from_now_on() -> None:
         gc.freeze()  # what start-up built lives as long as the window
         gc.enable()
 
     window.after_startup(collect_from_now_on)
-    if benchmark:
-        window.after_startup(_report_ready)
+    if os.environ.get("ADVISOR_BENCH_EXIT_AFTER_PAINT") == "1":  # benchmarks/run.py measures this start-up
+        from . import bench_probe
+
+        bench_probe.install(window)
     return app.exec()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 from ..domain.engine import Recommendation
 from ..domain.models import Dataset
 from .controller import AdvisorController
+from .plaintext import tooltip
 from .style import CARD_CSS
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class RecommendationCard(QTextBrowser):
         n = len(self._sources) + 1
         key = f"cite{n}"
         self._sources[key] = source
-        return f'<a class="cite" href="#{key}" title="{escape(source)}"><sup>[{n}]</sup></a>'
+        return f'<a class="cite" href="#{key}" title="{escape(tooltip(source))}"><sup>[{n}]</sup></a>'
 
     def render_html(self, ds: Dataset, rec: Recommendation) -> str:
         j = ds.jurisdiction(rec.province)
@@ -97,13 +98,17 @@ class RecommendationCard(QTextBrowser):
         return f'<p class="section">{escape(title)}</p><{tag} class="{css}">{lis}</{tag}>'
 
     # --- citations ---------------------------------------------------------------
+    def citations(self) -> list[str]:
+        """The anchors of the citations on the card, in order."""
+        return list(self._sources)
+
     def source_for(self, anchor: str) -> str:
         return self._sources.get(anchor.lstrip("#"), "")
 
     def _hover(self, url: QUrl) -> None:
         text = self.source_for(url.fragment())
         if text:
-            QToolTip.showText(QCursor.pos(), text, self)
+            QToolTip.showText(QCursor.pos(), tooltip(text), self)
         else:
             QToolTip.hideText()
 
@@ -112,4 +117,4 @@ class RecommendationCard(QTextBrowser):
         if text:
             pos = self.viewport().mapToGlobal(self.cursorRect().bottomRight()) if not self.underMouse() \
                 else QCursor.pos() + QPoint(8, 8)
-            QToolTip.showText(pos, text, self)
+            QToolTip.showText(pos, tooltip(text), self)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from ..domain.engine import Recommendation
 from ..domain.models import Dataset
 from .controller import AdvisorController
+from .plaintext import make_plain, tooltip
 from .style import pane_title, quiet_note
 
 HIGHLIGHT = QColor("#E3F1FB")
@@ -102,8 +103,10 @@ class ComparisonModel(QAbstractTableModel):
                 return font
             return None
         text = dim.cor if index.column() == COL_COR else dim.small
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return text.en
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(text.en)
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == self.recommended_column():
             return HIGHLIGHT
         if role == Qt.ItemDataRole.ForegroundRole and self.column_status(index.column()).startswith(
@@ -119,7 +122,7 @@ class ComparisonPane(QWidget):
         self.setObjectName("comparisonPane")
         self._c = controller
         title = pane_title(self.tr("COR compared with the small-employer program"))
-        self.note = QLabel()
+        self.note = make_plain(QLabel())
         self.note.setObjectName("comparisonNote")
         quiet_note(self.note)
         self.note.setWordWrap(True)

@@ -68,10 +68,6 @@ class AdvisorController(QObject):
     def client_name(self) -> str:
         return self._client_name
 
-    @client_name.setter
-    def client_name(self, name: str) -> None:
-        self.set_client_name(name)
-
     @property
     def notes(self) -> str:
         return self._notes

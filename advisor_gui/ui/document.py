@@ -7,6 +7,16 @@ is ever dropped without asking: New, Open and closing the window ask to save
 unsaved changes; a failed save or open leaves the work in the window and the
 file on disk as they were; unsaved work is autosaved and offered back after a
 crash.
+
+Opening never happens behind the user's back: unsaved changes are asked
+about before the file is read for the window (it is read once before that
+only to refuse a bad file without asking), and opening the file that is
+already open with unsaved changes asks "Revert to the saved file?". A save
+first compares the file on disk with what was loaded or last saved (see
+:func:`advisor_gui.storage.file_stamp`) and asks when another window or
+program changed it. Recovered work stays in the window, modified and titled
+with its file; an autosave older than its file's last save is offered with
+that said, and one that is already saved is removed without asking.
 """
 
 from __future__ import annotations
@@ -16,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from .. import APP_NAME
@@ -25,21 +34,39 @@ from ..domain import clientfile
 from ..domain.clientfile import ClientFile, ClientFileError, Consultant
 from ..paths import user_dirs
 from ..settings import Settings
-from ..storage import AutosaveManager, Recoverable, SaveError, find_recoverable, save_text
+from ..storage import (
+    AutosaveManager,
+    FileStamp,
+    Recoverable,
+    SaveError,
+    file_stamp,
+    find_recoverable,
+    save_text,
+)
 from .controller import AdvisorController
 from .messages import message_box, tell
+from .plaintext import tooltip
 
 MAX_RECENT = 10
 _UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 # Why unsaved changes are being asked about (each its own sentence to translate).
 CLOSING, NEW, OPENING = "closing", "new", "opening"
+# How an autosave relates to its file on disk.
+CURRENT, OLDER, SAVED = "current", "older", "saved"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a == b or a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 class DocumentController(QObject):
     """Owns the current client file for ``window`` (a QMainWindow whose title
-    and status bar it uses). Call :meth:`populate` to put the actions into the
-    File menu and :meth:`close_requested` from ``closeEvent``. ``clean`` is the
+    and status bar it uses). The window's File menu actions call its public
+    methods; the window calls :meth:`close_requested` from ``closeEvent``. ``clean`` is the
     controller's state that counts as unmodified (default: its state now); a
     window that builds this after its first paint passes its state at start."""
 
@@ -51,16 +78,17 @@ class DocumentController(QObject):
         self.settings = settings
         self.path: Path | None = None
         self._base: ClientFile | None = None  # as last opened or saved: keeps created and consultant
+        self._disk: FileStamp | None = None  # the file on disk when it was opened or last saved here
         self._clean: tuple[Any, ...] | None = clean or self._state()  # None: modified whatever the state
         self._loading = False
         self.autosave = AutosaveManager(self._autosave_snapshot, autosave_dir or user_dirs().autosave, self)
         self.autosave.failed.connect(self._autosave_failed)
+        self.autosave.recovered.connect(self._autosave_recovered)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.autosave.close)
         for signal in (controller.answersChanged, controller.clientChanged, controller.notesChanged):
             signal.connect(self._changed)
-        self._build_actions()
         self._update_title()
         if self.modified:  # changed before this was built: autosave as if it had been
             self.autosave.schedule()
@@ -107,10 +135,15 @@ class DocumentController(QObject):
         return self._base.consultant if self._base else Consultant(name="", firm="")
 
     def _autosave_snapshot(self) -> dict[str, Any]:
-        return {"path": str(self.path) if self.path else None, "document": clientfile.to_dict(self.build_file())}
+        return {"path": str(self.path) if self.path else None,
+                "base": self._disk.to_json() if self._disk else None,
+                "document": clientfile.to_dict(self.build_file())}
 
-    def _apply(self, path: Path | None, cf: ClientFile | None, *, modified: bool = False) -> None:
-        """Show ``cf`` (or a new, empty client) in the window."""
+    def _apply(self, path: Path | None, cf: ClientFile | None, *, disk: FileStamp | None = None,
+               recovered: Recoverable | None = None) -> None:
+        """Show ``cf`` (or a new, empty client) in the window; ``disk`` is the
+        file as it was read. ``recovered``: the autosave ``cf`` comes from
+        (shown as modified, and taken over by this session's autosave)."""
         c = self.controller
         self._loading = True
         try:
@@ -119,47 +152,16 @@ class DocumentController(QObject):
             c.set_notes(cf.notes if cf else "")
         finally:
             self._loading = False
-        self.path, self._base = path, cf
-        self._clean = None if modified else self._state()
-        if modified:
-            self.autosave.schedule()
-            self.autosave.flush()
+        self.path, self._base, self._disk = path, cf, disk
+        self._clean = None if recovered else self._state()
+        if recovered:
+            self.autosave.take_over(recovered)  # this session's autosave first, then the old one goes
         else:
             self.autosave.discard()
+            self.autosave.new_work()
         self._update_title()
 
-    # --- actions -------------------------------------------------------------------
-    def _action(self, text: str, slot: Any, key: QKeySequence.StandardKey | None = None) -> QAction:
-        action = QAction(text, self.window)
-        if key is not None:
-            action.setShortcut(QKeySequence(key))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.act_new = self._action(self.tr("&New"), self.new_document, key.New)
-        self.act_new.setStatusTip(self.tr("Start a new client file"))
-        self.act_open = self._action(self.tr("&Open…"), self.open_document, key.Open)
-        self.act_open.setStatusTip(self.tr("Open a client file"))
-        self.act_save = self._action(self.tr("&Save"), self.save, key.Save)
-        self.act_save.setStatusTip(self.tr("Save the client file"))
-        self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, key.SaveAs)
-        self.act_save_as.setStatusTip(self.tr("Save the client file under a new name"))
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self.window)
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._fill_recent()
-
-    def populate(self, menu: QMenu) -> None:
-        """Put New, Open…, Open Recent, Save and Save As… at the top of ``menu``."""
-        existing = menu.actions()
-        end = menu.insertSeparator(existing[0]) if existing else menu.addSeparator()
-        menu.insertActions(end, [self.act_new, self.act_open])
-        menu.insertMenu(end, self.recent_menu)
-        menu.insertSeparator(end)
-        menu.insertActions(end, [self.act_save, self.act_save_as])
-
+    # --- File menu handlers (MainWindow declares the actions) --------------------------
     def new_document(self) -> bool:
         if not self._confirm(NEW):
             return False
@@ -172,8 +174,24 @@ class DocumentController(QObject):
         return self.open_path(path) if path is not None else False
 
     def open_path(self, path: str | Path) -> bool:
-        """Open a client file. On any problem: one message, nothing changes."""
+        """Open a client file. On any problem: one message, nothing changes.
+
+        A bad file is refused before anything is asked. Then unsaved changes
+        are asked about (for the file already open: "Revert to the saved
+        file?"), and only after the answer is the file read for the window."""
         target = Path(path).absolute()
+        if self._read(target) is None:
+            return False
+        if self.path is not None and _same_file(target, self.path):
+            if self.modified and not self._confirm_revert():
+                return False
+        elif not self._confirm(OPENING):
+            return False
+        return self._load(target)
+
+    def _read(self, target: Path) -> tuple[ClientFile, FileStamp | None] | None:
+        """The file and its stamp (taken first: a change while reading shows as a change later)."""
+        disk = file_stamp(target)
         try:
             cf = clientfile.read(target, self.controller.dataset)
         except ClientFileError as exc:
@@ -181,14 +199,34 @@ class DocumentController(QObject):
             self._message(QMessageBox.Icon.Warning, self.tr("“{0}” could not be opened.").format(target.name),
                           self.tr("{0}\n\nThe file was not changed, and your current work is still open.")
                           .format(problem))
+            return None
+        return cf, disk
+
+    def _load(self, target: Path) -> bool:
+        """Read ``target`` now and show it (the questions have been answered)."""
+        read = self._read(target)
+        if read is None:
             return False
-        if not self._confirm(OPENING):
-            return False
-        self._apply(target, cf)
+        cf, disk = read
+        self._apply(target, cf, disk=disk)
         self._remember(target)
         self._status(self.tr("Opened {0}").format(target.name))
         self._report_drift(cf)
         return True
+
+    def _confirm_revert(self) -> bool:
+        """The file already open, with unsaved changes, is being opened again."""
+        name = self.path.name if self.path else ""
+        box = message_box(self.window, QMessageBox.Icon.Warning, self.tr("Revert to the saved file?"),
+                          self.tr("“{0}” is already open, with changes that are not saved. Revert throws "
+                                  "those changes away and shows the file as it is on disk; Cancel keeps "
+                                  "them.").format(name),
+                          QMessageBox.StandardButton.Cancel, name="revertBox")
+        revert = box.addButton(self.tr("&Revert"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() == revert
 
     def save(self) -> bool:
         if self.path is None:
@@ -199,16 +237,55 @@ class DocumentController(QObject):
         path = self.ask_save_path()
         return self._write(path) if path is not None else False
 
+    def _changed_on_disk(self, path: Path) -> bool:
+        """Whether ``path`` (the open file) is no longer what was opened or last
+        saved here; a file that is gone has nothing to lose."""
+        now = file_stamp(path)
+        if now is None:
+            return False
+        return not now.same_content(self._disk)
+
+    def _ask_changed_on_disk(self, path: Path) -> str:
+        """"overwrite", "save_as", "reload" or "cancel"."""
+        box = message_box(
+            self.window, QMessageBox.Icon.Warning,
+            self.tr("“{0}” has changed on disk since it was opened or last saved here.").format(path.name),
+            self.tr("Another window or program may have saved it. Overwrite replaces that version with your "
+                    "work; Save As keeps both; Reload throws your changes away and shows the file on disk."),
+            QMessageBox.StandardButton.Cancel, name="changedOnDiskBox")
+        overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton(self.tr("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
+        reload = box.addButton(self.tr("Re&load"), QMessageBox.ButtonRole.ResetRole)
+        box.setDefaultButton(save_as)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        for button, choice in ((overwrite, "overwrite"), (save_as, "save_as"), (reload, "reload")):
+            if clicked == button:
+                return choice
+        return "cancel"
+
     def _write(self, path: Path) -> bool:
+        if self.path is not None and _same_file(path, self.path) and self._changed_on_disk(path):
+            choice = self._ask_changed_on_disk(path)
+            if choice == "save_as":
+                return self.save_as()
+            if choice == "reload":
+                self._load(path)
+                return False
+            if choice != "overwrite":
+                return False
+        self.autosave.flush()  # the autosave is now what is saved: a kill before it goes loses nothing
         cf = self.build_file()
+        text = clientfile.dumps(cf)
         try:
-            save_text(path, clientfile.dumps(cf))
+            save_text(path, text)
         except SaveError as exc:
             self._message(QMessageBox.Icon.Critical, self.tr("“{0}” could not be saved.").format(path.name),
                           self.tr("{0}\n\nNothing on disk was changed and your work is still open. "
                                   "Use Save As to save it somewhere else.").format(exc))
             return False
-        self.path, self._base = path, cf
+        self.path, self._base, self._disk = path, cf, file_stamp(path, text.encode("utf-8"))
         self._clean = self._state()
         self.autosave.discard()
         self._remember(path)
@@ -275,7 +352,13 @@ class DocumentController(QObject):
         self.window.statusBar().showMessage(text, 5000)
 
     def _autosave_failed(self, reason: str) -> None:
-        self.window.statusBar().showMessage(self.tr("Autosave failed: {0}").format(reason), 10000)
+        """Shown until an autosave works again; the work itself stays in the window."""
+        self.window.statusBar().showMessage(
+            self.tr("Autosave failed: {0}. Your work is still open; save it (or Save As somewhere else) "
+                    "to keep it.").format(reason.rstrip(".")))
+
+    def _autosave_recovered(self) -> None:
+        self.window.statusBar().showMessage(self.tr("Autosave works again"), 5000)
 
     def _report_drift(self, cf: ClientFile) -> None:
         change = clientfile.drift(cf, self.controller.recommendation)
@@ -305,8 +388,8 @@ class DocumentController(QObject):
         self._set_recent([entry, *(p for p in self.recent_files() if p != entry)])
         self.settings.set(opt.LAST_DIR, str(path.parent))
 
-    def _fill_recent(self) -> None:
-        menu = self.recent_menu
+    def fill_recent(self, menu: QMenu) -> None:
+        """Fill File ▸ Open Recent (called as it is about to show)."""
         menu.clear()
         files = self.recent_files()
         home = str(Path.home())
@@ -319,7 +402,7 @@ class DocumentController(QObject):
             text = f"&{i}  {name}" if i < 10 else f"1&0  {name}"
             action = menu.addAction(self.tr("{0}   ({1})").format(text, folder.replace("&", "&&")))
             action.setStatusTip(entry)
-            action.setToolTip(entry)
+            action.setToolTip(tooltip(entry))  # a path is text, never markup
             action.triggered.connect(lambda _checked=False, p=entry: self.open_recent(p))
         if not files:
             empty = menu.addAction(self.tr("No recent files"))
@@ -361,10 +444,22 @@ class DocumentController(QObject):
         self.autosave.close()
         return True
 
-    def offer_recovery(self) -> None:
-        """At start: offer back unsaved work from sessions that ended without
-        closing the window (a crash, a kill, a power cut)."""
+    def start(self, open_file: str | Path | None = None) -> None:
+        """At start: offer back unsaved work, then open ``open_file`` (the
+        command line, a double-click) unless its recovered work is now in the
+        window; opening another file asks about the recovered work first."""
+        target = Path(open_file).absolute() if open_file else None
+        self.offer_recovery(prefer=target)
+        if target is not None and not (self.path is not None and _same_file(target, self.path)):
+            self.open_path(target)
+
+    def offer_recovery(self, prefer: Path | None = None) -> None:
+        """Offer back unsaved work from sessions that ended without closing
+        the window (a crash, a kill, a power cut); autosaves for ``prefer``
+        first. Work that is already saved goes without asking."""
         found = find_recoverable(self.autosave.directory, self.autosave.session)
+        if prefer is not None:
+            found.sort(key=lambda item: not (item.path and _same_file(Path(item.path), prefer)))
         while found:
             item = found.pop(0)
             try:
@@ -377,13 +472,13 @@ class DocumentController(QObject):
                 self._message(QMessageBox.Icon.Warning, self.tr("Autosaved work could not be read."),
                               self.tr("{0}\n\nThe autosave was kept as {1}.").format(item.problem, kept))
                 continue
-            choice = self._ask_recover(item, cf)
+            relation, base = self._relation(item, cf)
+            if relation == SAVED:  # a kill between a save and the removal of its autosave
+                item.remove()
+                continue
+            choice = self._ask_recover(item, cf, older=relation == OLDER)
             if choice == "recover" and self._confirm(OPENING):
-                self._apply(Path(item.path) if item.path else None, cf, modified=True)
-                if not self.autosave.pending:  # now safe in this session's autosave
-                    item.remove()
-                else:
-                    item.release()
+                self._apply(Path(item.path) if item.path else None, cf, disk=base, recovered=item)
                 self._status(self.tr("Recovered unsaved work"))
                 break
             if choice == "discard":
@@ -394,7 +489,28 @@ class DocumentController(QObject):
         for item in found:
             item.release()
 
-    def _ask_recover(self, item: Recoverable, cf: ClientFile) -> str:
+    def _relation(self, item: Recoverable, cf: ClientFile) -> tuple[str, FileStamp | None]:
+        """How the autosave relates to its file now (CURRENT, OLDER or SAVED),
+        and the stamp its work is based on (what a save compares the file with)."""
+        if not item.path:
+            return CURRENT, None
+        path = Path(item.path)
+        now = file_stamp(path)
+        if now is None:  # gone (or unreadable): the autosave is all there is
+            return CURRENT, item.base
+        try:
+            on_disk = clientfile.read(path, self.controller.dataset)
+        except ClientFileError:
+            on_disk = None
+        if on_disk is not None and (on_disk.answers, on_disk.client, on_disk.notes) == (
+                cf.answers, cf.client, cf.notes):
+            return SAVED, now
+        if item.base is not None:
+            return (CURRENT if now.same_content(item.base) else OLDER), item.base
+        # A version 1 autosave: no base recorded; the times are all there is.
+        return (CURRENT, now) if item.autosaved_after(now) else (OLDER, None)
+
+    def _ask_recover(self, item: Recoverable, cf: ClientFile, *, older: bool = False) -> str:
         when = QDateTime.fromString(item.saved, Qt.DateFormat.ISODate)
         shown = QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat) if when.isValid() else "?"
         lines = []
@@ -402,8 +518,13 @@ class DocumentController(QObject):
             lines.append(self.tr("Client: {0}").format(cf.client.name))
         lines.append(self.tr("File: {0}").format(Path(item.path).name if item.path else self.tr("Untitled")))
         lines.append(self.tr("Autosaved: {0}").format(shown))
+        if older:
+            lines.append(self.tr("\nOlder than the saved file: “{0}” was saved after this work was autosaved. "
+                                 "If you recover it, saving asks before replacing the newer file.")
+                         .format(Path(item.path).name if item.path else ""))
         box = message_box(
-            self.window, QMessageBox.Icon.Question, self.tr("Recover unsaved work?"),
+            self.window, QMessageBox.Icon.Question,
+            self.tr("Recover unsaved work older than the saved file?") if older else self.tr("Recover unsaved work?"),
             self.tr("COR/SECOR Advisor did not close normally last time, and some work had not been saved.\n\n"
                     "{0}\n\nRecover opens it now. Discard deletes it. Decide Later keeps it and asks again "
                     "next time.").format("\n".join(lines)),

@@ -33,7 +33,7 @@ def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tup
         window.show()
         for _ in range(3):
             QApplication.processEvents()
-        window._default_sizes()
+        window.apply_default_sizes()
         window.controller.flush()
         for _ in range(3):  # layouts settle, then the views' once-per-turn refits run
             QApplication.processEvents()
@@ -45,17 +45,17 @@ def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tup
     return 0
 
 
-def write_report(dataset: Dataset, answers: Answers, output: Path, *, client: str = "",
+def write_report(dataset: Dataset, answers: Answers, output: Path, *, client: str = "", notes: str = "",
                  page_size: str = "letter") -> int:
     """Write the client summary for ``answers`` as a PDF (``letter`` or ``a4``),
-    with the consultant and firm remembered in the settings. Returns 0; raises
-    OSError when ``output`` cannot be written."""
+    with the consultant and firm remembered in the settings and the consultant's
+    ``notes``. Returns 0; raises OSError when ``output`` cannot be written."""
     _ensure_platform()
     from ..settings import Settings
     from .app_main import make_app
     from .printing import report_for, write_pdf
 
     make_app()
-    report = report_for(dataset, answers, Settings(), client=client)
+    report = report_for(dataset, answers, Settings(), client=client, notes=notes)
     write_pdf(report, Path(output), page_size)
     return 0

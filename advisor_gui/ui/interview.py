@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.models import JURISDICTION_CODES, Answers, Question
 from .controller import AdvisorController
+from .plaintext import make_plain, no_mnemonic, tooltip
 from .style import help_box, pane_title, prompt_emphasis
 
 MAX_WORKERS = 99_999
@@ -129,7 +130,8 @@ class InterviewPanel(QWidget):
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(3)
-        prompt = QLabel(q.prompt.get(self._lang))
+        # Plain text, and "&" shown rather than taken as the buddy's shortcut: the rules file wrote it.
+        prompt = make_plain(QLabel(no_mnemonic(q.prompt.get(self._lang))))
         prompt.setObjectName("prompt")
         prompt_emphasis(prompt, True)
         prompt.setWordWrap(True)
@@ -137,7 +139,7 @@ class InterviewPanel(QWidget):
         editor, read, write = self._make_editor(q)
         editor.setAccessibleName(q.prompt.get(self._lang))
         editor.setAccessibleDescription(q.help.get(self._lang))
-        editor.setToolTip(q.help.get(self._lang))
+        editor.setToolTip(tooltip(q.help.get(self._lang)))
         prompt.setBuddy(editor if not isinstance(editor, QFrame) else editor.focusProxy() or editor)
         lay.addWidget(editor)
         field = _Field(q, box, prompt, editor, read, write)
@@ -191,10 +193,10 @@ class InterviewPanel(QWidget):
         columns = 2 if q.kind == "multi_choice" else 4
         boxes: list[tuple[str, QCheckBox]] = []
         for i, (value, label) in enumerate(values):
-            box = QCheckBox(label)
+            box = QCheckBox(no_mnemonic(label))
             if q.kind == "provinces":
                 name = self._c.dataset.jurisdiction(value).name.get(self._lang)
-                box.setToolTip(name)
+                box.setToolTip(tooltip(name))
                 box.setAccessibleName(name)
             box.toggled.connect(commit)
             grid.addWidget(box, i // columns, i % columns)

@@ -51,6 +51,7 @@ class LearnDialog(QDialog):
             self.topics.addItem(item)
         self.view = QTextBrowser()
         self.view.setAccessibleName(self.tr("Explanation"))
+        self.view.setOpenLinks(False)  # the texts are escaped; a link could only come from a bug
         self.view.setOpenExternalLinks(False)
         self.topics.currentItemChanged.connect(self._show)
         self.search.textChanged.connect(self._filter)

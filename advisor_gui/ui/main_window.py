@@ -3,12 +3,13 @@ province map/table and the comparison pane, in remembered splitters."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from .. import settings as opt
@@ -21,11 +22,12 @@ from .controller import AdvisorController
 from .interview import InterviewPanel
 from .notes import ClientNotesPanel
 from .province_view import ProvinceView
-from .rules_updates import install_rules_actions
+from .rules_updates import RulesUpdates
 from .style import pane_title, quiet_note
 
 if TYPE_CHECKING:
     from .document import DocumentController
+    from .printing import SummaryPrinting
 
 
 class _FirstPaintHook(QObject):
@@ -50,7 +52,8 @@ class _FirstPaintHook(QObject):
 class MainWindow(QMainWindow):
     firstPainted = Signal()  # once, when the first frame has been drawn
 
-    def __init__(self, controller: AdvisorController, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: AdvisorController, settings: Settings, parent: QWidget | None = None,
+                 *, today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.controller = controller
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         # The client-file machinery (File ▸ New, Open…, Save…) is built after the first paint:
         # what is unsaved is judged against the state the window started with.
         self._document: DocumentController | None = None
+        self._printing: SummaryPrinting | None = None
         self._clean_at_start = controller.state()
         self._after_startup: list[Callable[[], object]] = []
         self._started = False
@@ -121,12 +125,17 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.outer, 1)
         self.setCentralWidget(central)
 
+        # Built after the panes, so the banner's link comes last in the tab order.
+        self.rules_updates = RulesUpdates(self, controller, settings, today)
+        self.banner_row.addWidget(self.rules_updates.banner)
         self._build_menus()
         self._status = QLabel()
+        self._status.setTextFormat(Qt.TextFormat.PlainText)  # the rules file's version
         self._status.setObjectName("datasetStatus")
         quiet_note(self._status, italic=False)
         self.statusBar().addPermanentWidget(self._status)
         self._show_dataset_status()
+        controller.datasetChanged.connect(self._show_dataset_status)
         self._restore()
         _FirstPaintHook(self)
 
@@ -138,8 +147,16 @@ class MainWindow(QMainWindow):
             from .document import DocumentController
 
             self._document = DocumentController(self, self.controller, self.settings, clean=self._clean_at_start)
-            self._document.populate(self.file_menu)
         return self._document
+
+    @property
+    def printing(self) -> SummaryPrinting:
+        """Print Preview, Print, Export PDF and Preferences (built on first use)."""
+        if self._printing is None:
+            from .printing import SummaryPrinting
+
+            self._printing = SummaryPrinting(self, self.controller, self.settings)
+        return self._printing
 
     @property
     def started(self) -> bool:
@@ -164,38 +181,106 @@ class MainWindow(QMainWindow):
             self._after_startup.pop(0)()
 
     # --- menus -------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[..., object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    def _action(self, name: str, text: str, slot: Callable[..., object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, tip: str = "",
                 *, checkable: bool = False) -> QAction:
         action = QAction(text, self)
+        action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
         action.setCheckable(checkable)
-        action.triggered.connect(slot)
+        if checkable:
+            action.triggered.connect(slot)  # with the new checked state
+        else:
+            action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    def _menu(self, title: str, name: str, entries: list[QAction | QMenu | None]) -> QMenu:
+        """A menu bar menu of ``entries`` in order (None is a separator)."""
+        menu = self.menuBar().addMenu(title)
+        menu.setObjectName(name)
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            elif isinstance(entry, QMenu):
+                menu.addMenu(entry)
+            else:
+                menu.addAction(entry)
+        return menu
+
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&File"))  # the client-file actions join it later
-        self.file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        """Every menu and action, in menu order. The features behind them
+        (client files, printing, rules updates) load when first used."""
+        key = QKeySequence.StandardKey
+        tr = self.tr
+        a = self._action
+        self.act_new = a("actionNew", tr("&New"), lambda: self.document.new_document(), key.New,
+                         tr("Start a new client file"))
+        self.act_open = a("actionOpen", tr("&Open…"), lambda: self.document.open_document(), key.Open,
+                          tr("Open a client file"))
+        self.recent_menu = QMenu(tr("Open &Recent"), self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(lambda: self.document.fill_recent(self.recent_menu))
+        self.act_save = a("actionSave", tr("&Save"), lambda: self.document.save(), key.Save,
+                          tr("Save the client file"))
+        self.act_save_as = a("actionSaveAs", tr("Save &As…"), lambda: self.document.save_as(), key.SaveAs,
+                             tr("Save the client file under a new name"))
+        self.act_preview = a("actionPrintPreview", tr("Print Pre&view…"), lambda: self.printing.show_preview(),
+                             "Ctrl+Shift+P", tr("See the client summary page by page before printing"))
+        self.act_print = a("actionPrint", tr("&Print…"), lambda: self.printing.print_report(), key.Print,
+                           tr("Print the client summary"))
+        self.act_export_pdf = a("actionExportPdf", tr("&Export PDF…"), lambda: self.printing.export_pdf(),
+                                "Ctrl+E", tr("Save the client summary as a PDF file"))
+        self.act_import_rules = a("actionImportRules", tr("&Import Rules…"),
+                                  lambda: self.rules_updates.import_rules(), None,
+                                  tr("Check a rules file from your office, see what it changes, install it"))
+        self.act_revert_rules = a("actionRevertRules", tr("Revert to &Bundled Rules…"),
+                                  lambda: self.rules_updates.revert_to_bundled(), None,
+                                  tr("Remove installed rules updates and use the rules the app shipped with"))
+        self.act_quit = a("actionQuit", tr("&Quit"), self.close, key.Quit)
+        self.file_menu = self._menu(tr("&File"), "fileMenu", [
+            self.act_new, self.act_open, self.recent_menu, None,
+            self.act_save, self.act_save_as, None,
+            self.act_preview, self.act_print, self.act_export_pdf, None,
+            self.act_import_rules, self.act_revert_rules, None,
+            self.act_quit,
+        ])
+        self.file_menu.aboutToShow.connect(self._file_menu_opening)
 
-        view = bar.addMenu(self.tr("&View"))
-        self.act_map = self._action(self.tr("Province &Map"), lambda: self._show_province_tab(0), "Ctrl+1")
-        self.act_table = self._action(self.tr("Province &Table"), lambda: self._show_province_tab(1), "Ctrl+2")
-        self.act_comparison = self._action(self.tr("&Comparison Pane"), self._toggle_comparison, "Ctrl+3",
-                                           checkable=True)
-        self.act_interview = self._action(self.tr("Go to &Interview"), self.interview.focus_first, "Ctrl+I")
-        view.addActions([self.act_map, self.act_table, self.act_comparison])
-        view.addSeparator()
-        view.addAction(self.act_interview)
+        prefs_key = QKeySequence(key.Preferences)
+        self.act_preferences = a("actionPreferences", tr("Pre&ferences…"), lambda: self.printing.show_preferences(),
+                                 prefs_key if not prefs_key.isEmpty() else "Ctrl+,",
+                                 tr("Consultant name, firm, logo and page size for the summary"))
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.edit_menu = self._menu(tr("&Edit"), "editMenu", [self.act_preferences])
 
-        self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("COR and SECOR &Explained"), self._show_learn,
-                                         QKeySequence.StandardKey.HelpContents))
-        help_menu.addAction(self._action(self.tr("&About COR/SECOR Advisor"), self._show_about))
-        from .printing import install_print_actions  # light: print support loads when an action fires
-        install_print_actions(self)
-        self.rules_updates = install_rules_actions(self)
+        self.act_map = a("actionProvinceMap", tr("Province &Map"), lambda: self._show_province_tab(0), "Ctrl+1")
+        self.act_table = a("actionProvinceTable", tr("Province &Table"), lambda: self._show_province_tab(1),
+                           "Ctrl+2")
+        self.act_comparison = a("actionComparison", tr("&Comparison Pane"), self._toggle_comparison, "Ctrl+3",
+                                checkable=True)
+        self.act_interview = a("actionInterview", tr("Go to &Interview"), self.interview.focus_first, "Ctrl+I")
+        self.view_menu = self._menu(tr("&View"), "viewMenu", [
+            self.act_map, self.act_table, self.act_comparison, None, self.act_interview,
+        ])
+
+        self.act_learn = a("actionLearn", tr("COR and SECOR &Explained"), self._show_learn, key.HelpContents)
+        self.act_about_rules = a("actionAboutRules", tr("About the &Rules…"),
+                                 lambda: self.rules_updates.show_about_rules(), None,
+                                 tr("Version, dates, sources and changelog of the rules in use"))
+        self.act_about = a("actionAbout", tr("&About COR/SECOR Advisor"), self._show_about)
+        self.help_menu = self._menu(tr("&Help"), "helpMenu", [self.act_learn, self.act_about_rules, self.act_about])
+
+    def _file_menu_opening(self) -> None:
+        """What can only be known when the menu opens: is there a printer, an update to revert?"""
+        from .printing import update_print_action
+
+        update_print_action(self.act_print)
+        self.act_revert_rules.setEnabled(self.rules_updates.can_revert())
 
     def _show_province_tab(self, index: int) -> None:
         self.provinces.tabs.setCurrentIndex(index)
@@ -214,7 +299,7 @@ class MainWindow(QMainWindow):
 
         show_about(self, self.controller.dataset)
 
-    def _show_dataset_status(self) -> None:
+    def _show_dataset_status(self, *_: object) -> None:
         ds = self.controller.dataset
         self._status.setText(
             self.tr("Rules {0} · effective {1} · reviewed {2} · app {3}").format(
@@ -238,13 +323,14 @@ class MainWindow(QMainWindow):
             if not s.get(option).isEmpty()
         ]
         if not restored:
-            QTimer.singleShot(0, self._default_sizes)
+            QTimer.singleShot(0, self.apply_default_sizes)
         self.provinces.tabs.setCurrentIndex(s.get(opt.PROVINCE_TAB))
         show = bool(s.get(opt.SHOW_COMPARISON))
         self.act_comparison.setChecked(show)
         self.comparison.setVisible(show)
 
-    def _default_sizes(self) -> None:
+    def apply_default_sizes(self) -> None:
+        """Split the panes as on a first start (no remembered splitters)."""
         width = self.outer.width()
         left = int(width * 0.58)
         self.outer.setSizes([left, width - left])
@@ -270,6 +356,3 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         super().closeEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)

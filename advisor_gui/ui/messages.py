@@ -4,8 +4,9 @@ Every box the app shows may carry file-derived text: a file name, a client's
 name, a rules file's text, an error quoting a bad value. Qt would render such
 text as HTML when it merely looks like markup (``<img src=…>`` makes Qt read
 local files; a link becomes clickable), so every box is built here, with both
-of its labels set to plain text. Nothing else in the UI constructs a
-``QMessageBox`` directly.
+of its labels set to plain text. The one exception is Help ▸ About
+(:mod:`.about`), rich text by design for its licence link, built only from
+escaped text.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from .. import settings as opt
 from ..settings import Settings
 from .controller import AdvisorController
+from .plaintext import no_mnemonic
 from .style import section_toggle
 
 NOTES_LINES = 5
@@ -77,7 +78,7 @@ class ClientNotesPanel(QWidget):
             self.toggle.setText(self.tr("Notes"))
         else:
             shown = self.toggle.fontMetrics().elidedText(first, Qt.TextElideMode.ElideRight, 220)
-            self.toggle.setText(self.tr("Notes: {0}").format(shown))
+            self.toggle.setText(self.tr("Notes: {0}").format(no_mnemonic(shown)))
 
     def _show_notes(self, notes: str) -> None:
         if self.notes.toPlainText() != notes:
@@ -86,7 +87,3 @@ class ClientNotesPanel(QWidget):
 
     def _notes_edited(self) -> None:
         self._c.set_notes(self.notes.toPlainText())
-
-    def expand_and_focus(self) -> None:
-        self.toggle.setChecked(True)
-        self.notes.setFocus()

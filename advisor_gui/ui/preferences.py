@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from .. import settings as opt
 from ..settings import Settings
+from .plaintext import fit_max_length
 
 LOGO_PREVIEW = (160, 48)
 
@@ -37,14 +38,17 @@ class PreferencesDialog(QDialog):
         intro = QLabel(self.tr("These details appear on every printed or exported summary."))
         intro.setWordWrap(True)
 
-        self.consultant = QLineEdit(str(settings.get(opt.CONSULTANT)))
+        # Limits apply to typing: a longer name already in the settings is shown whole.
+        self.consultant = QLineEdit()
+        fit_max_length(self.consultant, str(settings.get(opt.CONSULTANT)), 200)
+        self.consultant.setText(str(settings.get(opt.CONSULTANT)))
         self.consultant.setObjectName("consultantName")
         self.consultant.setAccessibleName(self.tr("Consultant name"))
-        self.consultant.setMaxLength(200)
-        self.firm = QLineEdit(str(settings.get(opt.FIRM)))
+        self.firm = QLineEdit()
+        fit_max_length(self.firm, str(settings.get(opt.FIRM)), 200)
+        self.firm.setText(str(settings.get(opt.FIRM)))
         self.firm.setObjectName("firmName")
         self.firm.setAccessibleName(self.tr("Firm"))
-        self.firm.setMaxLength(200)
 
         self.logo = QLineEdit(str(settings.get(opt.FIRM_LOGO)))
         self.logo.setObjectName("firmLogo")

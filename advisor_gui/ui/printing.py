@@ -5,26 +5,32 @@ from the print or preview dialog, or a :class:`QPdfWriter`) and paints it page
 by page: each page's slice of the document, a running header and a footer
 with "Page X of Y". Headings are kept with what follows them.
 
-This module is imported when the window builds its menus, so it stays light:
-QtPrintSupport, the report model and the dialogs are imported inside the
-functions that need them.
+The window imports this module the first time a print action runs (or the
+File menu opens), never at start-up, so it imports what it uses at the top.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# Only names the window has already loaded; the rest is reached through the
-# module objects (QtCore.QBuffer, QtGui.QPdfWriter …) when a summary is made,
-# so building the menus costs no Qt class initialisation.
 from PySide6 import QtCore, QtGui
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from .. import APP_NAME, __version__
+from .. import settings as opt
+from ..domain.engine import evaluate
+from ..domain.report import build_report, render_html
+from .messages import message_box, tell
+from .plaintext import window_title
+from .preferences import PreferencesDialog
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSizeF
@@ -38,14 +44,13 @@ if TYPE_CHECKING:
         QTextBlock,
         QTextDocument,
     )
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QMainWindow
 
     from ..domain.engine import Recommendation
     from ..domain.models import Answers, Dataset
     from ..domain.report import Report
     from ..settings import Settings
     from .controller import AdvisorController
-    from .main_window import MainWindow
 
 PAGE_SIZE_NAMES = ("letter", "a4")  # Letter is the Canadian default
 MARGINS_MM = (16.0, 13.0, 16.0, 12.0)  # left, top, right, bottom
@@ -101,8 +106,6 @@ def _logo_image(path: str) -> tuple[QImage, tuple[int, int]] | None:
 
 def build_document(report: Report) -> QTextDocument:
     """The report as a QTextDocument (not yet laid out for a device)."""
-    from ..domain.report import render_html
-
     doc = QtGui.QTextDocument()
     doc.setDefaultFont(_report_font())
     doc.setDocumentMargin(0)
@@ -342,8 +345,6 @@ def pdf_bytes(report: Report, page_size: str = "letter") -> tuple[bytes, int]:
 def write_pdf(report: Report, path: Path, page_size: str = "letter") -> int:
     """Write the summary to ``path`` atomically; returns the page count.
     Raises OSError when the file cannot be written."""
-    import tempfile
-
     data, pages = pdf_bytes(report, page_size)
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -361,25 +362,21 @@ def write_pdf(report: Report, path: Path, page_size: str = "letter") -> int:
 
 
 def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *, client: str = "",
-               today: dt.date | None = None, recommendation: Recommendation | None = None) -> Report:
+               notes: str = "", today: dt.date | None = None,
+               recommendation: Recommendation | None = None) -> Report:
     """The report for ``answers`` (evaluated unless ``recommendation`` is given)
-    with the consultant, firm and logo remembered in ``settings``."""
-    from .. import settings as opt
-    from ..domain.engine import evaluate
-    from ..domain.report import build_report
-
+    with the consultant, firm and logo remembered in ``settings`` and the
+    consultant's ``notes`` (printed under "Consultant's notes")."""
     consultant = firm = logo = ""
     if settings is not None:
         consultant, firm, logo = (str(settings.get(o)) for o in (opt.CONSULTANT, opt.FIRM, opt.FIRM_LOGO))
     rec = recommendation if recommendation is not None else evaluate(dataset, answers)
     return build_report(dataset, answers, rec, client=client, consultant=consultant, firm=firm, logo=logo,
-                        today=today or dt.date.today())
+                        notes=notes, today=today or dt.date.today())
 
 
 def default_file_name(client: str, today: dt.date) -> str:
     """A file name from the client's name and the date, safe on every system."""
-    import re
-
     name = re.sub(r"[^\w\-]+", "-", client.strip(), flags=re.UNICODE).strip("-_")[:60]
     stem = _tr("COR-SECOR-summary")
     return f"{name}-{stem}-{today.isoformat()}.pdf" if name else f"{stem}-{today.isoformat()}.pdf"
@@ -388,70 +385,112 @@ def default_file_name(client: str, today: dt.date) -> str:
 # --- window integration -------------------------------------------------------------------
 
 
-def install_print_actions(window: MainWindow) -> None:
-    """File ▸ Print Preview…, Print…, Export PDF…; Edit ▸ Preferences…; and the
-    client name field above the recommendation. Everything heavy is imported
-    when an action fires."""
-    from PySide6.QtWidgets import QMenu
+class SummaryPrinting:
+    """The window's Print Preview…, Print…, Export PDF… and Preferences…
+    handlers: MainWindow declares the actions and calls these. Everything
+    heavy is imported when one runs."""
 
-    def make(text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str,
-             name: str) -> QAction:
-        action = QAction(text, window)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        return action
+    def __init__(self, window: QMainWindow, controller: AdvisorController, settings: Settings) -> None:
+        self.window = window
+        self.controller = controller
+        self.settings = settings
 
-    preview = make(_tr("Print Pre&view…"), lambda: show_preview(window), "Ctrl+Shift+P", "actionPrintPreview")
-    print_ = make(_tr("&Print…"), lambda: print_report(window), QKeySequence.StandardKey.Print, "actionPrint")
-    export = make(_tr("&Export PDF…"), lambda: export_pdf(window), "Ctrl+E", "actionExportPdf")
-    prefs_key = QKeySequence(QKeySequence.StandardKey.Preferences)
-    if prefs_key.isEmpty():
-        prefs_key = QKeySequence("Ctrl+,")
-    prefs = make(_tr("Pre&ferences…"), lambda: show_preferences(window), prefs_key, "actionPreferences")
-    prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
-    for action, tip in ((preview, _tr("See the client summary page by page before printing")),
-                        (print_, _tr("Print the client summary")),
-                        (export, _tr("Save the client summary as a PDF file")),
-                        (prefs, _tr("Consultant name, firm, logo and page size for the summary"))):
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
+    def report(self) -> Report:
+        """The summary of what the window shows now."""
+        c = self.controller
+        return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes,
+                          recommendation=c.recommendation)
 
-    # Before Quit (the File menu's last entry), in a group of their own.
-    file_menu = window.file_menu
-    entries = [a for a in file_menu.actions() if not a.isSeparator()]
-    last = entries[-1] if entries else None
-    if last is not None:
-        if len(entries) > 1:
-            file_menu.insertSeparator(last)
-        file_menu.insertActions(last, [preview, print_, export])
-        file_menu.insertSeparator(last)
-    else:
-        file_menu.addActions([preview, print_, export])
-    file_menu.aboutToShow.connect(lambda: _update_print_action(print_))
+    def printer(self, report: Report) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(str(self.settings.get(opt.PAGE_SIZE))))
+        printer.setDocName(report.document_title)
+        printer.setCreator(f"{APP_NAME} {__version__}")
+        return printer
 
-    edit_menu = window.findChild(QMenu, "editMenu")
-    if edit_menu is None:
-        edit_menu = QMenu(_tr("&Edit"), window)
-        edit_menu.setObjectName("editMenu")
-        bar = window.menuBar()
-        menus = [a for a in bar.actions() if a.menu() is not None]
-        after_file = next((menus[i + 1] for i, a in enumerate(menus[:-1]) if a.menu() is file_menu), None)
-        if after_file is not None:
-            bar.insertMenu(after_file, edit_menu)
-        else:
-            bar.addMenu(edit_menu)
-    edit_menu.addAction(prefs)
+    def preview_dialog(self) -> QPrintPreviewDialog:
+        """The preview dialog, painting the current summary (not yet shown)."""
+        report = self.report()
+        printer = self.printer(report)
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.printer_ref = printer  # type: ignore[attr-defined]  # QPrinter is not a QObject: keep it alive
+        dialog.setObjectName("printPreviewDialog")
+        dialog.setWindowTitle(_tr("Print Preview — {0}").format(window_title(report.document_title)))
+        dialog.setAccessibleName(_tr("Print preview of the client summary"))
+        dialog.paintRequested.connect(lambda printer: paint_report(report, printer))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        screen = self.window.screen().availableGeometry() if self.window.screen() else None
+        if screen is not None:
+            dialog.resize(min(900, screen.width() - 40), screen.height() - 60)
+        return dialog
+
+    def show_preview(self) -> None:
+        self.preview_dialog().exec()
+
+    def print_report(self) -> None:
+        if not printers_available():
+            box = message_box(self.window, QMessageBox.Icon.Information,
+                              _tr("No printer is installed on this computer, so the summary cannot be printed "
+                                  "here."),
+                              _tr("Export the summary as a PDF instead; it can be printed anywhere."),
+                              QMessageBox.StandardButton.Close, title=_tr("No printer installed"))
+            export = box.addButton(_tr("Export PDF…"), QMessageBox.ButtonRole.AcceptRole)
+            box.setDefaultButton(export)
+            box.exec()
+            if box.clickedButton() is export:
+                self.export_pdf()
+            return
+        report = self.report()
+        printer = self.printer(report)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle(_tr("Print the client summary"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            try:
+                paint_report(report, printer)
+            except OSError as exc:
+                tell(self.window, QMessageBox.Icon.Critical, _tr("Printing failed"), str(exc))
+                return
+            self.window.statusBar().showMessage(_tr("Summary sent to the printer."), 5000)
+
+    def ask_pdf_path(self, report: Report) -> Path | None:
+        folder = str(self.settings.get(opt.LAST_DIR)) or str(Path.home())
+        suggested = str(Path(folder) / default_file_name(report.client, report.date))
+        path, _ = QFileDialog.getSaveFileName(self.window, _tr("Export the summary as PDF"), suggested,
+                                              _tr("PDF documents (*.pdf)"))
+        if not path:
+            return None
+        result = Path(path)
+        if result.suffix.lower() != ".pdf":
+            result = result.with_name(result.name + ".pdf")
+        return result
+
+    def export_pdf(self) -> Path | None:
+        """Ask where, write the PDF, say how it went. Returns the path written."""
+        report = self.report()
+        path = self.ask_pdf_path(report)
+        if path is None:
+            return None
+        try:
+            pages = write_pdf(report, path, str(self.settings.get(opt.PAGE_SIZE)))
+        except OSError as exc:
+            tell(self.window, QMessageBox.Icon.Critical, _tr("Export failed"),
+                 _tr("The summary could not be saved to {0}.\n\n{1}").format(str(path), exc.strerror or str(exc)))
+            return None
+        self.settings.set(opt.LAST_DIR, str(path.parent))
+        self.window.statusBar().showMessage(
+            _tr("Saved the summary ({0} pages) to {1}").format(pages, str(path)) if pages != 1
+            else _tr("Saved the summary (1 page) to {0}").format(str(path)), 8000)
+        return path
+
+    def show_preferences(self) -> None:
+        PreferencesDialog(self.settings, self.window).exec()
 
 
 def printers_available() -> bool:
-    from PySide6.QtPrintSupport import QPrinterInfo
-
     return bool(QPrinterInfo.availablePrinters())
 
 
-def _update_print_action(action: QAction) -> None:
+def update_print_action(action: QAction) -> None:
     """Say in the menu when there is no printer (Print stays enabled and explains)."""
     if printers_available():
         action.setText(_tr("&Print…"))
@@ -460,120 +499,3 @@ def _update_print_action(action: QAction) -> None:
         action.setText(_tr("&Print… (no printer installed)"))
         action.setToolTip(_tr("No printer is installed on this computer. Use Export PDF… instead."))
     action.setStatusTip(action.toolTip())
-
-
-def _current_report(window: MainWindow) -> Report:
-    c: AdvisorController = window.controller
-    return report_for(c.dataset, c.answers, window.settings, client=c.client_name, recommendation=c.recommendation)
-
-
-def _printer(window: MainWindow, report: Report) -> QPrinter:
-    from PySide6.QtPrintSupport import QPrinter
-
-    from .. import settings as opt
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(page_layout(str(window.settings.get(opt.PAGE_SIZE))))
-    printer.setDocName(report.document_title)
-    printer.setCreator(f"{APP_NAME} {__version__}")
-    return printer
-
-
-def make_preview_dialog(window: MainWindow) -> QPrintPreviewDialog:
-    """The preview dialog, painting the current summary (not yet shown)."""
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
-
-    report = _current_report(window)
-    printer = _printer(window, report)
-    dialog = QPrintPreviewDialog(printer, window)
-    dialog.printer_ref = printer  # type: ignore[attr-defined]  # QPrinter is not a QObject: keep it alive
-    dialog.setObjectName("printPreviewDialog")
-    dialog.setWindowTitle(_tr("Print Preview — {0}").format(report.document_title))
-    dialog.setAccessibleName(_tr("Print preview of the client summary"))
-    dialog.paintRequested.connect(lambda printer: paint_report(report, printer))
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    screen = window.screen().availableGeometry() if window.screen() else None
-    if screen is not None:
-        dialog.resize(min(900, screen.width() - 40), screen.height() - 60)
-    return dialog
-
-
-def show_preview(window: MainWindow) -> None:
-    make_preview_dialog(window).exec()
-
-
-def print_report(window: MainWindow) -> None:
-    from PySide6.QtPrintSupport import QPrintDialog
-    from PySide6.QtWidgets import QMessageBox
-
-    from .messages import message_box, tell
-
-    if not printers_available():
-        box = message_box(window, QMessageBox.Icon.Information,
-                          _tr("No printer is installed on this computer, so the summary cannot be printed here."),
-                          _tr("Export the summary as a PDF instead; it can be printed anywhere."),
-                          QMessageBox.StandardButton.Close, title=_tr("No printer installed"))
-        export = box.addButton(_tr("Export PDF…"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(export)
-        box.exec()
-        if box.clickedButton() is export:
-            export_pdf(window)
-        return
-    report = _current_report(window)
-    printer = _printer(window, report)
-    dialog = QPrintDialog(printer, window)
-    dialog.setWindowTitle(_tr("Print the client summary"))
-    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-        try:
-            paint_report(report, printer)
-        except OSError as exc:
-            tell(window, QMessageBox.Icon.Critical, _tr("Printing failed"), str(exc))
-            return
-        window.statusBar().showMessage(_tr("Summary sent to the printer."), 5000)
-
-
-def ask_pdf_path(window: MainWindow, report: Report) -> Path | None:
-    from PySide6.QtWidgets import QFileDialog
-
-    from .. import settings as opt
-
-    folder = str(window.settings.get(opt.LAST_DIR)) or str(Path.home())
-    suggested = str(Path(folder) / default_file_name(report.client, report.date))
-    path, _ = QFileDialog.getSaveFileName(window, _tr("Export the summary as PDF"), suggested,
-                                          _tr("PDF documents (*.pdf)"))
-    if not path:
-        return None
-    result = Path(path)
-    if result.suffix.lower() != ".pdf":
-        result = result.with_name(result.name + ".pdf")
-    return result
-
-
-def export_pdf(window: MainWindow) -> Path | None:
-    """Ask where, write the PDF, say how it went. Returns the path written."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from .. import settings as opt
-    from .messages import tell
-
-    report = _current_report(window)
-    path = ask_pdf_path(window, report)
-    if path is None:
-        return None
-    try:
-        pages = write_pdf(report, path, str(window.settings.get(opt.PAGE_SIZE)))
-    except OSError as exc:
-        tell(window, QMessageBox.Icon.Critical, _tr("Export failed"),
-             _tr("The summary could not be saved to {0}.\n\n{1}").format(str(path), exc.strerror or str(exc)))
-        return None
-    window.settings.set(opt.LAST_DIR, str(path.parent))
-    window.statusBar().showMessage(
-        _tr("Saved the summary ({0} pages) to {1}").format(pages, str(path)) if pages != 1
-        else _tr("Saved the summary (1 page) to {0}").format(str(path)), 8000)
-    return path
-
-
-def show_preferences(window: MainWindow) -> None:
-    from .preferences import PreferencesDialog
-
-    PreferencesDialog(window.settings, window).exec()

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..domain.models import Dataset
 from ..domain.offer import offer_category
-from ..domain.records import record
 from ..paths import resource
+from ..util.records import record
+from .plaintext import html_text
 
 
 @record
@@ -167,9 +168,10 @@ class ProvinceMap(QWidget):
         return best
 
     def label_point(self, code: str) -> QPointF:
-        if code in _LABEL_AT:
-            return QPointF(*_LABEL_AT[code])
-        return self._paths[code].boundingRect().center()
+        """Where the jurisdiction's label sits, in widget coordinates (inside
+        its shape, or at the end of its leader line)."""
+        at = QPointF(*_LABEL_AT[code]) if code in _LABEL_AT else self._paths[code].boundingRect().center()
+        return self._transform.map(at)
 
     # --- painting ----------------------------------------------------------------
     def _render_base(self) -> QPixmap:
@@ -197,7 +199,7 @@ class ProvinceMap(QWidget):
         p.setFont(font)
         leader = QPen(QColor("#5A5A5A"), 1)
         for code in self._paths:
-            at = self._transform.map(self.label_point(code))
+            at = self.label_point(code)
             rect = QRectF(at.x() - 20, at.y() - 9, 40, 18)
             if code in _LEADER_TO:
                 p.setPen(leader)
@@ -226,7 +228,7 @@ class ProvinceMap(QWidget):
             p.strokePath(self._paths[self._selected], pen)
             p.resetTransform()
             if self._selected in _LEADER_TO:
-                c = self._transform.map(self.label_point(self._selected))
+                c = self.label_point(self._selected)
                 p.setPen(pen)
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRoundedRect(QRectF(c.x() - 15, c.y() - 9, 30, 18), 4, 4)
@@ -258,8 +260,9 @@ class ProvinceMap(QWidget):
 
         j = self._ds.jurisdiction(code)
         partners = ", ".join(p.acronym for p in j.partners) or self.tr("none listed")
+        # Rich text (the name in bold): every value from the rules file escaped.
         return self.tr("<b>{0}</b><br>{1}<br>Certifying partners: {2}").format(
-            j.name.en, describe_offer(self._ds, j), partners
+            html_text(j.name.en), html_text(describe_offer(self._ds, j)), html_text(partners)
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

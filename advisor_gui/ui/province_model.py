@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from ..domain.models import Dataset, Jurisdiction
 from ..domain.offer import offer_category
+from .plaintext import tooltip
 
 COL_CODE, COL_NAME, COL_COR, COL_SMALL, COL_LIMIT, COL_PARTNERS, COL_SUMMARY = range(7)
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -104,10 +105,10 @@ class ProvinceTableModel(QAbstractTableModel):
             return self._text(j, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_SUMMARY:
-                return j.summary.en
+                return tooltip(j.summary.en)
             if col == COL_PARTNERS:
-                return "\n".join(f"{p.acronym} \u2014 {p.name}" for p in j.partners) or None
-            return describe_offer(self._ds, j)
+                return tooltip("\n".join(f"{p.acronym} \u2014 {p.name}" for p in j.partners)) or None
+            return tooltip(describe_offer(self._ds, j))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_CODE, COL_COR, COL_LIMIT):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

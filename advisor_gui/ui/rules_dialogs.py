@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..domain.dataset_diff import AREAS, Change, counts, general_areas, impacted_jurisdictions
 from ..domain.freshness import is_stale, review_due
 from ..domain.models import Dataset
+from .plaintext import make_plain
 
 DIFF_CSS = """
 h3 { font-size: 10.5pt; color: #1F3A5F; margin: 10px 0 2px 0; }
@@ -120,7 +121,8 @@ class RulesReviewDialog(QDialog):
         importing = mode == "import"
         self.setWindowTitle(self.tr("Import Rules") if importing else self.tr("Revert to Bundled Rules"))
 
-        headline = QLabel(
+        headline = make_plain(QLabel())
+        headline.setText(
             self.tr("Use rules {0} in place of rules {1}?").format(new.version, current.version) if importing
             else self.tr("Go back to the bundled rules {0} in place of rules {1}?").format(new.version,
                                                                                        current.version))
@@ -134,7 +136,7 @@ class RulesReviewDialog(QDialog):
         facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         facts.setWordWrap(True)
 
-        self.summary = QLabel(summary_text(self.changes))
+        self.summary = make_plain(QLabel(summary_text(self.changes)))
         self.summary.setObjectName("reviewSummary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: 600;")

@@ -2,9 +2,8 @@
 Rules…, Help ▸ About the Rules… and the banner shown when the rules in use were
 last reviewed more than a year ago.
 
-:func:`install_rules_actions` is the one call MainWindow makes (at the end of
-``_build_menus``, after the central widget is set). Checks, installing and
-choosing live in :mod:`advisor_gui.domain.dataset_store`; the dialogs in
+MainWindow declares the actions and places the banner; :class:`RulesUpdates`
+holds what they do. Checks, installing and choosing live in :mod:`advisor_gui.domain.dataset_store`; the dialogs in
 :mod:`.rules_dialogs`, imported when first needed.
 
 After an import or a revert the window switches to the new rules live: the
@@ -14,20 +13,22 @@ dataset facts rebuilds itself on ``datasetChanged``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QWidget,
 )
@@ -39,7 +40,8 @@ from .messages import message_box
 
 if TYPE_CHECKING:
     from ..domain.dataset_store import Candidate, DatasetStore, ImportRefused
-    from .main_window import MainWindow
+    from ..settings import Settings
+    from .controller import AdvisorController
 
 BANNER_STYLE = """
 QFrame#staleBanner { background: #FFF6D6; border: 1px solid #E6CF7A; border-radius: 3px; }
@@ -48,11 +50,6 @@ QPushButton#staleBannerLink { color: #0B4F8A; background: transparent; border: n
                               padding: 0 2px; }
 QPushButton#staleBannerLink:focus { outline: 1px dotted #0B4F8A; }
 """
-
-
-def today() -> dt.date:
-    """Today's date (tests replace it)."""
-    return dt.date.today()
 
 
 class StaleBanner(QFrame):
@@ -88,88 +85,89 @@ class StaleBanner(QFrame):
         self.setVisible(stale)
 
 
-class RulesUpdates(QObject):
-    """The menu actions, the banner and the dialogs' flow for one window."""
+class _ImportSignals(QObject):
+    """How a worker thread's check reports back to the window (queued)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    checked = Signal(object, object)  # (these signals, a Candidate)
+    refused = Signal(object, object)  # (these signals, an ImportRefused)
+
+
+class _ImportCheck(QRunnable):
+    """Reads and checks one rules file off the GUI thread: the shared reader
+    never blocks on a FIFO or a device and caps the size, and here even a slow
+    disk or a large valid file cannot freeze the window."""
+
+    def __init__(self, store: DatasetStore, path: Path, current: Dataset, signals: _ImportSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.store, self.path, self.current, self.signals = store, path, current, signals
+
+    def run(self) -> None:
+        from ..domain.dataset_store import ImportRefused
+        from ..util.reading import one_line
+
+        try:
+            result: object = self.store.prepare_import(self.path, self.current)
+            signal = self.signals.checked
+        except ImportRefused as exc:
+            result, signal = exc, self.signals.refused
+        except Exception as exc:  # never lost in a worker thread: the user is told
+            result = ImportRefused("unreadable", one_line(f"{self.path}: {type(exc).__name__}: {exc}"))
+            signal = self.signals.refused
+        with contextlib.suppress(RuntimeError):  # the window went away meanwhile
+            signal.emit(self.signals, result)
+
+
+class RulesUpdates(QObject):
+    """The handlers behind File ▸ Import Rules…, File ▸ Revert to Bundled
+    Rules… and Help ▸ About the Rules… (MainWindow declares those actions), the
+    stale banner (MainWindow places it) and the dialogs' flow for one window.
+    ``today`` gives the date the banner judges staleness by."""
+
+    # An import's check ended: review dialog open, refusal shown, or cancelled.
+    importFinished = Signal()
+
+    def __init__(self, window: QMainWindow, controller: AdvisorController, settings: Settings,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(window)
         self.setObjectName("rulesUpdates")
         self.window = window
-        self.controller = window.controller
+        self.controller = controller
+        self.settings = settings
+        self.today = today
         self._store: DatasetStore | None = None
         self.dialog: QDialog | None = None  # the review or About dialog last opened
         self.message: QMessageBox | None = None  # the last refusal or error shown
-
-        self.act_import = self._action(self.tr("&Import Rules…"), "actionImportRules", self.import_rules)
-        self.act_import.setStatusTip(self.tr("Check a rules file from your office, see what it changes, install it"))
-        self.act_revert = self._action(self.tr("&Revert to Bundled Rules…"), "actionRevertRules",
-                                       self.revert_to_bundled)
-        self.act_revert.setStatusTip(self.tr("Remove installed rules updates and use the rules the app shipped with"))
-        self.act_about = self._action(self.tr("About the &Rules…"), "actionAboutRules", self.show_about_rules)
-        self.act_about.setStatusTip(self.tr("Version, dates, sources and changelog of the rules in use"))
-        self._place_in_menus()
+        self.progress: QProgressDialog | None = None  # while an import is being checked
+        self._job: _ImportSignals | None = None  # the import being checked, if any
 
         self.banner = StaleBanner()
         self.banner.link.clicked.connect(self.show_about_rules)
-        self._place_banner()
         self.banner.show_for(self.controller.dataset, today())
         self.controller.datasetChanged.connect(self._dataset_changed)
-
-    # --- set-up -----------------------------------------------------------------------
-    def _action(self, text: str, name: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _place_in_menus(self) -> None:
-        file_menu = self.window.file_menu
-        quit_key = QKeySequence(QKeySequence.StandardKey.Quit)
-        actions = file_menu.actions()
-        # Before Quit: found by its shortcut, else the menu's last item (Quit by convention).
-        before = next((a for a in actions if not quit_key.isEmpty() and a.shortcut() == quit_key),
-                      actions[-1] if actions else None)
-        if before is not None and actions.index(before) > 0:
-            file_menu.insertSeparator(before)
-        file_menu.insertActions(before, [self.act_import, self.act_revert])  # type: ignore[arg-type]
-        if before is not None:
-            file_menu.insertSeparator(before)
-        file_menu.aboutToShow.connect(self._update_actions)  # looked up when the menu opens
-
-        help_menu = self.window.help_menu
-        help_actions = help_menu.actions()
-        help_menu.insertAction(help_actions[-1] if help_actions else None,  # type: ignore[arg-type]
-                               self.act_about)
-
-    def _place_banner(self) -> None:
-        """Above the panes. Created after them, so the banner's link comes last
-        in the tab order and the first focus stays in the interview."""
-        self.window.banner_row.addWidget(self.banner)
 
     @property
     def store(self) -> DatasetStore:
         if self._store is None:
-            from ..domain.dataset_store import DatasetStore
+            from ..paths import dataset_store
 
-            self._store = DatasetStore.default()
+            self._store = dataset_store()
         return self._store
 
-    def _update_actions(self) -> None:
-        self.act_revert.setEnabled(bool(self.store.installed()))
+    def can_revert(self) -> bool:
+        """Whether an installed update exists to revert from (looked up when the File menu opens)."""
+        return bool(self.store.installed())
 
     def _dataset_changed(self, dataset: Dataset) -> None:
-        self.window._show_dataset_status()
-        self.banner.show_for(dataset, today())
-        self._update_actions()
+        self.banner.show_for(dataset, self.today())
 
     # --- import -------------------------------------------------------------------------
     def import_rules(self, path: Path | None = None) -> None:
         """Ask for a file (unless ``path``), check it, and show what it changes;
-        the rules are installed only when the user confirms."""
-        from ..domain.dataset_store import ImportRefused
-
+        the rules are installed only when the user confirms. The check runs in
+        a worker thread; :attr:`importFinished` says when it is over."""
         if path is None:
-            settings = self.window.settings
+            settings = self.settings
             start = settings.get(opt.RULES_LAST_DIR) or str(Path.home())
             name, _filter = QFileDialog.getOpenFileName(
                 self.window, self.tr("Import Rules"), start,
@@ -178,10 +176,63 @@ class RulesUpdates(QObject):
                 return
             path = Path(name)
             settings.set(opt.RULES_LAST_DIR, str(path.parent))
-        try:
-            candidate = self.store.prepare_import(path, self.controller.dataset)
-        except ImportRefused as exc:
+        self._check_in_background(path)
+
+    def _check_in_background(self, path: Path) -> None:
+        """Read and check ``path`` in a worker thread behind a progress dialog
+        with Cancel; the review (or the refusal) follows on the GUI thread."""
+        self._cancel_job()
+        store = self.store  # built here, on the GUI thread
+        job = _ImportSignals()
+        # Bound methods of this QObject: queued to the GUI thread, dropped if the window goes.
+        job.checked.connect(self._checked, Qt.ConnectionType.QueuedConnection)
+        job.refused.connect(self._check_refused, Qt.ConnectionType.QueuedConnection)
+        self._job = job
+        progress = QProgressDialog(self.tr("Checking the rules file…"), self.tr("Cancel"), 0, 0, self.window)
+        progress.setObjectName("importProgress")
+        progress.setWindowTitle(self.tr("Import Rules"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(self._cancelled)
+        self.progress = progress
+        progress.show()
+        QThreadPool.globalInstance().start(_ImportCheck(store, path, self.controller.dataset, job))
+
+    def _finish_job(self, job: _ImportSignals) -> bool:
+        """Close the progress dialog; False when ``job`` is no longer wanted."""
+        if job is not self._job:
+            return False
+        self._job = None
+        self._close_progress()
+        return True
+
+    def _close_progress(self) -> None:
+        progress, self.progress = self.progress, None
+        if progress is not None:
+            progress.canceled.disconnect(self._cancelled)
+            progress.close()
+            progress.deleteLater()
+
+    def _cancel_job(self) -> None:
+        self._job = None  # its result, when it comes, is dropped
+        self._close_progress()
+
+    def _cancelled(self) -> None:
+        self._cancel_job()
+        self.window.statusBar().showMessage(
+            self.tr("Import cancelled; the rules in use ({0}) are unchanged.").format(self.controller.dataset.version),
+            10000)
+        self.importFinished.emit()
+
+    def _check_refused(self, job: _ImportSignals, exc: ImportRefused) -> None:
+        if self._finish_job(job):
             self._refuse(exc)
+            self.importFinished.emit()
+
+    def _checked(self, job: _ImportSignals, candidate: Candidate) -> None:
+        if not self._finish_job(job):
             return
         from .rules_dialogs import RulesReviewDialog
 
@@ -189,6 +240,7 @@ class RulesUpdates(QObject):
                                    mode="import", source=candidate.source, parent=self.window)
         dialog.accepted.connect(lambda: self._install(candidate))
         self._open(dialog)
+        self.importFinished.emit()
 
     def _install(self, candidate: Candidate) -> None:
         try:
@@ -287,7 +339,7 @@ class RulesUpdates(QObject):
             changelog = data_file("CHANGELOG.md").read_text(encoding="utf-8")
         except OSError:
             changelog = ""
-        self._open(AboutRulesDialog(dataset, changelog, today(), installed=installed,
+        self._open(AboutRulesDialog(dataset, changelog, self.today(), installed=installed,
                                     changes_from_bundled=changes, parent=self.window))
 
     # --- helpers ----------------------------------------------------------------------------
@@ -302,8 +354,3 @@ class RulesUpdates(QObject):
         self.message = box
         box.open()
 
-
-def install_rules_actions(window: MainWindow) -> RulesUpdates:
-    """Add the rules actions to the window's File and Help menus and the stale
-    banner above its panes. Call once, after the central widget is set."""
-    return RulesUpdates(window)

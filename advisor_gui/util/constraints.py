@@ -27,6 +27,10 @@ class Ge(_Constraint):
     """At least ``Ge(n)``."""
 
 
+class Le(_Constraint):
+    """At most ``Le(n)``."""
+
+
 class MinLen(_Constraint):
     """At least ``MinLen(n)`` items or characters."""
 
