@@ -29,6 +29,19 @@ def dataset():
     return load_dataset(bundled_dataset())
 
 
+def shown_window(qtbot, tmp_path: Path, dataset, answers=None):
+    """A main window on ``dataset`` (and ``answers``), shown offscreen, closed after the test."""
+    from advisor_gui.settings import Settings
+    from advisor_gui.ui.controller import AdvisorController
+    from advisor_gui.ui.main_window import MainWindow
+
+    win = MainWindow(AdvisorController(dataset, answers), Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
 @pytest.fixture(scope="session")
 def rules_text() -> str:
     from advisor_gui.paths import bundled_dataset

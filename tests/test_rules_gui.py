@@ -19,6 +19,7 @@ from advisor_gui.ui.controller import AdvisorController
 from advisor_gui.ui.main_window import MainWindow
 from advisor_gui.ui.province_model import COL_CODE, COL_LIMIT
 
+from .conftest import shown_window
 from .dataset_variants import BUNDLED_VERSION, NEWER, VERSION_LINE, variant
 
 pytestmark = pytest.mark.gui
@@ -26,12 +27,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture()
 def window(qtbot, tmp_path: Path, dataset) -> MainWindow:
-    controller = AdvisorController(dataset, Answers(province="AB", workers=10, sector="transportation"))
-    win = MainWindow(controller, Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, tmp_path, dataset, Answers(province="AB", workers=10, sector="transportation"))
 
 
 def import_and_wait(qtbot, ru, path: Path) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..util.reading import DuplicateKey, InputError, clip, loads_json, one_line, quoted
-from ..util.validation import adapter
-from .models import MAX_WORKERS, Answers, Dataset
+from . import answer_schema
+from .models import Answers, Dataset
 
 
 class AnswersError(ValueError):
@@ -17,16 +16,6 @@ class AnswersError(ValueError):
         field = clip(field)
         self.field, self.problem = field, problem
         super().__init__(one_line(f"{field}: {problem}" if field else problem))
-
-
-_HINTS = {
-    "province": "must be one of AB BC SK MB ON QC NB NS PE NL YT NT NU",
-    "workers": f"must be a whole number from 1 to {MAX_WORKERS:,}",
-    "prime_contractor": "must be one of none, requires_cor, accepts_secor, unknown",
-    "current_certification": "must be one of none, secor, cor",
-    "prequal_platforms": "must be a list of ISN, ComplyWorks, Avetta, CanQualify, ContractorCheck",
-    "other_provinces": "must be a list of jurisdiction codes (AB BC SK MB ON QC NB NS PE NL YT NT NU)",
-}
 
 
 def explain_error(err: Any, offset: int = 0) -> AnswersError:
@@ -40,7 +29,7 @@ def explain_error(err: Any, offset: int = 0) -> AnswersError:
         return AnswersError(field, "is required")
     if not field:
         return AnswersError("", "the answers must be a JSON object")
-    hint = _HINTS.get(field, err["msg"].lower())
+    hint = answer_schema.hint(field) or err["msg"].lower()
     return AnswersError(field, f"{hint} (got {quoted(err.get('input'))})")
 
 
@@ -58,7 +47,7 @@ def parse_answers(data: object, dataset: Dataset) -> Answers:
     if not isinstance(data, dict):
         raise AnswersError("", "the answers must be a JSON object")
     try:
-        answers: Answers = adapter(Answers).validate_json(json.dumps(data), strict=True)
+        answers = answer_schema.validate(data, dataset)
     except pydantic.ValidationError as exc:
         raise explain_error(exc.errors(include_url=False)[0]) from None
     check_sector(answers, dataset)

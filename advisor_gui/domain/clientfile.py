@@ -43,6 +43,7 @@ from typing import Any, Final, Literal, cast
 
 from ..util.reading import CAPS, DuplicateKey, InputError, clip, decode_text, loads_json, one_line, quoted, read_path
 from ..util.records import record
+from . import answer_schema
 from .answers import AnswersError, check_sector, explain_error
 from .engine import Recommendation
 from .models import Answers, Dataset, NonEmpty, ProgramCode
@@ -134,6 +135,8 @@ def _timestamp(value: dt.datetime) -> str:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Answers):
+        return {k: _plain(v) for k, v in answer_schema.as_document(value).items()}
     if isinstance(value, dt.datetime):
         return _timestamp(value)
     if isinstance(value, dt.date):
@@ -271,21 +274,31 @@ def _explain(err: Any) -> ClientFileError:
 def parse(data: object, dataset: Dataset | None = None) -> ClientFile:
     """Validate a decoded document (any known format) into a :class:`ClientFile`.
 
-    With ``dataset``, the answers are also checked against it (the sector)."""
+    With ``dataset``, the answers are also checked against it (the sector, the
+    questions it adds); without, a key beyond the contract's is refused."""
     import pydantic
 
     if not isinstance(data, dict):
         raise ClientFileError("", "not a client file: expected a JSON object")
     doc = upgrade(data)
+    added: dict[str, Any] = {}
+    if isinstance(doc.get("answers"), dict):  # the dataset's added questions are checked apart
+        core, added = answer_schema.split(doc["answers"])
+        doc = {**doc, "answers": core}
     try:
         cf: ClientFile = _adapter().validate_json(json.dumps(doc), strict=True)
+        added_answers = answer_schema.check_added(added, dataset, ("answers",))
     except pydantic.ValidationError as exc:
         raise _explain(exc.errors(include_url=False)[0]) from None
     for name in ("created", "modified"):
         value: dt.datetime = getattr(cf, name)
         if value.utcoffset() != dt.timedelta(0):
             raise ClientFileError(name, f"must be in UTC, ending in Z (got {quoted(doc[name])})")
-    cf = dataclasses.replace(cf, created=cf.created.astimezone(dt.UTC), modified=cf.modified.astimezone(dt.UTC))
+    answers = dataclasses.replace(cf.answers, added=added_answers)
+    if dataset is not None:
+        answers = answer_schema.conform(answers, dataset)
+    cf = dataclasses.replace(cf, answers=answers, created=cf.created.astimezone(dt.UTC),
+                             modified=cf.modified.astimezone(dt.UTC))
     if dataset is not None:
         try:
             check_sector(cf.answers, dataset)

@@ -1,5 +1,6 @@
-"""Structured rule conditions: what facts exist, how a condition is checked
-against them when the dataset loads, and how it is evaluated.
+"""Structured rule conditions: how a condition is checked against the facts
+(:func:`advisor_gui.domain.engine.fact_specs` says which exist) when the dataset
+loads, and how it is evaluated.
 
 A condition is data (:class:`~advisor_gui.domain.models.Condition`); nothing in
 the dataset is ever executed or passed to ``eval``.
@@ -10,11 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..util.records import record
-from .models import (
-    JURISDICTION_CODES,
-    PREQUAL_PLATFORMS,
-    Condition,
-)
+from .models import Condition
 
 FactValue = bool | int | str | tuple[str, ...] | None
 
@@ -28,37 +25,6 @@ class FactSpec:
     values: tuple[str, ...] = ()
     nullable: bool = False
     advice_only: bool = False  # only known once the program is chosen
-
-
-PROGRAM_CODES = ("COR", "SECOR", "SMALL_COR", "NONE")
-
-
-def fact_specs(sector_ids: tuple[str, ...]) -> dict[str, FactSpec]:
-    """Every fact a condition may name; the sector ids come from the dataset."""
-    codes = JURISDICTION_CODES
-    return {
-        "province": FactSpec("enum", codes),
-        "workers": FactSpec("int"),
-        "sector": FactSpec("enum", sector_ids),
-        "sector_group": FactSpec("enum", ("construction", "oil_and_gas", "other")),
-        "public_sector_bids": FactSpec("bool"),
-        "prime_contractor": FactSpec(
-            "enum", ("none", "requires_cor", "accepts_secor", "unknown")
-        ),
-        "prequal_platforms": FactSpec("list", PREQUAL_PLATFORMS),
-        "multi_site": FactSpec("bool"),
-        "other_provinces": FactSpec("list", codes),
-        "current_certification": FactSpec("enum", ("none", "secor", "cor")),
-        "hires_subtrades_into_cor_sites": FactSpec("bool"),
-        "jurisdiction.participates": FactSpec("bool"),
-        "jurisdiction.cor_line": FactSpec("int", nullable=True),
-        "jurisdiction.cor_min_workers": FactSpec("int", nullable=True),
-        "jurisdiction.small_program": FactSpec("enum", ("SECOR", "SMALL_COR"), nullable=True),
-        "jurisdiction.small_max_workers": FactSpec("int", nullable=True),
-        "small_eligible": FactSpec("bool"),
-        "small_headroom": FactSpec("int", nullable=True),
-        "program": FactSpec("enum", PROGRAM_CODES, advice_only=True),
-    }
 
 
 _ORDER_OPS = {"lt", "le", "gt", "ge"}

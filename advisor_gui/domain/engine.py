@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import get_args
 
 from ..util.records import record
-from .conditions import FactValue, holds
-from .models import Answers, Cite, Dataset, Jurisdiction, Probe, Question, Text
+from .answer_schema import answer_facts, answer_specs, conform, with_answer
+from .conditions import FactSpec, FactValue, holds
+from .models import Answers, Cite, Dataset, Jurisdiction, Probe, ProgramCode, Question, SectorGroup, Text
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Names a dataset text may use in braces; checked when the dataset loads.
@@ -108,8 +109,10 @@ def fill(text: Text, values: Mapping[str, str], lang: str = "en") -> str:
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text.get(lang))
 
 
-def normalise(answers: Answers) -> Answers:
-    """Drop the home province from ``other_provinces`` and duplicates everywhere."""
+def normalise(answers: Answers, dataset: Dataset) -> Answers:
+    """Conform the answers to the dataset; drop the home province from
+    ``other_provinces`` and duplicates everywhere."""
+    answers = conform(answers, dataset)
     others = tuple(dict.fromkeys(p for p in answers.other_provinces if p != answers.province))
     platforms = tuple(dict.fromkeys(answers.prequal_platforms))
     if others == answers.other_provinces and platforms == answers.prequal_platforms:
@@ -132,19 +135,33 @@ def eligible_programs(j: Jurisdiction, workers: int) -> tuple[str, ...]:
     return ("COR",)
 
 
+# The facts the engine derives from the answers and the jurisdiction; with the
+# answers themselves (answer_schema), every fact a rule condition may name.
+_DERIVED_FACTS = {
+    "sector_group": FactSpec("enum", get_args(SectorGroup)),
+    "jurisdiction.participates": FactSpec("bool"),
+    "jurisdiction.cor_line": FactSpec("int", nullable=True),
+    "jurisdiction.cor_min_workers": FactSpec("int", nullable=True),
+    "jurisdiction.small_program": FactSpec("enum", ("SECOR", "SMALL_COR"), nullable=True),
+    "jurisdiction.small_max_workers": FactSpec("int", nullable=True),
+    "small_eligible": FactSpec("bool"),
+    "small_headroom": FactSpec("int", nullable=True),
+    "program": FactSpec("enum", get_args(ProgramCode), advice_only=True),
+}
+DERIVED_FACTS = frozenset(_DERIVED_FACTS)
+
+
+def fact_specs(dataset: Dataset) -> dict[str, FactSpec]:
+    """Every fact a condition may name: the answers (those the dataset adds
+    included) and what :func:`facts_for` derives."""
+    return {**answer_specs(dataset), **_DERIVED_FACTS}
+
+
 def facts_for(dataset: Dataset, answers: Answers, j: Jurisdiction) -> dict[str, FactValue]:
-    facts: dict[str, FactValue] = {
-        "province": answers.province,
-        "workers": answers.workers,
-        "sector": answers.sector,
+    """The facts of :func:`fact_specs` but ``program`` (known only once decided)."""
+    facts = answer_facts(dataset, answers)
+    facts.update({
         "sector_group": dataset.sector(answers.sector).group,
-        "public_sector_bids": answers.public_sector_bids,
-        "prime_contractor": answers.prime_contractor,
-        "prequal_platforms": answers.prequal_platforms,
-        "multi_site": answers.multi_site,
-        "other_provinces": answers.other_provinces,
-        "current_certification": answers.current_certification,
-        "hires_subtrades_into_cor_sites": answers.hires_subtrades_into_cor_sites,
         "jurisdiction.participates": j.participates,
         "jurisdiction.cor_line": j.cor_line,
         "jurisdiction.cor_min_workers": j.cor_min_workers,
@@ -154,13 +171,13 @@ def facts_for(dataset: Dataset, answers: Answers, j: Jurisdiction) -> dict[str, 
         "small_headroom": (
             j.small_max_workers - answers.workers if j.small_max_workers is not None else None
         ),
-    }
+    })
     return facts
 
 
 def decide(dataset: Dataset, answers: Answers) -> str:
     """Only the program: the cheap core that what-if probes re-run."""
-    answers = normalise(answers)
+    answers = normalise(answers, dataset)
     j = dataset.jurisdiction(answers.province)
     facts = facts_for(dataset, answers, j)
     return _effect_program(j, _winning_effect(dataset, _decision_rules_fired(dataset, facts)))
@@ -186,7 +203,7 @@ def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: 
     """The full recommendation with reasons, cautions, steps, partners and
     what-ifs (``what_ifs=False`` skips the what-ifs, the costliest part, for a
     caller that fills them in later)."""
-    answers = normalise(answers)
+    answers = normalise(answers, dataset)
     j = dataset.jurisdiction(answers.province)
     facts = facts_for(dataset, answers, j)
     fired = _decision_rules_fired(dataset, facts)
@@ -356,16 +373,10 @@ def _what_would_change(
     return out, influential
 
 
-def with_answer(answers: Answers, key: str, value: Any) -> Answers:
-    """A copy with one answer changed (the caller keeps the value's type right)."""
-    changes: dict[str, Any] = {key: value}
-    return replace(answers, **changes)
-
-
 def _trials(
     question: Question, probe: Probe, answers: Answers, j: Jurisdiction
 ) -> Sequence[object]:
-    current = getattr(answers, question.id)
+    current = answers.get(question.id)
     if probe.direction:
         marks = {m for m in (j.cor_line, j.small_max_workers) if m is not None}
         marks |= {m + 1 for m in marks} | {m - 1 for m in marks}

@@ -24,15 +24,15 @@ from ..util.atomic import write_atomic
 from ..util.reading import CAPS, InputError, clip, decode_text, one_line, quoted, read_path
 from ..util.validation import adapter
 from . import integrity
+from .answer_schema import ADDED_KINDS, QUESTION_FACT_KINDS
+from .conditions import FactSpec
 from .conditions import check as check_condition
-from .conditions import fact_specs
-from .engine import PLACEHOLDER, TEXT_FIELDS
-from .models import Answers, Cite, Condition, Dataset, Text
+from .engine import DERIVED_FACTS, PLACEHOLDER, TEXT_FIELDS, fact_specs
+from .models import ANSWER_FIELDS, Cite, Condition, Dataset, Probe, Text
 
 MAX_BYTES = CAPS["rules"]  # the shared reader's cap (advisor_gui.util.reading)
 MAX_YAML_DEPTH = 64  # the bundled rules nest about 10 levels deep
 MAX_INT_DIGITS = 100  # no number in a rules file is longer than a few digits
-ANSWER_KEYS = tuple(f.name for f in dataclasses.fields(Answers))
 FieldPath = tuple[str | int, ...]
 
 
@@ -308,14 +308,20 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
     _unique(doc, ds.guidance, "id", "guidance")
     _unique(doc, ds.faq, "id", "faq")
     question_ids = _unique(doc, ds.questions, "id", "questions")
-    for i, q in enumerate(ds.questions):
-        if q.id not in ANSWER_KEYS:
-            raise doc.error(("questions", i, "id"), f"{_q(q.id)} is not an answer key")
-    missing = [k for k in ANSWER_KEYS if k not in question_ids]
+    missing = [k for k in ANSWER_FIELDS if k not in question_ids]
     if missing:
         raise doc.error(("questions",), f"no question asks for {', '.join(missing)}")
-    specs = fact_specs(tuple(sorted(sector_ids)))
     for i, q in enumerate(ds.questions):
+        _check_question_key(doc, q.id, q.kind, i)
+    specs = fact_specs(ds)
+    for i, q in enumerate(ds.questions):
+        if specs[q.id].kind != QUESTION_FACT_KINDS[q.kind]:
+            raise doc.error(("questions", i, "kind"),
+                            f"a {q.kind} question cannot ask for {q.id}, which is {specs[q.id].kind}")
+        for k, probe in enumerate(q.what_if):
+            problem = _probe_problem(specs[q.id], probe)
+            if problem:
+                raise doc.error(("questions", i, "what_if", k), problem)
         if q.shown_when is not None:
             _check_condition(doc, q.shown_when, ("questions", i, "shown_when"), specs, advice=False)
         if q.kind in {"choice", "multi_choice"} and q.id in specs:
@@ -343,6 +349,37 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
                 for name in PLACEHOLDER.findall(getattr(leaf, lang)):
                     if name not in TEXT_FIELDS:
                         raise doc.error((*path, lang), f"unknown placeholder {{{name}}}")
+
+
+def _check_question_key(doc: _Located, key: str, kind: str, i: int) -> None:
+    """A question either asks for one of the contract's keys or adds one of a
+    kind the answer schema can add, under a name no other fact has."""
+    if key in ANSWER_FIELDS:
+        return
+    if kind not in ADDED_KINDS:
+        raise doc.error(("questions", i, "kind"),
+                        f"{_q(key)} is not an answer key of the contract, and a dataset can only add "
+                        f"{', '.join(ADDED_KINDS)} questions")
+    if key in DERIVED_FACTS or not key.isidentifier():
+        raise doc.error(("questions", i, "id"),
+                        f"{_q(key)} cannot name an added answer: it must be a name (letters, digits, _) "
+                        "that no other fact has")
+
+
+def _probe_problem(spec: FactSpec, probe: Probe) -> str | None:
+    """What is wrong with a what-if's trial answer for its question, if anything."""
+    if spec.kind == "int":
+        return None if probe.direction and probe.value is None else "a count's what-if takes a direction, no value"
+    value = probe.value
+    if probe.direction:
+        return "only a count's what-if takes a direction"
+    if spec.kind == "bool":
+        fits = type(value) is bool
+    elif spec.kind == "enum":
+        fits = isinstance(value, str) and value in spec.values
+    else:
+        fits = isinstance(value, tuple) and all(v in spec.values for v in value)
+    return None if fits else f"value {_q(value)} is not an answer to this question"
 
 
 def _check_jurisdiction(doc: _Located, ds: Dataset, i: int, sector_ids: set[str]) -> None:

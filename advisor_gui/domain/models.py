@@ -10,7 +10,7 @@ them too.
 
 import datetime as dt
 import weakref
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from ..util.constraints import Ge, Le, Len, MinLen
 from ..util.records import record, weakref_record
@@ -21,17 +21,13 @@ _STRICT = {"extra": "forbid", "strict": True}
 JurisdictionCode = Literal[
     "AB", "BC", "SK", "MB", "ON", "QC", "NB", "NS", "PE", "NL", "YT", "NT", "NU"
 ]
-JURISDICTION_CODES: tuple[str, ...] = (
-    "AB", "BC", "SK", "MB", "ON", "QC", "NB", "NS", "PE", "NL", "YT", "NT", "NU",
-)
+JURISDICTION_CODES: tuple[str, ...] = get_args(JurisdictionCode)
 ProgramCode = Literal["COR", "SECOR", "SMALL_COR", "NONE"]
 SmallProgramCode = Literal["SECOR", "SMALL_COR"]
 SectorGroup = Literal["construction", "oil_and_gas", "other"]
 PrimeContractor = Literal["none", "requires_cor", "accepts_secor", "unknown"]
-PREQUAL_PLATFORMS: tuple[str, ...] = (
-    "ISN", "ComplyWorks", "Avetta", "CanQualify", "ContractorCheck",
-)
 PrequalPlatform = Literal["ISN", "ComplyWorks", "Avetta", "CanQualify", "ContractorCheck"]
+PREQUAL_PLATFORMS: tuple[str, ...] = get_args(PrequalPlatform)
 Certification = Literal["none", "secor", "cor"]
 NonEmpty = Annotated[str, MinLen(1)]
 Identifier = Annotated[str, MinLen(1)]
@@ -313,20 +309,27 @@ class Dataset:
 
 T = TypeVar("T")
 
-# id(dataset) -> {(id of one of its tuples, attribute): {key: item}}. Each
-# dataset's entry is dropped when the dataset is collected (weakref.finalize),
-# so an index never keeps a dataset, or its id, alive.
-_INDEXES: dict[int, dict[tuple[int, str], dict[str, Any]]] = {}
+# id(dataset) -> what was derived from it: its lookup indexes, keyed (id of one
+# of its tuples, attribute), and whatever else other modules keep with it
+# (derived()). Each dataset's entry is dropped when the dataset is collected
+# (weakref.finalize), so nothing derived keeps a dataset, or its id, alive.
+_DERIVED: dict[int, dict[Any, Any]] = {}
+
+
+def derived(dataset: Dataset) -> dict[Any, Any]:
+    """A dict for data derived from ``dataset`` that lives exactly as long as it does."""
+    memo = _DERIVED.get(id(dataset))
+    if memo is None:
+        memo = _DERIVED[id(dataset)] = {}
+        weakref.finalize(dataset, _DERIVED.pop, id(dataset), None)
+    return memo
 
 
 def _find(dataset: Dataset, items: tuple[T, ...], attr: str, key: str) -> T:
     """The item of ``items`` (a tuple of ``dataset``) whose ``attr`` equals
     ``key`` (KeyError when none does), through an index built on first use:
     the engine looks sources up often."""
-    indexes = _INDEXES.get(id(dataset))
-    if indexes is None:
-        indexes = _INDEXES[id(dataset)] = {}
-        weakref.finalize(dataset, _INDEXES.pop, id(dataset), None)
+    indexes = derived(dataset)
     index = indexes.get((id(items), attr))
     if index is None:
         index = indexes[(id(items), attr)] = {getattr(item, attr): item for item in items}
@@ -342,14 +345,38 @@ def _find(dataset: Dataset, items: tuple[T, ...], attr: str, key: str) -> T:
 MAX_WORKERS = 1_000_000
 
 
+class ItemOf:
+    """Annotation marker (pydantic ignores it): the value is the id of one of
+    the dataset's ``collection`` (e.g. ``"sectors"``), checked against the
+    dataset in use rather than a fixed list."""
+
+    __slots__ = ("collection",)
+
+    def __init__(self, collection: str) -> None:
+        self.collection = collection
+
+
+# The answers to the questions a dataset adds (kind yes_no), as (question id,
+# value) pairs: see :mod:`advisor_gui.domain.answer_schema`.
+AddedAnswers = tuple[tuple[Identifier, bool], ...]
+
+
 @record
 class Answers:
-    """The answers document of DESIGN.md §4 (``sector`` is checked against the dataset)."""
+    """The answers document of DESIGN.md §4.
+
+    The contract's keys are typed fields, declared here once: their types are
+    the schema :mod:`advisor_gui.domain.answer_schema` derives the facts, hints
+    and checks from. ``added`` holds the answers to the yes/no questions the
+    dataset adds on top; it is never a key of a document (the documents are
+    flat), and :func:`~advisor_gui.domain.answer_schema.conform` keeps it in the
+    dataset's question order with one pair for each such question.
+    """
 
     __pydantic_config__ = _STRICT
     province: JurisdictionCode
     workers: Annotated[int, Ge(1), Le(MAX_WORKERS)]
-    sector: NonEmpty = "other"
+    sector: Annotated[str, MinLen(1), ItemOf("sectors")] = "other"
     public_sector_bids: bool = False
     prime_contractor: PrimeContractor = "none"
     prequal_platforms: tuple[PrequalPlatform, ...] = ()
@@ -357,3 +384,19 @@ class Answers:
     other_provinces: tuple[JurisdictionCode, ...] = ()
     current_certification: Certification = "none"
     hires_subtrades_into_cor_sites: bool = False
+    added: AddedAnswers = ()
+
+    def get(self, key: str) -> Any:
+        """One answer by its key: a field of the contract, or a question the
+        dataset added (KeyError when neither: answers not conformed to the dataset)."""
+        if key in CONTRACT_KEYS:
+            return getattr(self, key)
+        for name, value in self.added:
+            if name == key:
+                return value
+        raise KeyError(key)
+
+
+# The contract's answer keys, in the documented order.
+ANSWER_FIELDS: tuple[str, ...] = tuple(name for name in Answers.__dataclass_fields__ if name != "added")
+CONTRACT_KEYS = frozenset(ANSWER_FIELDS)

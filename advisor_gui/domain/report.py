@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from html import escape
 
 from ..util.records import record
-from .conditions import holds
-from .engine import Recommendation, facts_for
+from .engine import Recommendation
 from .freshness import is_stale
+from .interview import answered
 from .models import Answers, Cite, Dataset, Question
 
 # Fixed wording of the summary in the shipped languages. Sentences are whole;
@@ -363,11 +363,9 @@ def build_report(
     rules = {r.id: r for r in dataset.rules}
     notes_by_id = {n.id: n for n in dataset.source_notes}
 
-    facts = facts_for(dataset, answers, j)
     answer_lines = tuple(
-        AnswerLine(q.prompt.get(lang), format_answer(dataset, q, getattr(answers, q.id), lang))
-        for q in dataset.questions
-        if q.shown_when is None or holds(q.shown_when, facts)
+        AnswerLine(q.prompt.get(lang), format_answer(dataset, q, value, lang))
+        for q, value in answered(dataset, answers)
     )
 
     reasons = tuple(

@@ -14,8 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..domain.conditions import holds
-from ..domain.engine import Recommendation, evaluate, facts_for
+from ..domain import interview
+from ..domain.answer_schema import conform, with_answer
+from ..domain.engine import Recommendation, evaluate
 from ..domain.models import Answers, Dataset, Question
 
 
@@ -36,7 +37,7 @@ class AdvisorController(QObject):
     def __init__(self, dataset: Dataset, answers: Answers | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._dataset = dataset
-        self._answers = answers or self.DEFAULT_ANSWERS
+        self._answers = conform(answers or self.DEFAULT_ANSWERS, dataset)
         self._rec = evaluate(dataset, self._answers)
         self._what_ifs_due = False
         self._views_timer = QTimer(self)
@@ -78,14 +79,15 @@ class AdvisorController(QObject):
     # --- changes ---------------------------------------------------------------
     def set_answer(self, key: str, value: Any) -> None:
         """Change one answer; ignored when nothing changes."""
-        if getattr(self._answers, key) == value:
+        if self._answers.get(key) == value:
             return
-        self.set_answers(dataclasses.replace(self._answers, **{key: value}))
+        self.set_answers(with_answer(self._answers, key, value))
 
     def set_province(self, code: str) -> None:
         self.set_answer("province", code)
 
     def set_answers(self, answers: Answers) -> None:
+        answers = conform(answers, self._dataset)
         old = self._answers
         if answers == old:
             return
@@ -102,11 +104,12 @@ class AdvisorController(QObject):
     def set_dataset(self, dataset: Dataset) -> None:
         """Switch to other rules (an imported update, or back to the bundled
         rules). The answers carry over; a sector the new rules do not know
-        becomes ``other``. Emits datasetChanged, then answersChanged when an
-        answer had to change, then recommendationChanged."""
+        becomes ``other``; a question they add starts at its default. Emits
+        datasetChanged, then answersChanged when an answer had to change, then
+        recommendationChanged."""
         if dataset is self._dataset:
             return
-        answers = self._answers
+        answers = conform(self._answers, dataset)
         if answers.sector not in {s.id for s in dataset.sectors}:
             answers = dataclasses.replace(answers, sector="other")
         self._dataset = dataset
@@ -138,18 +141,8 @@ class AdvisorController(QObject):
         self.viewsDue.emit(self.recommendation)
 
     def question_visible(self, question: Question) -> bool:
-        if question.shown_when is None:
-            return True
-        j = self._dataset.jurisdiction(self._answers.province)
-        return holds(question.shown_when, facts_for(self._dataset, self._answers, j))
+        return interview.visible(self._dataset, self._answers, question)
 
     def question_matters(self, question: Question) -> bool:
         """False for a question none of whose what-ifs changes the answer now."""
-        if question.id == "province":
-            return True
-        rec = self.recommendation
-        if rec.program == "NONE":
-            return False
-        if not question.what_if:
-            return True  # no what-if: it shapes cautions and steps, not the program
-        return question.id in rec.influential
+        return interview.matters(question, self.recommendation)

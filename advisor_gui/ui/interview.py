@@ -226,7 +226,7 @@ class InterviewPanel(QWidget):
             province_moved = answers.province != self._shown_province
             self._shown_province = answers.province
             for key, field in self._fields.items():
-                value = getattr(answers, key)
+                value = answers.get(key)
                 # Rewrite only what changed (18 check boxes are not free); the other-provinces
                 # grid also follows the home province, whose box it disables.
                 if field.read() != value or (province_moved and field.question.kind == "provinces"):
