@@ -95,7 +95,7 @@ def test_changing_each_answer_updates_the_card(window: MainWindow, qtbot) -> Non
 
 
 def test_prequalification_only_asked_for_construction(window: MainWindow) -> None:
-    platforms = window.interview._fields["prequal_platforms"].box
+    platforms = window.interview.question_box("prequal_platforms")
     assert not platforms.isVisible()
     window.controller.set_answer("sector", "construction")
     window.controller.flush()
@@ -103,7 +103,7 @@ def test_prequalification_only_asked_for_construction(window: MainWindow) -> Non
 
 
 def test_questions_that_cannot_change_the_answer_are_de_emphasised(window: MainWindow) -> None:
-    prompt = window.interview._fields["public_sector_bids"].prompt
+    prompt = window.interview.prompt("public_sector_bids")
     assert prompt.property("moot") is False
     window.controller.set_answer("workers", 40)  # COR by size: bidding cannot change it
     window.controller.flush()
@@ -245,15 +245,15 @@ def test_keyboard_moves_the_map_selection(window: MainWindow, qtbot) -> None:
 
 
 def test_every_interview_control_has_an_accessible_name(window: MainWindow) -> None:
-    for key, field in window.interview._fields.items():
-        assert field.editor.accessibleName(), key
+    for key in window.interview.question_ids():
+        assert window.interview.editor(key).accessibleName(), key
     assert window.provinces.map.accessibleName() and window.card.accessibleName()
 
 
 def test_map_shapes_are_read_ring_by_ring(qapp) -> None:
-    from advisor_gui.ui.province_map import _shape_paths
+    from advisor_gui.ui.province_map import shape_paths
 
-    paths = _shape_paths({"AA": {"rings": [[0, 0, 10, 0, 10, 5], [20, 20, 30, 20, 30, 40, 20, 40]]},
+    paths = shape_paths({"AA": {"rings": [[0, 0, 10, 0, 10, 5], [20, 20, 30, 20, 30, 40, 20, 40]]},
                           "BB": {"rings": [[1.5, 2.25, 3, 4, 5, 6.5]]}})
     assert set(paths) == {"AA", "BB"}
     points = [(paths["AA"].elementAt(i).x, paths["AA"].elementAt(i).y) for i in range(paths["AA"].elementCount())]
@@ -273,3 +273,13 @@ def test_home_province_cannot_also_be_an_other_province(window: MainWindow) -> N
     assert not boxes["AB"].isEnabled() and boxes["SK"].isEnabled()
     window.controller.set_province("SK")
     assert boxes["AB"].isEnabled() and not boxes["SK"].isEnabled()
+
+
+def test_the_workers_box_takes_every_count_a_file_may_hold(window: MainWindow) -> None:
+    """A client file may say up to MAX_WORKERS workers: the box never clamps it."""
+    from advisor_gui.domain.models import MAX_WORKERS
+
+    window.controller.set_answer("workers", MAX_WORKERS)
+    window.controller.flush()
+    assert window.interview.editor("workers").value() == MAX_WORKERS
+    assert window.controller.answers.workers == MAX_WORKERS

@@ -23,13 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.models import JURISDICTION_CODES, Answers, Question
+from ..domain.models import JURISDICTION_CODES, MAX_WORKERS, Answers, Question
 from .controller import AdvisorController
 from .plaintext import make_plain, no_mnemonic, tooltip
 from .style import help_box, pane_title, prompt_emphasis
-
-MAX_WORKERS = 99_999
-
 
 def _combo() -> QComboBox:
     combo = QComboBox()
@@ -258,5 +255,17 @@ class InterviewPanel(QWidget):
     def focus_first(self) -> None:
         self._fields["province"].editor.setFocus()
 
+    def question_ids(self) -> list[str]:
+        """The questions shown (or shown when they apply), in order."""
+        return list(self._fields)
+
     def editor(self, key: str) -> QWidget:
+        """The control that holds the answer to question ``key``."""
         return self._fields[key].editor
+
+    def question_box(self, key: str) -> QWidget:
+        """The whole of question ``key``: prompt and control (hidden when it does not apply)."""
+        return self._fields[key].box
+
+    def prompt(self, key: str) -> QLabel:
+        return self._fields[key].prompt

@@ -69,7 +69,7 @@ def paint_swatch(p: QPainter, rect: QRectF, category: str) -> None:
         p.fillRect(rect, QBrush(QColor(0, 0, 0, 110), sw.pattern))
 
 
-def _shape_paths(shapes: dict[str, dict[str, list[list[float]]]]) -> dict[str, QPainterPath]:
+def shape_paths(shapes: dict[str, dict[str, list[list[float]]]]) -> dict[str, QPainterPath]:
     """One path per jurisdiction from its rings of flat x, y coordinates.
 
     The rings are handed to Qt as one QDataStream of polygons (a count, then
@@ -106,7 +106,7 @@ class ProvinceMap(QWidget):
         self._ds = dataset
         doc = json.loads(resource("map/provinces.json").read_text(encoding="utf-8"))
         self._view = QRectF(*doc["viewBox"])
-        self._paths = _shape_paths(doc["shapes"])
+        self._paths = shape_paths(doc["shapes"])
         self._category: dict[str, str] = {j.code: offer_category(j) for j in dataset.jurisdictions}
         self._order = [j.code for j in dataset.jurisdictions]
         self._selected = ""
