@@ -28,6 +28,7 @@ from .controller import AdvisorController
 from .plaintext import make_plain, no_mnemonic, tooltip
 from .style import help_box, pane_title, prompt_emphasis
 
+
 def _combo() -> QComboBox:
     combo = QComboBox()
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
