@@ -176,3 +176,26 @@ def test_window_arguments_take_a_basedir() -> None:
     assert window_args(["--basedir", "/tmp/b", "x.coradvice"]) == ("/tmp/b", "x.coradvice")
     assert window_args(["--basedir", "/tmp/b", "provinces"]) is None
     assert window_args(["--version"]) is None
+
+
+def test_the_window_without_a_display_says_so_in_one_line(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["ADVISOR_BASEDIR"] = str(tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "advisor_gui"], capture_output=True, text=True, env=env,
+                          cwd=Path(__file__).resolve().parent.parent, timeout=60)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "no display" in proc.stderr and "--help" in proc.stderr
+
+
+def test_display_rules() -> None:
+    from advisor_gui.app import display_missing
+
+    assert display_missing({}, "linux")
+    assert not display_missing({"DISPLAY": ":0"}, "linux")
+    assert not display_missing({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    assert not display_missing({"QT_QPA_PLATFORM": "offscreen"}, "linux")
+    assert not display_missing({}, "win32") and not display_missing({}, "darwin")
