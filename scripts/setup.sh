@@ -9,14 +9,16 @@ dev=0
 [ "${1:-}" = "--dev" ] && dev=1
 
 # Qt's xcb/offscreen platforms, fonts; for --dev, test and packaging tools (Xvfb,
-# poppler, makensis, desktop-file-validate, appstreamcli, update-mime-database, patchelf).
+# poppler, makensis, desktop-file-validate, appstreamcli, update-mime-database, patchelf;
+# D-Bus, AT-SPI and pyatspi for the screen-reader test).
 apt_pkgs=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0
           libxkbcommon-x11-0 libdbus-1-3 libxcb1 libxcb-cursor0 libxcb-icccm4
           libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
           libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
           libwayland-client0 libwayland-cursor0 libwayland-egl1 fonts-dejavu-core
           python3-venv)
-if [ $dev = 1 ]; then apt_pkgs+=(xvfb xauth poppler-utils nsis desktop-file-utils appstream shared-mime-info patchelf); fi
+if [ $dev = 1 ]; then apt_pkgs+=(xvfb xauth poppler-utils nsis desktop-file-utils appstream shared-mime-info patchelf
+                             dbus at-spi2-core python3-pyatspi); fi
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for p in "${apt_pkgs[@]}"; do
