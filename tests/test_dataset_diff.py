@@ -19,14 +19,14 @@ KNOWN_CHANGE = [
     *NEWER,
     # a partner leaves Alberta, one joins Newfoundland and Labrador
     ("""      - acronym: AHSA
-        name: "Alberta Hotel Safety Association"
+        name: {en: "Alberta Hotel Safety Association", fr: "Alberta Hotel Safety Association"}
         sectors: [hospitality]
         programs: [COR, SECOR]
         cite: [{source: ahsa-secor, at: "About SECOR"}]
 """, ""),
     ("""      - acronym: NLCSA
 """, """      - acronym: WNL
-        name: "Example Partner NL"
+        name: {en: "Example Partner NL", fr: "Partenaire exemple T.-N.-L."}
         sectors: [other]
         programs: [COR]
         cite: [{source: nlcsa-cor, at: "COR"}]

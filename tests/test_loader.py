@@ -63,6 +63,22 @@ CASES = [
     ("duplicate key", "version: \"2026", "version: \"x\"\nversion: \"2026", r"^version$", "duplicate key",
      None),
     ("malformed YAML", "sources:\n", "sources:\n  - [unclosed\n", r"\(yaml\)", ".+", None),
+    # every text is in English and French
+    ("French missing", 'name: {en: "British Columbia", fr: "Colombie-Britannique"}', 'name: {en: "British Columbia"}',
+     r"^jurisdictions\[1\]\.name\.fr$", "the French text is missing", 'name: {en: "British Columbia"}'),
+    ("French empty", 'name: {en: "British Columbia", fr: "Colombie-Britannique"}',
+     'name: {en: "British Columbia", fr: ""}', r"^jurisdictions\[1\]\.name\.fr$", "the French text is empty",
+     'name: {en: "British Columbia", fr: ""}'),
+    ("French blank", 'fr: "Qu\'est-ce que le COR?"', 'fr: "   "', r"^guidance\[0\]\.title\.fr$",
+     "the French text is blank", 'fr: "   "'),
+    ("French missing in a block", "      fr: \"Selon l'article, le COR vise 20",
+     "      #fr: \"Selon l'article, le COR vise 20",
+     r"^jurisdictions\[1\]\.summary\.fr$", "the French text is missing", None),
+    ("partner name without French",
+     'name: {en: "BC Construction Safety Alliance", fr: "BC Construction Safety Alliance"}',
+     'name: "BC Construction Safety Alliance"', r"^jurisdictions\[1\]\.partners\[0\]\.name$",
+     r"a text needs both languages, as \{en: .+, fr: .+\} \(got 'BC Construction Safety Alliance'\)",
+     'name: "BC Construction Safety Alliance"'),
 ]
 
 

@@ -197,7 +197,7 @@ def _keyed(area: str, old: Sequence[Any], new: Sequence[Any], key: Callable[[Any
 
 
 def _partner_text(p: Partner) -> str:
-    return f"{p.name} ({', '.join(p.sectors)}; {', '.join(p.programs)})"
+    return f"{p.name.en} ({', '.join(p.sectors)}; {', '.join(p.programs)})"
 
 
 def _note_changes(code: str, old: tuple[Note, ...], new: tuple[Note, ...]) -> list[Change]:

@@ -240,7 +240,7 @@ def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: 
         reasons=reasons,
         cautions=tuple(cautions),
         next_steps=tuple(steps),
-        partners=suggest_partners(dataset, j, answers.sector, program),
+        partners=suggest_partners(dataset, j, answers.sector, program, lang),
         what_would_change=tuple(changes),
         dataset_version=dataset.version,
         dataset_effective=dataset.effective.isoformat(),
@@ -328,7 +328,7 @@ def _short_cites(dataset: Dataset, cites: tuple[Cite, ...]) -> str:
 
 
 def suggest_partners(
-    dataset: Dataset, j: Jurisdiction, sector: str, program: str
+    dataset: Dataset, j: Jurisdiction, sector: str, program: str, lang: str = "en"
 ) -> tuple[PartnerSuggestion, ...]:
     """Partners that run ``program`` here: sector specialists first, else the
     partners open to any industry, else everyone who runs it."""
@@ -342,7 +342,7 @@ def suggest_partners(
     ):
         if pick:
             return tuple(
-                PartnerSuggestion(p.acronym, p.name, format_cites(dataset, p.cite)) for p in pick
+                PartnerSuggestion(p.acronym, p.name.get(lang), format_cites(dataset, p.cite)) for p in pick
             )
     return ()
 

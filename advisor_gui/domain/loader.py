@@ -5,7 +5,7 @@ Checks, in order: size, encoding, YAML syntax (no aliases, no duplicate keys),
 strict types and unknown keys (pydantic over the dataclasses in
 :mod:`.models`), then cross-references: unique ids, cited sources exist,
 conditions name known facts and values, questions cover every answer key,
-texts use only known placeholders.
+texts are given in English and French and use only known placeholders.
 """
 
 from __future__ import annotations
@@ -236,8 +236,33 @@ def _validate_types(doc: _Located) -> Dataset:
     return dataset
 
 
+_LANGUAGES = {"en": "English", "fr": "French"}
+
+
+@functools.cache
+def _text_fields() -> frozenset[str]:
+    """The names of the dataset fields that hold a :class:`Text` (``name``, ``summary`` …)."""
+    import typing
+
+    from . import models
+
+    names: set[str] = set()
+    for cls in vars(models).values():
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls):
+            for name, hint in typing.get_type_hints(cls).items():
+                if hint is Text or Text in typing.get_args(hint):
+                    names.add(name)
+    return frozenset(names)
+
+
 def _explain(error: Any) -> str:
     kind, value = error["type"], error.get("input")
+    last = error["loc"][-1] if error["loc"] else None  # the field at fault
+    if last in _LANGUAGES and kind in {"missing_argument", "missing", "string_too_short"}:
+        state = "missing" if kind != "string_too_short" else "empty"
+        return f"the {_LANGUAGES[last]} text is {state}: every text needs both en and fr"
+    if isinstance(value, str) and last in _text_fields() and kind.startswith(("dataclass", "model")):
+        return f"a text needs both languages, as {{en: \"…\", fr: \"…\"}} (got {_q(value)})"
     if kind == "unexpected_keyword_argument":
         return "unknown field"
     if kind == "missing_argument" or kind == "missing":
@@ -346,6 +371,9 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
     for path, leaf in leaves:
         if isinstance(leaf, Text):
             for lang in ("en", "fr"):
+                if not getattr(leaf, lang).strip():
+                    raise doc.error((*path, lang),
+                                    f"the {_LANGUAGES[lang]} text is blank: every text needs both en and fr")
                 for name in PLACEHOLDER.findall(getattr(leaf, lang)):
                     if name not in TEXT_FIELDS:
                         raise doc.error((*path, lang), f"unknown placeholder {{{name}}}")

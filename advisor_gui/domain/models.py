@@ -35,14 +35,16 @@ Identifier = Annotated[str, MinLen(1)]
 
 @record
 class Text:
-    """Human-readable text in both shipped languages (French may lag)."""
+    """Human-readable text in both shipped languages: both are required and
+    non-empty (the loader also refuses blank ones). A proper name with no
+    official French form (a certifying partner, WorkSafeBC) repeats the English."""
 
     __pydantic_config__ = _STRICT
     en: NonEmpty
-    fr: str = ""
+    fr: NonEmpty
 
     def get(self, lang: str = "en") -> str:
-        return self.fr if lang == "fr" and self.fr else self.en
+        return self.fr if lang == "fr" else self.en
 
 
 @record
@@ -94,7 +96,7 @@ class Partner:
 
     __pydantic_config__ = _STRICT
     acronym: NonEmpty
-    name: NonEmpty
+    name: Text  # the official French name where the body has one, else the English again
     sectors: Annotated[tuple[Identifier, ...], MinLen(1)]
     programs: Annotated[tuple[Literal["COR", "SECOR", "SMALL_COR"], ...], MinLen(1)]
     cite: Cites

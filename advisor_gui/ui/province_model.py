@@ -107,7 +107,7 @@ class ProvinceTableModel(QAbstractTableModel):
             if col == COL_SUMMARY:
                 return tooltip(j.summary.en)
             if col == COL_PARTNERS:
-                return tooltip("\n".join(f"{p.acronym} \u2014 {p.name}" for p in j.partners)) or None
+                return tooltip("\n".join(f"{p.acronym} \u2014 {p.name.en}" for p in j.partners)) or None
             return tooltip(describe_offer(self._ds, j))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_CODE, COL_COR, COL_LIMIT):
             return int(Qt.AlignmentFlag.AlignCenter)
