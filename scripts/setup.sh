@@ -10,7 +10,8 @@ dev=0
 
 # Qt's xcb/offscreen platforms, fonts; for --dev, test and packaging tools (Xvfb,
 # poppler, makensis, desktop-file-validate, appstreamcli, update-mime-database, patchelf;
-# D-Bus, AT-SPI and pyatspi for the screen-reader test).
+# D-Bus, AT-SPI and pyatspi for the screen-reader test; CUPS with the cups-pdf driver for
+# the printing test).
 apt_pkgs=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0
           libxkbcommon-x11-0 libdbus-1-3 libxcb1 libxcb-cursor0 libxcb-icccm4
           libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
@@ -18,7 +19,7 @@ apt_pkgs=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0
           libwayland-client0 libwayland-cursor0 libwayland-egl1 fonts-dejavu-core
           python3-venv)
 if [ $dev = 1 ]; then apt_pkgs+=(xvfb xauth poppler-utils nsis desktop-file-utils appstream shared-mime-info patchelf
-                             dbus at-spi2-core python3-pyatspi); fi
+                             dbus at-spi2-core python3-pyatspi cups printer-driver-cups-pdf); fi
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for p in "${apt_pkgs[@]}"; do
