@@ -31,7 +31,8 @@ def recommend(tmp_path: Path, capsys: pytest.CaptureFixture[str], doc: Any, raw:
 
 
 def test_recommend_contract_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str], dataset) -> None:
-    code, out, err = recommend(tmp_path, capsys, {"province": "BC", "workers": 12, "prime_contractor": "unknown"})
+    code, out, err = recommend(tmp_path, capsys, {"province": "BC", "workers": 12, "prime_contractor": "unknown",
+                                                  "sector": "construction"})
     assert code == 0 and err == ""
     doc = json.loads(out)
     assert {"program", "eligible", "province", "reasons", "cautions", "next_steps", "partners", "dataset"} <= set(doc)

@@ -97,6 +97,7 @@ def test_every_rule_can_fire(dataset) -> None:
     for province in JURISDICTION_CODES:
         for workers in (1, 5, 9, 10, 11, 18, 19, 20, 21):
             for extra in ({}, {"prime_contractor": "unknown"}, {"current_certification": "secor"},
+                          {"current_certification": "cor"},
                           {"public_sector_bids": True}, {"prime_contractor": "requires_cor"},
                           {"sector": "oil_and_gas"}, {"multi_site": True},
                           {"other_provinces": ("ON",)}, {"hires_subtrades_into_cor_sites": True},

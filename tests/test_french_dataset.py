@@ -74,7 +74,7 @@ def test_partner_names_are_texts(dataset) -> None:
     """Partners with no official French name keep the English one (glossary); the
     descriptive part of a name is translated."""
     partners = [p for j in dataset.jurisdictions for p in j.partners]
-    assert len(partners) == 32 and all(isinstance(p.name, Text) and p.name.fr for p in partners)
+    assert len(partners) == 34 and all(isinstance(p.name, Text) and p.name.fr for p in partners)
     go2hr = next(p for p in partners if p.acronym == "go2HR")
     assert go2hr.name.fr == "go2HR (tourisme et hôtellerie)"
 

@@ -31,6 +31,10 @@ CASE_KEYS = {"name", "answers", "expect"}
 EXPECT_KEYS = {
     "program", "exit", "eligible", "eligible_includes", "eligible_excludes", "mentions", "has_cautions",
     "reasons_include", "cautions_include", "cautions_exclude", "changes_mention",
+    # issue 14: partners by sector, counting rules, province facts, the comparison
+    "partners_include", "partners_exclude", "partners_none", "placement_mentions", "mentions_not",
+    "changes_exclude", "workers_counted", "counting_rule", "province_facts_mention", "comparison_mentions",
+    "comparison_explained",
 }
 
 
@@ -74,9 +78,48 @@ def check(expect: dict[str, Any], out: dict[str, Any]) -> None:
     changes = " ".join(out["what_would_change"])
     for text in expect.get("changes_mention", []):
         assert text in changes, f"{text!r} not in {out['what_would_change']}"
+    for text in expect.get("changes_exclude", []):
+        assert text not in changes, f"{text!r} in {out['what_would_change']}"
+    for word in expect.get("mentions_not", []):
+        assert word.lower() not in prose, f"{word!r} in the reasons, cautions or next steps"
+    def named(acronym: str) -> bool:  # "ACSA (Alberta …)", or a name starting with it
+        return any(p == acronym or p.startswith(f"{acronym} ") for p in out["partners"])
+
+    for acronym in expect.get("partners_include", []):
+        assert named(acronym), f"{acronym} not in {out['partners']}"
+    for acronym in expect.get("partners_exclude", []):
+        assert not named(acronym), f"{acronym} in {out['partners']}"
+    if "partners_none" in expect:
+        assert (out["partners"] == []) == expect["partners_none"], out["partners"]
+        assert (out["placement"] is not None) == (expect["partners_none"] and out["program"] != "NONE")
+    for text in expect.get("placement_mentions", []):
+        assert out["placement"] and text in out["placement"]["text"], out["placement"]
+    if "workers_counted" in expect:
+        assert out["counting"]["applied"] and out["counting"]["workers"] == expect["workers_counted"], out["counting"]
+    if "counting_rule" in expect:
+        assert out["counting"]["rule"] == expect["counting_rule"], out["counting"]
+    facts = " ".join(f["text"] for f in out["province_facts"])
+    for text in expect.get("province_facts_mention", []):
+        assert text in facts, f"{text!r} not in the province facts: {facts}"
+    check_comparison(expect, out["province"])
     if out["program"] != "NONE":
         assert out["program"] in eligible
     assert out["reasons"], "every answer is explained"
+
+
+def check_comparison(expect: dict[str, Any], province: str) -> None:
+    """The comparison's province values (a domain function the comparison pane renders)."""
+    if "comparison_mentions" not in expect and "comparison_explained" not in expect:
+        return
+    from advisor_gui.domain.loader import load_dataset
+    from advisor_gui.domain.province import comparison_for
+
+    comparison = comparison_for(load_dataset(ROOT / "data" / "rules.yaml"), province)
+    cells = " ".join(f"{r.cor} {r.small}" for r in comparison.rows if not (r.cor_general and r.small_general))
+    for text in expect.get("comparison_mentions", []):
+        assert text in cells, f"{text!r} not among {province}'s own comparison values: {cells}"
+    if "comparison_explained" in expect:
+        assert (comparison.explanation is not None and not comparison.rows) == expect["comparison_explained"]
 
 
 @pytest.mark.parametrize("case", _cases(ACCEPTANCE))

@@ -2,7 +2,9 @@
 
 Each answer key has one declaration of its kind and values:
 
-* **The contract's ten keys** (DESIGN.md §4) are the typed fields of
+* **The contract's ten keys** (DESIGN.md §4), and its two optional details
+  ``worker_count`` and ``certificate_date`` (which no question asks and no rule
+  tests: :data:`~advisor_gui.domain.models.DETAIL_FIELDS`), are the typed fields of
   :class:`~advisor_gui.domain.models.Answers`. The engine reads them by
   attribute and mypy checks those reads, so they stay fields; this module
   derives everything else from their annotations (a ``Literal`` is a one-of,
@@ -36,13 +38,25 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import math
+import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, get_args, get_origin
 
 from ..util.constraints import Ge, Le
 from ..util.validation import adapter
 from .conditions import FactSpec, FactValue
-from .models import ANSWER_FIELDS, CONTRACT_KEYS, AddedAnswers, Answers, Dataset, ItemOf, Question, derived
+from .models import (
+    ANSWER_FIELDS,
+    CONTRACT_KEYS,
+    WORKER_COUNT_KEYS,
+    AddedAnswers,
+    Answers,
+    Dataset,
+    ItemOf,
+    Question,
+    derived,
+)
 
 # What each kind of question asks for, as the rule conditions see it.
 QUESTION_FACT_KINDS: dict[str, str] = {
@@ -118,10 +132,20 @@ def answer_specs(dataset: Dataset) -> dict[str, FactSpec]:
     return specs
 
 
+_DETAIL_HINTS = {
+    "worker_count": "must be an object with any of " + ", ".join(WORKER_COUNT_KEYS),
+    "certificate_date": "must be a date written YYYY-MM-DD",
+    **{f"worker_count.{k}": "must be a number of 0 or more" for k in WORKER_COUNT_KEYS},
+}
+
+
 @functools.cache
 def hint(key: str) -> str | None:
     """What a bad value of one of the contract's keys should have been (None
-    where the validator's own message says it, or the dataset holds the values)."""
+    where the validator's own message says it, or the dataset holds the values);
+    ``key`` may be dotted (``worker_count.payroll_hours``)."""
+    if key in _DETAIL_HINTS:
+        return _DETAIL_HINTS[key]
     tp = _field_types().get(key)
     if tp is None:
         return None
@@ -173,6 +197,10 @@ def with_answer(answers: Answers, key: str, value: Any) -> Answers:
 def as_document(answers: Answers) -> dict[str, Any]:
     """The flat answers document: the contract's keys, then the added ones."""
     doc = {name: getattr(answers, name) for name in ANSWER_FIELDS}
+    if answers.worker_count is not None:  # the details only when given: see DETAIL_FIELDS
+        doc["worker_count"] = answers.worker_count.given()
+    if answers.certificate_date is not None:
+        doc["certificate_date"] = answers.certificate_date
     doc.update(answers.added)
     return doc
 
@@ -202,6 +230,24 @@ def check_added(rest: Mapping[str, Any], dataset: Dataset | None,
     return tuple(pairs)
 
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def check_details(core: Mapping[str, Any], loc: tuple[str, ...] = ()) -> None:
+    """What pydantic lets through that the contract does not: a
+    ``certificate_date`` written other than YYYY-MM-DD (pydantic also takes a
+    time of day or a number of seconds), ``worker_count`` numbers that are not
+    finite (pydantic's bounds already refuse them; kept explicit)."""
+    date = core.get("certificate_date")
+    if date is not None and not (isinstance(date, str) and _DATE.fullmatch(date)):
+        raise _error("date_type", (*loc, "certificate_date"), date)
+    counts = core.get("worker_count")
+    if isinstance(counts, Mapping):
+        for key, value in counts.items():
+            if isinstance(value, bool) or (isinstance(value, int | float) and not math.isfinite(value)):
+                raise _error("float_type", (*loc, "worker_count", key), value)
+
+
 def _error(kind: str, loc: tuple[str, ...], value: Any) -> Exception:
     import pydantic_core
 
@@ -214,6 +260,7 @@ def validate(data: Mapping[str, Any], dataset: Dataset) -> Answers:
     """A decoded answers document as :class:`Answers`, conformed to
     ``dataset`` (pydantic ValidationError otherwise; the sector is the caller's)."""
     core, rest = split(data)
+    check_details(core)
     answers: Answers = adapter(Answers).validate_json(json.dumps(core), strict=True)
     added = check_added(rest, dataset)
     return conform(dataclasses.replace(answers, added=added), dataset)

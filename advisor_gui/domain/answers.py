@@ -22,7 +22,8 @@ def explain_error(err: Any, offset: int = 0) -> AnswersError:
     """One pydantic error about the answers as an AnswersError; ``offset`` skips
     leading location parts (the answers nested inside a client file)."""
     loc = [str(p) for p in err["loc"]][offset:]
-    field = loc[0] if loc else ""
+    # worker_count's keys are named in full (worker_count.payroll_hours)
+    field = ".".join(loc[:2]) if loc[:1] == ["worker_count"] else (loc[0] if loc else "")
     if err["type"] == "unexpected_keyword_argument":
         return AnswersError(field, "unknown answer key")
     if err["type"] in {"missing_argument", "missing"}:

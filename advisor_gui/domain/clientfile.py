@@ -15,7 +15,12 @@ A client file is UTF-8 JSON, one object, every key required (format 1)::
 
 - ``format_version``: a whole number; this app writes :data:`FORMAT_VERSION`,
   reads older versions through :data:`MIGRATIONS` and refuses newer ones.
-- ``answers``: the answers document of DESIGN.md §4, with every key written out.
+- ``answers``: the answers document of DESIGN.md §4, with every key written out,
+  except the two optional details ``worker_count`` (only the numbers given) and
+  ``certificate_date``, written only when present. They left the format at
+  version 1: a file without them is exactly what earlier versions wrote and
+  read, and an earlier app handed a file with them refuses it with one message
+  naming ``answers.worker_count`` (an unknown key), never dropping it silently.
 - ``client``: who the advice is for (``name`` may be empty while drafting).
 - ``consultant``: who gave the advice (``name``, ``firm``; either may be empty).
 - ``notes``: the consultant's free-text notes.
@@ -286,6 +291,8 @@ def parse(data: object, dataset: Dataset | None = None) -> ClientFile:
         core, added = answer_schema.split(doc["answers"])
         doc = {**doc, "answers": core}
     try:
+        if isinstance(doc.get("answers"), dict):
+            answer_schema.check_details(doc["answers"], ("answers",))
         cf: ClientFile = _adapter().validate_json(json.dumps(doc), strict=True)
         added_answers = answer_schema.check_added(added, dataset, ("answers",))
     except pydantic.ValidationError as exc:

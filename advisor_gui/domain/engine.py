@@ -9,24 +9,47 @@ probes.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import get_args
+from typing import cast, get_args
 
 from ..util.records import record
 from .answer_schema import answer_facts, answer_specs, conform, with_answer
 from .conditions import FactSpec, FactValue, holds
-from .models import Answers, Cite, Dataset, Jurisdiction, Probe, ProgramCode, Question, SectorGroup, Text
+from .models import (
+    MAX_WORKERS,
+    Answers,
+    Certification,
+    Cite,
+    Condition,
+    CountingRule,
+    Dataset,
+    Jurisdiction,
+    Partner,
+    PrimeContractor,
+    Probe,
+    ProgramCode,
+    Question,
+    Rule,
+    SectorGroup,
+    Text,
+    WorkerCount,
+)
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Names a dataset text may use in braces; checked when the dataset loads.
 TEXT_FIELDS = frozenset(
     {
-        "workers", "province_name", "cor_line", "small_label", "small_max",
+        "workers", "n_workers", "province_name", "cor_line", "small_label", "small_max",
         "program_label", "platforms", "other_provinces", "value", "program",
+        # a counting rule's sentence (CountingRule.applied)
+        "counted", "peak", "owners", "subcontractors", "payroll_hours", "fte",
     }
 )
+HOURS_PER_FTE = 2080  # BC: FTEs = annual payroll hours / 2,080 (go2HR)
 _DECISION_RANK = {"none": 0, "cor": 1, "small": 2}
 
 
@@ -53,9 +76,59 @@ class PartnerSuggestion:
     acronym: str
     name: str
     source: str
+    # The partner's own name for the recommended program and its size limit,
+    # where they differ from the province's (empty otherwise).
+    program_label: str = ""
+    limit: str = ""
 
     def label(self) -> str:
+        """"ACSA (Alberta Construction Safety Association)"; the name alone when
+        it already starts with the acronym ("go2HR (tourism and hospitality)")."""
+        if self.name == self.acronym or self.name.startswith(f"{self.acronym} "):
+            return self.name
         return f"{self.acronym} ({self.name})"
+
+
+@record
+class ProvinceFact:
+    """A cited fact about the client's jurisdiction (DESIGN.md §2: every cited
+    fact reaches a user); ``topic`` is what it bears on (see models.NoteTopic)."""
+
+    topic: str
+    text: str
+    source: str
+
+
+@record
+class Counting:
+    """The province's counting rule, and the count the recommendation used.
+
+    ``applied`` is true when ``worker_count`` was given and the rule could use
+    it; ``workers`` is then the count by the rule (FTEs rounded up: the rule
+    compares them unrounded, and 19.2 FTEs is over 19), else the ``workers``
+    answer. ``general_guidance``: no province rule was found; the article's
+    general guidance is applied."""
+
+    rule: str
+    text: str
+    help: str
+    source: str
+    basis: str
+    applied: bool
+    workers: int
+    fte: float | None = None
+    sentence: str = ""  # names the rule applied (also the first reason) when applied
+
+    @property
+    def general_guidance(self) -> bool:
+        return self.basis == "general"
+
+    def as_contract(self) -> dict[str, object]:
+        return {
+            "rule": self.rule, "text": self.text, "source": self.source, "basis": self.basis,
+            "general_guidance": self.general_guidance, "applied": self.applied,
+            "workers": self.workers, "fte": self.fte,
+        }
 
 
 @record
@@ -74,9 +147,18 @@ class Recommendation:
     dataset_effective: str
     influential: tuple[str, ...] = ()  # question ids whose what-if changes the program
     step_rules: tuple[str, ...] = ()  # the rule behind each of next_steps, in the same order
+    # Question ids whose answers the reasons rest on (the facts their rules test).
+    contributing: tuple[str, ...] = ()
+    # The jurisdiction's facts that bear on this client: who issues the
+    # certificate, incentives, and the notes whose conditions hold.
+    province_facts: tuple[ProvinceFact, ...] = ()
+    # How the province places an employer when no listed partner serves its sector.
+    placement: ProvinceFact | None = None
+    counting: Counting | None = None  # None only where no program applies (Quebec)
 
     def as_contract(self) -> dict[str, object]:
-        """The JSON document of DESIGN.md §4 (plus ``what_would_change``)."""
+        """The JSON document of DESIGN.md §4 (plus ``what_would_change`` and the
+        keys added since: ``province_facts``, ``placement``, ``counting``)."""
         return {
             "program": self.program,
             "eligible": list(self.eligible),
@@ -87,6 +169,11 @@ class Recommendation:
             "partners": [p.label() for p in self.partners],
             "what_would_change": list(self.what_would_change),
             "dataset": {"version": self.dataset_version, "effective": self.dataset_effective},
+            "province_facts": [{"topic": f.topic, "text": f.text, "source": f.source} for f in self.province_facts],
+            "placement": (
+                {"text": self.placement.text, "source": self.placement.source} if self.placement else None
+            ),
+            "counting": self.counting.as_contract() if self.counting else None,
         }
 
 
@@ -111,13 +198,104 @@ def fill(text: Text, values: Mapping[str, str], lang: str = "en") -> str:
 
 def normalise(answers: Answers, dataset: Dataset) -> Answers:
     """Conform the answers to the dataset; drop the home province from
-    ``other_provinces`` and duplicates everywhere."""
+    ``other_provinces`` and duplicates everywhere; count ``workers`` by the
+    province's rule when ``worker_count`` is given (and drop it, so a what-if
+    that tries another count is not counted over)."""
     answers = conform(answers, dataset)
     others = tuple(dict.fromkeys(p for p in answers.other_provinces if p != answers.province))
     platforms = tuple(dict.fromkeys(answers.prequal_platforms))
+    if answers.worker_count is not None:
+        rule = counting_rule(dataset.jurisdiction(answers.province), answers.sector)
+        counted = count_workers(rule, answers.worker_count) if rule is not None else None
+        workers = counted[0] if counted is not None else answers.workers
+        answers = replace(answers, workers=workers, worker_count=None)
     if others == answers.other_provinces and platforms == answers.prequal_platforms:
         return answers
     return replace(answers, other_provinces=others, prequal_platforms=platforms)
+
+
+def counting_rule(j: Jurisdiction, sector: str) -> CountingRule | None:
+    """The jurisdiction's counting rule for ``sector``: the first whose sectors
+    include it, else the first for every sector."""
+    for rule in j.counting:
+        if sector in rule.sectors:
+            return rule
+    return next((rule for rule in j.counting if not rule.sectors), None)
+
+
+def count_workers(rule: CountingRule, details: WorkerCount) -> tuple[int, float | None] | None:
+    """``workers`` by ``rule`` from the details (with the FTEs for an FTE rule),
+    or None when the details give nothing the rule counts."""
+    given = details.given()
+    if rule.basis == "fte":
+        hours = given.get("payroll_hours")
+        if hours is None:
+            return None
+        fte = hours / HOURS_PER_FTE
+        return min(MAX_WORKERS, max(1, math.ceil(fte))), fte
+    parts = [given[part] for part in rule.counts if part in given]
+    if not parts:
+        return None
+    return min(MAX_WORKERS, max(1, math.ceil(sum(parts)))), None
+
+
+def _number(value: float, lang: str, decimals: int = 0) -> str:
+    """1,234 / 1 234 (no-break space in French, as the glossary asks); decimals only when not whole."""
+    text = f"{value:,.0f}" if decimals == 0 or float(value).is_integer() else f"{value:,.{decimals}f}"
+    return text.replace(",", "\u00a0").replace(".", ",") if lang == "fr" else text
+
+
+def n_workers(count: int, lang: str) -> str:
+    """"1 worker", "12 workers" (the plural as the language forms it)."""
+    if lang == "fr":
+        return f"{_number(count, lang)} travailleur" + ("s" if count > 1 else "")
+    return f"{_number(count, lang)} worker" + ("s" if count != 1 else "")
+
+
+def join_list(items: Sequence[str], lang: str) -> str:
+    """"A", "A and B", "A, B and C" (French: "et")."""
+    word = " et " if lang == "fr" else " and "
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + word + items[-1]
+
+
+_INCOMPLETE = {
+    "en": "The worker-count details give nothing {province_name}'s counting rule adds up "
+          "(see the rule below), so the recommendation uses the workers answer ({n_workers}).",
+    "fr": "Les précisions sur l'effectif ne donnent rien de ce que compte la règle de {province_name} "
+          "(voir la règle ci-dessous); la recommandation utilise donc le nombre de travailleurs indiqué ({n_workers}).",
+}
+
+
+def _counting(dataset: Dataset, answers: Answers, j: Jurisdiction, lang: str) -> tuple[Counting | None, str]:
+    """The province's rule as applied to the raw answers, and, when details were
+    given that the rule cannot use, the caution saying so."""
+    rule = counting_rule(j, answers.sector)
+    if rule is None:
+        return None, ""
+    counted = count_workers(rule, answers.worker_count) if answers.worker_count is not None else None
+    source = format_cites(dataset, rule.cite)
+    base = dict(rule=rule.id, text=rule.rule.get(lang), help=rule.help.get(lang), source=source, basis=rule.basis)
+    if counted is None:
+        caution = ""
+        if answers.worker_count is not None:
+            caution = _INCOMPLETE["fr" if lang == "fr" else "en"].format(
+                province_name=j.name.get(lang), n_workers=n_workers(answers.workers, lang))
+        return Counting(**base, applied=False, workers=answers.workers), caution
+    workers, fte = counted
+    given = answers.worker_count.given() if answers.worker_count is not None else {}
+    values = {
+        "counted": _number(workers, lang),
+        "n_workers": n_workers(workers, lang),
+        "peak": _number(given.get("peak_12_months", 0), lang, 2),
+        "owners": _number(given.get("owners_family_volunteers", 0), lang, 2),
+        "subcontractors": _number(given.get("subcontractors", 0), lang, 2),
+        "payroll_hours": _number(given.get("payroll_hours", 0), lang, 2),
+        "fte": _number(fte, lang, 2) if fte is not None else "",
+        "province_name": j.name.get(lang),
+    }
+    return Counting(**base, applied=True, workers=workers, fte=fte, sentence=fill(rule.applied, values, lang)), ""
 
 
 def small_eligible(j: Jurisdiction, workers: int) -> bool:
@@ -147,6 +325,8 @@ _DERIVED_FACTS = {
     "small_eligible": FactSpec("bool"),
     "small_headroom": FactSpec("int", nullable=True),
     "program": FactSpec("enum", get_args(ProgramCode), advice_only=True),
+    # some listed partner serves the client's sector for the recommended program
+    "partner_found": FactSpec("bool", advice_only=True),
 }
 DERIVED_FACTS = frozenset(_DERIVED_FACTS)
 
@@ -158,7 +338,8 @@ def fact_specs(dataset: Dataset) -> dict[str, FactSpec]:
 
 
 def facts_for(dataset: Dataset, answers: Answers, j: Jurisdiction) -> dict[str, FactValue]:
-    """The facts of :func:`fact_specs` but ``program`` (known only once decided)."""
+    """The facts of :func:`fact_specs` but the advice-only ones (known once the
+    program is decided: :func:`advice_facts`)."""
     facts = answer_facts(dataset, answers)
     facts.update({
         "sector_group": dataset.sector(answers.sector).group,
@@ -203,21 +384,27 @@ def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: 
     """The full recommendation with reasons, cautions, steps, partners and
     what-ifs (``what_ifs=False`` skips the what-ifs, the costliest part, for a
     caller that fills them in later)."""
-    answers = normalise(answers, dataset)
+    answers = conform(answers, dataset)
     j = dataset.jurisdiction(answers.province)
+    counting, incomplete = _counting(dataset, answers, j, lang) if j.participates else (None, "")
+    answers = normalise(answers, dataset)
     facts = facts_for(dataset, answers, j)
     fired = _decision_rules_fired(dataset, facts)
     effect = _winning_effect(dataset, fired)
     program = _effect_program(j, effect)
     values = _text_values(dataset, answers, j, program, lang)
 
+    winning = [rule for rule in (dataset.rules[i] for i in fired) if rule.effect == effect]
     reasons = tuple(
-        Reason(rule.id, fill(rule.text, values, lang), format_cites(dataset, rule.cite))
-        for rule in (dataset.rules[i] for i in fired)
-        if rule.effect == effect
+        Reason(rule.id, fill(rule.text, values, lang), format_cites(dataset, rule.cite)) for rule in winning
     )
-    advice_facts = {**facts, "program": program}
+    if counting is not None and counting.applied:
+        reasons = (Reason(counting.rule, counting.sentence, counting.source), *reasons)
+    partners = suggest_partners(dataset, j, answers.sector, program, lang)
+    advice_facts = {**facts, "program": program, "partner_found": bool(partners)}
     cautions: list[Caution] = []
+    if incomplete and counting is not None:
+        cautions.append(Caution("count.incomplete", incomplete, counting.source))
     steps: list[str] = []
     step_rules: list[str] = []
     for rule in dataset.rules:
@@ -233,6 +420,9 @@ def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: 
     cautions += _source_notes(dataset, answers.province, fired_ids, advice_facts, lang)
 
     changes, influential = _what_would_change(dataset, answers, program, lang) if what_ifs else ([], [])
+    placement = None
+    if not partners and program != "NONE" and j.placement is not None:
+        placement = ProvinceFact("partners", j.placement.text.get(lang), format_cites(dataset, j.placement.cite))
     return Recommendation(
         program=program,
         eligible=eligible_programs(j, answers.workers),
@@ -240,13 +430,62 @@ def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: 
         reasons=reasons,
         cautions=tuple(cautions),
         next_steps=tuple(steps),
-        partners=suggest_partners(dataset, j, answers.sector, program, lang),
+        partners=partners,
         what_would_change=tuple(changes),
         dataset_version=dataset.version,
         dataset_effective=dataset.effective.isoformat(),
         influential=tuple(influential),
         step_rules=tuple(step_rules),
+        contributing=contributing_questions(dataset, winning),
+        province_facts=province_facts(dataset, j, advice_facts, lang),
+        placement=placement,
+        counting=counting,
     )
+
+
+def province_facts(
+    dataset: Dataset, j: Jurisdiction, facts: Mapping[str, FactValue] | None, lang: str = "en"
+) -> tuple[ProvinceFact, ...]:
+    """Who issues the certificate, then the jurisdiction's notes whose ``when``
+    holds for ``facts`` (every note when ``facts`` is None: the table's details)."""
+    out = []
+    if j.issuer is not None:
+        out.append(ProvinceFact("issuer", j.issuer.get(lang), format_cites(dataset, j.issuer_cite)))
+    for note in j.notes:
+        if facts is None or note.when is None or holds(note.when, facts):
+            out.append(ProvinceFact(note.topic, note.text.get(lang), format_cites(dataset, note.cite)))
+    return tuple(out)
+
+
+# The question each derived fact comes from (a fact of an answer key is its own).
+_FACT_QUESTION = {
+    "sector_group": "sector",
+    "small_eligible": "workers",
+    "small_headroom": "workers",
+}
+
+
+def condition_facts(cond: Condition) -> Iterable[str]:
+    """Every fact a condition names (with ``ref``)."""
+    if cond.fact:
+        yield cond.fact
+    if cond.ref:
+        yield cond.ref
+    for sub in (*cond.all, *cond.any, *cond.none):
+        yield from condition_facts(sub)
+
+
+def contributing_questions(dataset: Dataset, rules: Sequence[Rule]) -> tuple[str, ...]:
+    """The questions whose answers the given rules' conditions test, in the
+    interview's order: an answer behind a reason is never moot."""
+    named: set[str] = set()
+    for rule in rules:
+        for fact in condition_facts(rule.when):
+            if fact.startswith("jurisdiction."):
+                named.add("province")
+            else:
+                named.add(_FACT_QUESTION.get(fact, fact))
+    return tuple(q.id for q in dataset.questions if q.id in named)
 
 
 def _effect_program(j: Jurisdiction, effect: str) -> str:
@@ -261,15 +500,16 @@ def _text_values(
     dataset: Dataset, answers: Answers, j: Jurisdiction, program: str, lang: str
 ) -> dict[str, str]:
     small = dataset.program(j.small_program).short.get(lang) if j.small_program else ""
-    others = ", ".join(dataset.jurisdiction(c).name.get(lang) for c in answers.other_provinces)
+    others = join_list([dataset.jurisdiction(c).name.get(lang) for c in answers.other_provinces], lang)
     return {
         "workers": str(answers.workers),
+        "n_workers": n_workers(answers.workers, lang),
         "province_name": j.name.get(lang),
         "cor_line": str(j.cor_line) if j.cor_line is not None else "",
         "small_label": small,
         "small_max": str(j.small_max_workers) if j.small_max_workers is not None else "",
         "program_label": dataset.program(program).short.get(lang),
-        "platforms": ", ".join(answers.prequal_platforms),
+        "platforms": join_list(list(answers.prequal_platforms), lang),
         "other_provinces": others,
     }
 
@@ -330,21 +570,36 @@ def _short_cites(dataset: Dataset, cites: tuple[Cite, ...]) -> str:
 def suggest_partners(
     dataset: Dataset, j: Jurisdiction, sector: str, program: str, lang: str = "en"
 ) -> tuple[PartnerSuggestion, ...]:
-    """Partners that run ``program`` here: sector specialists first, else the
-    partners open to any industry, else everyone who runs it."""
+    """Partners that run ``program`` here for the client's sector: its
+    specialists, else those of its group, else the partners open to any
+    industry; none when no partner serves it (the recommendation then carries
+    the province's ``placement`` advice instead)."""
+    return tuple(_suggestion(dataset, p, program, lang) for p in partners_for(dataset, j, sector, program))
+
+
+def partners_for(dataset: Dataset, j: Jurisdiction, sector: str, program: str) -> list[Partner]:
+    """The partners :func:`suggest_partners` suggests, as the dataset has them."""
     running = [p for p in j.partners if program in p.programs]
     group = dataset.sector(sector).group
     for pick in (
         [p for p in running if sector in p.sectors],
-        [p for p in running if group in p.sectors],
+        # a finer sector of construction or oil and gas; "other" is no catch-all
+        # (S2SA serves sales and service, not trucking): that is what ``general`` says
+        [p for p in running if group != "other" and group in p.sectors],
         [p for p in running if p.general],
-        running,
     ):
         if pick:
-            return tuple(
-                PartnerSuggestion(p.acronym, p.name.get(lang), format_cites(dataset, p.cite)) for p in pick
-            )
-    return ()
+            return pick
+    return []
+
+
+def _suggestion(dataset: Dataset, p: Partner, program: str, lang: str) -> PartnerSuggestion:
+    small = program != "COR"
+    return PartnerSuggestion(
+        p.acronym, p.name.get(lang), format_cites(dataset, p.cite),
+        program_label=p.small_label.get(lang) if small and p.small_label else "",
+        limit=p.small_limit.get(lang) if small and p.small_limit else "",
+    )
 
 
 def _what_would_change(
@@ -385,4 +640,50 @@ def _trials(
         return sorted((m for m in marks if 1 <= m < current), reverse=True)
     if probe.value == current:
         return []
+    if question.kind == "provinces" and isinstance(probe.value, tuple):
+        others = tuple(p for p in probe.value if p != answers.province)
+        if probe.value and (not others or current):
+            # "also works in another province": not for the home province, nor
+            # for a firm that already works elsewhere
+            return []
     return [probe.value]
+
+
+def unreachable(dataset: Dataset) -> list[tuple[tuple[str | int, ...], str]]:
+    """The jurisdiction facts no answers would show (DESIGN.md §2: every cited
+    fact reaches a user), as (path in the dataset, problem).
+
+    Reachable means: a note with no ``when`` goes into ``province_facts`` for
+    every client of its jurisdiction (and, like every note, into the table's
+    details); a note with a ``when`` must hold for some answers; the placement
+    advice must be needed for some sector and program (no partner serves it).
+    The answers tried: every sector, prime-contractor answer and certificate,
+    with and without public bids, at the sizes around the jurisdiction's lines.
+    """
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for ji, j in enumerate(dataset.jurisdictions):
+        pending = {k for k, note in enumerate(j.notes) if note.when is not None}
+        placement_needed = j.placement is None
+        marks = {1, 4, 25, *(m + d for m in (j.cor_line, j.small_max_workers) if m for d in (-1, 0, 1))}
+        for workers, sector, prime, public, cert in itertools.product(
+            sorted(m for m in marks if m >= 1), [s.id for s in dataset.sectors],
+            get_args(PrimeContractor), (False, True), get_args(Certification),
+        ):
+            if not pending and placement_needed:
+                break
+            answers = normalise(Answers(province=j.code, workers=workers, sector=sector, prime_contractor=prime,
+                                        public_sector_bids=public, current_certification=cert), dataset)
+            facts = facts_for(dataset, answers, j)
+            program = _effect_program(j, _winning_effect(dataset, _decision_rules_fired(dataset, facts)))
+            found = bool(partners_for(dataset, j, sector, program))
+            if not found and program != "NONE":
+                placement_needed = True
+            advice = {**facts, "program": program, "partner_found": found}
+            pending = {k for k in pending if not holds(cast(Condition, j.notes[k].when), advice)}
+        for k in sorted(pending):
+            problems.append((("jurisdictions", ji, "notes", k, "when"),
+                             "no answers select this note, so it would reach no recommendation"))
+        if not placement_needed:
+            problems.append((("jurisdictions", ji, "placement"),
+                             "a partner serves every sector here, so the placement advice would reach no one"))
+    return problems

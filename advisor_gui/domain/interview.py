@@ -33,9 +33,12 @@ def answered(dataset: Dataset, answers: Answers) -> tuple[tuple[Question, object
 
 
 def matters(question: Question, recommendation: Recommendation) -> bool:
-    """False for a question none of whose what-ifs changes the answer now
-    (the recommendation must carry its what-ifs: ``influential``)."""
-    if question.id == "province":
+    """False (moot) only for a question whose answer neither appears among the
+    reasons (``contributing``) nor changes the program through any of its
+    what-ifs (the recommendation must carry its what-ifs: ``influential``).
+    With several COR triggers at once, no single one changes the program, yet
+    each is a reason: none of them is moot."""
+    if question.id == "province" or question.id in recommendation.contributing:
         return True
     if recommendation.program == "NONE":
         return False

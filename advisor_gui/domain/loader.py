@@ -27,7 +27,7 @@ from . import integrity
 from .answer_schema import ADDED_KINDS, QUESTION_FACT_KINDS
 from .conditions import FactSpec
 from .conditions import check as check_condition
-from .engine import DERIVED_FACTS, PLACEHOLDER, TEXT_FIELDS, fact_specs
+from .engine import DERIVED_FACTS, PLACEHOLDER, TEXT_FIELDS, fact_specs, unreachable
 from .models import ANSWER_FIELDS, Cite, Condition, Dataset, Probe, Text
 
 MAX_BYTES = CAPS["rules"]  # the shared reader's cap (advisor_gui.util.reading)
@@ -362,12 +362,35 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
     if not any(r.effect == "small" for r in ds.rules):
         raise doc.error(("rules",), "no rule ever recommends the small-employer program")
     _unique(doc, ds.source_notes, "id", "source_notes")
+    # The engine matches a source note against the reasons and cautions given:
+    # a step (or another advice kind) would never show it.
+    matchable = {r.id for r in ds.rules if r.effect != "step"}
     for i, note in enumerate(ds.source_notes):
         for k, rid in enumerate(note.rules):
             if rid not in rule_ids:
                 raise doc.error(("source_notes", i, "rules", k), f"unknown rule {_q(rid)}")
+            if rid not in matchable:
+                raise doc.error(("source_notes", i, "rules", k),
+                                f"{_q(rid)} is a next step: a source note can only follow a reason or a caution")
         if note.when is not None:
             _check_condition(doc, note.when, ("source_notes", i, "when"), specs, advice=True)
+    for i, j in enumerate(ds.jurisdictions):
+        for k, note in enumerate(j.notes):
+            if note.when is not None:
+                _check_condition(doc, note.when, ("jurisdictions", i, "notes", k, "when"), specs, advice=True)
+    for i, dim in enumerate(ds.comparison):
+        seen: set[str] = set()
+        for k, cell in enumerate(dim.by_province):
+            for c, code in enumerate(cell.jurisdictions):
+                if code in seen:
+                    raise doc.error(("comparison", i, "by_province", k, "jurisdictions", c),
+                                    f"{code} already has a cell in this row")
+                seen.add(code)
+                if cell.small is not None and ds.jurisdiction(code).small_program is None:
+                    raise doc.error(("comparison", i, "by_province", k, "small"),
+                                    f"{code} has no small-employer program to compare")
+    for path, problem in unreachable(ds):
+        raise doc.error(path, problem)
     for path, leaf in leaves:
         if isinstance(leaf, Text):
             for lang in ("en", "fr"):
@@ -419,6 +442,22 @@ def _check_jurisdiction(doc: _Located, ds: Dataset, i: int, sector_ids: set[str]
         raise doc.error((*base, "participates"), "a jurisdiction that does not participate offers no program")
     if j.small_program is None and j.small_max_workers is not None:
         raise doc.error((*base, "small_max_workers"), "a limit without a small-employer program")
+    if j.issuer is not None and not j.issuer_cite:
+        raise doc.error((*base, "issuer_cite"), "the issuer needs its citation (issuer_cite)")
+    if j.participates and not any(not rule.sectors for rule in j.counting):
+        raise doc.error((*base, "counting"), "a participating jurisdiction needs a counting rule for every sector")
+    if not j.participates and j.counting:
+        raise doc.error((*base, "counting"), "no program here, so no counting rule")
+    for k, rule in enumerate(j.counting):
+        for s, sector in enumerate(rule.sectors):
+            if sector not in sector_ids:
+                raise doc.error((*base, "counting", k, "sectors", s), f"unknown sector {_q(sector)}")
+        if (rule.basis == "fte") == bool(rule.counts):
+            raise doc.error((*base, "counting", k, "counts"),
+                            "an FTE rule counts payroll hours; any other rule lists the counts it adds up")
+    if j.small_program is None and j.comparison_note is None:
+        raise doc.error((*base, "comparison_note"),
+                        "without a small-employer program the comparison needs a short explanation")
     for k, partner in enumerate(j.partners):
         for s, sector in enumerate(partner.sectors):
             if sector not in sector_ids:

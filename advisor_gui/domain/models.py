@@ -49,7 +49,8 @@ class Text:
 
 @record
 class Source:
-    """A document the dataset relies on. ``url`` is empty only for the article."""
+    """A document the dataset relies on: its address, and its dates where known.
+    ``short_name`` is how views name it in brief ("On-Track's article")."""
 
     __pydantic_config__ = _STRICT
     id: Identifier
@@ -59,6 +60,8 @@ class Source:
     published: dt.date | None = None
     accessed: dt.date | None = None
     kind: Literal["article", "official", "partner", "third_party"] = "partner"
+    updated: dt.date | None = None
+    short_name: str = ""
 
 
 @record
@@ -73,11 +76,55 @@ class Cite:
 Cites = Annotated[tuple[Cite, ...], MinLen(1)]
 
 
+# What a jurisdiction's fact bears on: the views group them by it.
+NoteTopic = Literal[
+    "issuer", "counting", "incentive", "public_sector", "program", "audit", "partners", "reciprocity",
+]
+NOTE_TOPICS: tuple[str, ...] = get_args(NoteTopic)
+
+
 @record
 class Note:
+    """A cited fact about one jurisdiction. All of them are shown with the
+    province (the table's details); the engine also picks those whose ``when``
+    holds for the client (every one when ``when`` is absent) into the
+    recommendation's ``province_facts``. The loader refuses a note no answers
+    can select."""
+
     __pydantic_config__ = _STRICT
     text: Text
     cite: Cites
+    topic: NoteTopic = "program"
+    when: "Condition | None" = None
+
+
+# What a headcount rule adds up, as the keys of an answers document's worker_count.
+CountedPart = Literal["peak_12_months", "owners_family_volunteers", "subcontractors"]
+
+
+@record
+class CountingRule:
+    """How a jurisdiction (or, with ``sectors``, one partner) counts workers.
+
+    ``basis`` ``headcount`` adds up the ``counts`` parts of ``worker_count``;
+    ``fte`` divides annual ``payroll_hours`` by 2,080 (compared unrounded);
+    ``general`` means no province rule was found and the article's general
+    guidance is applied (``counts`` then says what is added up). ``rule`` states
+    the rule and the threshold in the province's terms, ``help`` is the workers
+    question's help there, and ``applied`` the sentence naming the rule once
+    ``worker_count`` was used (placeholders: {counted}, {n_workers}, {peak},
+    {owners}, {subcontractors}, {payroll_hours}, {fte}).
+    """
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    basis: Literal["headcount", "fte", "general"]
+    rule: Text
+    help: Text
+    applied: Text
+    cite: Cites
+    counts: tuple[CountedPart, ...] = ()
+    sectors: tuple[Identifier, ...] = ()
 
 
 @record
@@ -101,6 +148,10 @@ class Partner:
     programs: Annotated[tuple[Literal["COR", "SECOR", "SMALL_COR"], ...], MinLen(1)]
     cite: Cites
     general: bool = False  # audits for employers no sector-specific partner covers
+    # The partner's own name for its small-employer program and its limit, where
+    # they differ from the province's (go2HR "SECOR", BCFSC "SEBASE", ESC 10 or fewer).
+    small_label: Text | None = None
+    small_limit: Text | None = None
 
 
 @record
@@ -126,6 +177,14 @@ class Jurisdiction:
     issuer: Text | None = None
     partners: tuple[Partner, ...] = ()
     notes: tuple[Note, ...] = ()
+    issuer_cite: tuple[Cite, ...] = ()  # required when there is an issuer
+    # How workers are counted here: the first rule whose sectors include the
+    # client's (or that has none) applies; required where the jurisdiction participates.
+    counting: tuple[CountingRule, ...] = ()
+    # How the province places an employer that no listed partner serves.
+    placement: Note | None = None
+    # Instead of the comparison's rows where there is no small-employer program.
+    comparison_note: Note | None = None
 
 
 @record
@@ -139,8 +198,21 @@ class ProgramInfo:
 
 
 @record
+class Cell:
+    """A dimension's values for some jurisdictions, from their own sources."""
+
+    __pydantic_config__ = _STRICT
+    jurisdictions: Annotated[tuple[JurisdictionCode, ...], MinLen(1)]
+    cite: Cites
+    cor: Text | None = None  # None: the dimension's general value
+    small: Text | None = None
+
+
+@record
 class Dimension:
-    """One row of the article's COR-vs-SECOR table."""
+    """One row of the article's COR-vs-SECOR table. ``cor`` and ``small`` are the
+    article's general guidance; ``by_province`` replaces them where a
+    jurisdiction's own sources give its values."""
 
     __pydantic_config__ = _STRICT
     id: Identifier
@@ -148,6 +220,7 @@ class Dimension:
     cor: Text
     small: Text
     cite: Cites
+    by_province: tuple[Cell, ...] = ()
 
 
 @record
@@ -358,6 +431,33 @@ class ItemOf:
         self.collection = collection
 
 
+# The most payroll hours a worker_count may give: MAX_WORKERS full-time years, twice over.
+MAX_PAYROLL_HOURS = MAX_WORKERS * 2080 * 2
+Count = Annotated[float, Ge(0), Le(MAX_WORKERS)]
+Hours = Annotated[float, Ge(0), Le(MAX_PAYROLL_HOURS)]
+
+
+@record
+class WorkerCount:
+    """The optional details of ``worker_count`` (DESIGN.md §4): from them the
+    engine computes ``workers`` by the province's counting rule."""
+
+    __pydantic_config__ = _STRICT
+    peak_12_months: Count | None = None  # most employees at one time in the last 12 months, the rest apart
+    owners_family_volunteers: Count | None = None
+    subcontractors: Count | None = None
+    payroll_hours: Hours | None = None  # annual
+
+    def given(self) -> dict[str, float]:
+        """The details present, by key."""
+        return {name: value for name in WORKER_COUNT_KEYS if (value := getattr(self, name)) is not None}
+
+
+WORKER_COUNT_KEYS: tuple[str, ...] = (
+    "peak_12_months", "owners_family_volunteers", "subcontractors", "payroll_hours",
+)
+
+
 # The answers to the questions a dataset adds (kind yes_no), as (question id,
 # value) pairs: see :mod:`advisor_gui.domain.answer_schema`.
 AddedAnswers = tuple[tuple[Identifier, bool], ...]
@@ -386,6 +486,8 @@ class Answers:
     other_provinces: tuple[JurisdictionCode, ...] = ()
     current_certification: Certification = "none"
     hires_subtrades_into_cor_sites: bool = False
+    worker_count: WorkerCount | None = None
+    certificate_date: dt.date | None = None
     added: AddedAnswers = ()
 
     def get(self, key: str) -> Any:
@@ -399,6 +501,12 @@ class Answers:
         raise KeyError(key)
 
 
-# The contract's answer keys, in the documented order.
-ANSWER_FIELDS: tuple[str, ...] = tuple(name for name in Answers.__dataclass_fields__ if name != "added")
-CONTRACT_KEYS = frozenset(ANSWER_FIELDS)
+# The contract's optional details: no question asks them (the window fills
+# worker_count from its helper), they are no facts of the rules, and a document
+# carries them only when given (absent, they are None).
+DETAIL_FIELDS: tuple[str, ...] = ("worker_count", "certificate_date")
+# The contract's answer keys that questions ask, in the documented order.
+ANSWER_FIELDS: tuple[str, ...] = tuple(
+    name for name in Answers.__dataclass_fields__ if name != "added" and name not in DETAIL_FIELDS
+)
+CONTRACT_KEYS = frozenset(ANSWER_FIELDS + DETAIL_FIELDS)
