@@ -53,7 +53,8 @@ CASES = [
     ("unknown source", "cite: [{source: article, at: \"5. Who needs COR\"}]",
      "cite: [{source: nowhere, at: \"5. Who needs COR\"}]", r"\.cite\[0\]\.source",
      "unknown source 'nowhere'", "source: nowhere"),
-    ("fact without citation", "    cite: [{source: article, at: \"4. Worker thresholds by province\"}]\n  - id: workers",
+    ("fact without citation",
+     "    cite: [{source: article, at: \"4. Worker thresholds by province\"}]\n  - id: workers",
      "    cite: []\n  - id: workers", r"questions\[0\]\.cite", "at least 1 item", None),
     ("unknown placeholder", "{n_workers}, the operation is at or above {province_name}'s",
      "{staff}, the operation is at or above {province_name}'s", r"rules\[\d+\]\.text\.en",
@@ -72,8 +73,11 @@ CASES = [
     ("placement nobody needs", "  - code: \"NL\"\n", "  - code: \"NL\"\n    placement: {text: {en: \"x\", fr: \"x\"}, "
      "cite: [{source: article}]}\n", r"jurisdictions\[9\]\.placement", "placement advice would reach no one",
      None),
-    ("worker count rule without counts", "        basis: headcount\n        counts: [peak_12_months, owners_family_volunteers]\n        rule:\n          en: \"Alberta SECOR",
-     "        basis: headcount\n        rule:\n          en: \"Alberta SECOR", r"jurisdictions\[0\]\.counting\[0\]\.counts",
+    ("worker count rule without counts",
+     "        basis: headcount\n        counts: [peak_12_months, owners_family_volunteers]\n"
+     "        rule:\n          en: \"Alberta SECOR",
+     "        basis: headcount\n        rule:\n          en: \"Alberta SECOR",
+     r"jurisdictions\[0\]\.counting\[0\]\.counts",
      "lists the counts", None),
     ("duplicate key", "version: \"2026", "version: \"x\"\nversion: \"2026", r"^version$", "duplicate key",
      None),

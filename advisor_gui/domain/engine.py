@@ -275,14 +275,18 @@ def _counting(dataset: Dataset, answers: Answers, j: Jurisdiction, lang: str) ->
     if rule is None:
         return None, ""
     counted = count_workers(rule, answers.worker_count) if answers.worker_count is not None else None
-    source = format_cites(dataset, rule.cite)
-    base = dict(rule=rule.id, text=rule.rule.get(lang), help=rule.help.get(lang), source=source, basis=rule.basis)
+    where = {"province_name": j.name.get(lang)}
+
+    def made(workers: int, fte: float | None = None, sentence: str = "") -> Counting:
+        return Counting(rule.id, fill(rule.rule, where, lang), fill(rule.help, where, lang),
+                        format_cites(dataset, rule.cite), rule.basis, bool(sentence), workers, fte, sentence)
+
     if counted is None:
         caution = ""
         if answers.worker_count is not None:
             caution = _INCOMPLETE["fr" if lang == "fr" else "en"].format(
                 province_name=j.name.get(lang), n_workers=n_workers(answers.workers, lang))
-        return Counting(**base, applied=False, workers=answers.workers), caution
+        return made(answers.workers), caution
     workers, fte = counted
     given = answers.worker_count.given() if answers.worker_count is not None else {}
     values = {
@@ -295,7 +299,7 @@ def _counting(dataset: Dataset, answers: Answers, j: Jurisdiction, lang: str) ->
         "fte": _number(fte, lang, 2) if fte is not None else "",
         "province_name": j.name.get(lang),
     }
-    return Counting(**base, applied=True, workers=workers, fte=fte, sentence=fill(rule.applied, values, lang)), ""
+    return made(workers, fte, fill(rule.applied, values, lang)), ""
 
 
 def small_eligible(j: Jurisdiction, workers: int) -> bool:

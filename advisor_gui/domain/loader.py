@@ -375,9 +375,9 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
         if note.when is not None:
             _check_condition(doc, note.when, ("source_notes", i, "when"), specs, advice=True)
     for i, j in enumerate(ds.jurisdictions):
-        for k, note in enumerate(j.notes):
-            if note.when is not None:
-                _check_condition(doc, note.when, ("jurisdictions", i, "notes", k, "when"), specs, advice=True)
+        for k, fact in enumerate(j.notes):
+            if fact.when is not None:
+                _check_condition(doc, fact.when, ("jurisdictions", i, "notes", k, "when"), specs, advice=True)
     for i, dim in enumerate(ds.comparison):
         seen: set[str] = set()
         for k, cell in enumerate(dim.by_province):
