@@ -52,12 +52,11 @@ class InterviewPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("interview")
         self._c = controller
-        self._lang = "en"
         self._fields: dict[str, _Field] = {}
         self._updating = False
         self._shown_province = ""
 
-        title = pane_title(self.tr("Interview"))
+        self._title = title = pane_title(self.tr("Interview"))
         body = QWidget()
         form = QVBoxLayout(body)
         form.setContentsMargins(0, 0, 6, 0)
@@ -96,8 +95,36 @@ class InterviewPanel(QWidget):
         controller.answersChanged.connect(self._load)
         controller.viewsDue.connect(lambda _rec: self._refresh_emphasis())
         controller.datasetChanged.connect(self._rebuild)
+        controller.languageChanged.connect(self._rebuild)  # the dataset's prompts, help and choices
         self._load(controller.answers)
         self._refresh_emphasis()
+
+    @property
+    def _lang(self) -> str:
+        return self._c.language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The panel's own words in the current language (the dataset's follow the controller)."""
+        self._title.setText(self.tr("Interview"))
+        self._help.setAccessibleName(self.tr("Help for the current question"))
+        for field in self._fields.values():
+            editor = field.editor
+            if isinstance(editor, QCheckBox):
+                editor.setText(self.tr("Yes"))
+            elif isinstance(editor, QSpinBox):
+                self._show_suffix(editor)  # its digits follow the window's locale
+            field.prompt.setProperty("moot", None)  # re-say why a question is quiet
+        self._refresh_emphasis()
+
+    def _show_suffix(self, spin: QSpinBox) -> None:
+        suffix = self.tr(" worker(s)", "after the number in the workers box", spin.value())
+        if spin.suffix() != suffix:  # only between 1 and 2: typing is not disturbed
+            spin.setSuffix(suffix)
 
     # --- building --------------------------------------------------------------
     def _add_fields(self) -> None:
@@ -161,7 +188,8 @@ class InterviewPanel(QWidget):
             spin.setRange(1, MAX_WORKERS)
             spin.setAccelerated(True)
             spin.setGroupSeparatorShown(True)
-            spin.setSuffix(self.tr(" workers"))
+            self._show_suffix(spin)
+            spin.valueChanged.connect(lambda _value: self._show_suffix(spin))
             spin.valueChanged.connect(commit)
             return spin, spin.value, spin.setValue
         if q.kind == "choice":
