@@ -7,17 +7,18 @@ counter appears as the name nears or passes the limit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from .controller import AdvisorController
+from .i18n import Retranslates
 from .plaintext import fit_max_length
 
 MAX_CLIENT_NAME = 200
 COUNTER_FROM = MAX_CLIENT_NAME - 40  # the counter shows from here on
 
 
-class ClientNameField(QWidget):
+class ClientNameField(Retranslates, QWidget):
     """A label and a line edit bound both ways to ``controller.client_name``."""
 
     def __init__(self, controller: AdvisorController, parent: QWidget | None = None) -> None:
@@ -44,11 +45,6 @@ class ClientNameField(QWidget):
         self.edit.textEdited.connect(self._edited)
         self.edit.textChanged.connect(self._count)
         controller.clientChanged.connect(self._show)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("Printed on the summary"))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from ..paths import resource
 
@@ -88,3 +88,16 @@ def long_date(date: dt.date) -> str:
     """A date in words, in the current language: "November 30, 2026", "30 novembre 2026"."""
     fmt = QCoreApplication.translate("Dates", "MMMM d, yyyy", "QDate format of a date written in words")
     return QLocale().toString(QDate(date.year, date.month, date.day), fmt)
+
+
+class Retranslates:
+    """Mixin for a widget (listed before the Qt class) that re-texts itself:
+    :meth:`retranslate` runs on every ``LanguageChange`` Qt sends it."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]

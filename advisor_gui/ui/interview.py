@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.models import JURISDICTION_CODES, MAX_WORKERS, Answers, Question
 from .controller import AdvisorController
+from .i18n import Retranslates
 from .plaintext import make_plain, no_mnemonic, tooltip
 from .style import help_box, pane_title, prompt_emphasis
 
@@ -45,7 +46,7 @@ class _Field:
         self.read, self.write = read, write
 
 
-class InterviewPanel(QWidget):
+class InterviewPanel(Retranslates, QWidget):
     """Driven by ``dataset.questions``; writes through the controller."""
 
     def __init__(self, controller: AdvisorController, parent: QWidget | None = None) -> None:
@@ -102,11 +103,6 @@ class InterviewPanel(QWidget):
     @property
     def _lang(self) -> str:
         return self._c.language
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """The panel's own words in the current language (the dataset's follow the controller)."""

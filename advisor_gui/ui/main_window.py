@@ -21,7 +21,7 @@ from .card import RecommendationCard
 from .client_field import ClientNameField
 from .comparison import ComparisonPane
 from .controller import AdvisorController
-from .i18n import long_date
+from .i18n import Retranslates, long_date
 from .interview import InterviewPanel
 from .notes import ClientNotesPanel
 from .province_view import ProvinceView
@@ -90,7 +90,7 @@ class _FirstPaintHook(QObject):
         QTimer.singleShot(0, self._window.finish_startup)  # one more turn: it is on screen first
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslates, QMainWindow):
     firstPainted = Signal()  # once, when the first frame has been drawn
 
     # Built from the menu declaration (_declare_menus).
@@ -435,11 +435,6 @@ class MainWindow(QMainWindow):
             i18n.apply(lang)
             self.setLocale(QLocale())  # numbers and dates in every widget that follows the window's locale
         self.controller.set_language(lang)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """The window's own texts in the current language (the panes re-text themselves)."""

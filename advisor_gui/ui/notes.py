@@ -4,7 +4,7 @@ own field above the recommendation)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
 from .. import settings as opt
 from ..settings import Settings
 from .controller import AdvisorController
+from .i18n import Retranslates
 from .plaintext import no_mnemonic
 from .style import section_toggle
 
 NOTES_LINES = 5
 
 
-class ClientNotesPanel(QWidget):
+class ClientNotesPanel(Retranslates, QWidget):
     def __init__(self, controller: AdvisorController, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clientNotes")
@@ -62,11 +63,6 @@ class ClientNotesPanel(QWidget):
         expanded = bool(settings.get(opt.SHOW_NOTES))
         self.toggle.setChecked(expanded)
         self._set_expanded(expanded)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.toggle.setAccessibleName(self.tr("Notes"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QItemSelectionModel, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..domain.models import Dataset
 from ..domain.offer import CATEGORIES
 from .controller import AdvisorController
+from .i18n import Retranslates
 from .province_map import ProvinceMap, paint_swatch
 from .province_model import (
     CodeRole,
@@ -114,7 +115,7 @@ class _TableParts:
         self.model.retranslate()
 
 
-class ProvinceView(QWidget):
+class ProvinceView(Retranslates, QWidget):
     """Tabs: Map | Table. Selecting anywhere sets the interview's province."""
 
     def __init__(self, controller: AdvisorController, parent: QWidget | None = None) -> None:
@@ -161,11 +162,6 @@ class ProvinceView(QWidget):
         self.select(controller.answers.province)
 
     # --- language ------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         """Titles, tabs, the legend and the table's words in the current language."""
         self.title.setText(self.tr("Provinces and territories"))

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from .. import settings as opt
 from ..domain.freshness import is_stale
 from ..domain.models import Dataset
-from .i18n import long_date
+from .i18n import Retranslates, long_date
 from .messages import message_box
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ QPushButton#staleBannerLink:focus { outline: 1px dotted #0B4F8A; }
 """
 
 
-class StaleBanner(QFrame):
+class StaleBanner(Retranslates, QFrame):
     """A slim, calm note above the panes: the rules may be out of date."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -74,11 +74,6 @@ class StaleBanner(QFrame):
         row.setSpacing(10)
         row.addWidget(self.text, 1)
         row.addWidget(self.link, 0, Qt.AlignmentFlag.AlignVCenter)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Rules review notice"))
