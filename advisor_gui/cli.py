@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--answers", required=True, metavar="FILE")
     shot.add_argument("--output", required=True, metavar="OUT.png")
     shot.add_argument("--size", default="1366x768", metavar="WxH")
+    shot.add_argument("--lang", choices=("en", "fr"), default="en", help="the window's language (default: en)")
 
     rep = sub.add_parser("report", help="write the client summary as a PDF")
     rep.add_argument("--answers", required=True, metavar="FILE",
@@ -356,7 +357,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from .ui.headless import write_screenshot
 
     try:
-        return int(write_screenshot(dataset, answers, output, size))
+        return int(write_screenshot(dataset, answers, output, size, lang=args.lang))
     except OSError as exc:
         raise UsageError(f"--output: cannot write {quoted(str(output))}: {exc.strerror or exc}") from None
 

@@ -50,6 +50,19 @@ def rules_text() -> str:
 
 
 @pytest.fixture(autouse=True)
+def _english_window(request: pytest.FixtureRequest) -> None:
+    """Windows start in English, as the app does on an English system (translators
+    installed the same way); a test that switches to French is undone here."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from advisor_gui.ui import i18n
+
+    if i18n.current() != "en":
+        request.getfixturevalue("qapp")
+        i18n.apply("en")
+
+
+@pytest.fixture(autouse=True)
 def _no_unexpected_modal_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal dialog nobody answers would hang the suite: fail instead.
     Tests that expect a dialog patch ``exec`` themselves (their patch wins)."""

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -121,7 +129,7 @@ class ComparisonPane(QWidget):
         super().__init__(parent)
         self.setObjectName("comparisonPane")
         self._c = controller
-        title = pane_title(self.tr("COR compared with the small-employer program"))
+        self.title = title = pane_title(self.tr("COR compared with the small-employer program"))
         self.note = make_plain(QLabel())
         self.note.setObjectName("comparisonNote")
         quiet_note(self.note)
@@ -158,6 +166,12 @@ class ComparisonPane(QWidget):
         controller.viewsDue.connect(self.show_recommendation)
         controller.datasetChanged.connect(self._dataset_changed)
         self.show_recommendation(controller.recommendation)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:  # the pane's own words; the content follows the controller
+            self.title.setText(self.tr("COR compared with the small-employer program"))
+            self.table.setAccessibleName(self.tr("Comparison of COR and the small-employer program"))
+        super().changeEvent(event)
 
     def show_recommendation(self, rec: Recommendation) -> None:
         self.model.set_recommendation(rec)

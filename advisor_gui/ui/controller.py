@@ -31,14 +31,17 @@ class AdvisorController(QObject):
     # loop: a burst of changes (a spin box held down) is painted once, and
     # set_answer returns as soon as the rules are evaluated.
     viewsDue = Signal(object)  # Recommendation
+    languageChanged = Signal(str)  # "en" or "fr": the texts of the recommendation and the dataset
 
     DEFAULT_ANSWERS = Answers(province="AB", workers=6)
 
-    def __init__(self, dataset: Dataset, answers: Answers | None = None, parent: QObject | None = None):
+    def __init__(self, dataset: Dataset, answers: Answers | None = None, parent: QObject | None = None,
+                 *, lang: str = "en"):
         super().__init__(parent)
         self._dataset = dataset
+        self._lang = lang
         self._answers = conform(answers or self.DEFAULT_ANSWERS, dataset)
-        self._rec = evaluate(dataset, self._answers)
+        self._rec = evaluate(dataset, self._answers, lang)
         self._what_ifs_due = False
         self._views_timer = QTimer(self)
         self._views_timer.setSingleShot(True)
@@ -54,13 +57,18 @@ class AdvisorController(QObject):
         return self._dataset
 
     @property
+    def language(self) -> str:
+        """The language of the recommendation's and the dataset's texts (``en`` or ``fr``)."""
+        return self._lang
+
+    @property
     def answers(self) -> Answers:
         return self._answers
 
     @property
     def recommendation(self) -> Recommendation:
         if self._what_ifs_due:
-            self._rec = evaluate(self._dataset, self._answers)
+            self._rec = evaluate(self._dataset, self._answers, self._lang)
             self._what_ifs_due = False
         return self._rec
 
@@ -94,7 +102,7 @@ class AdvisorController(QObject):
         self._answers = answers
         # The program, reasons and cautions now; the what-ifs (a dozen more
         # evaluations) when something reads the recommendation or the views refresh.
-        self._rec = evaluate(self._dataset, answers, what_ifs=False)
+        self._rec = evaluate(self._dataset, answers, self._lang, what_ifs=False)
         self._what_ifs_due = True
         self.answersChanged.emit(answers)
         if answers.province != old.province:
@@ -115,13 +123,25 @@ class AdvisorController(QObject):
         self._dataset = dataset
         changed = answers != self._answers
         self._answers = answers
-        self._rec = evaluate(dataset, answers)
+        self._rec = evaluate(dataset, answers, self._lang)
         self._what_ifs_due = False
         self.datasetChanged.emit(dataset)
         if changed:
             self.answersChanged.emit(answers)
         self.recommendationChanged.emit(self._rec)
         self.flush()  # a rules switch is rare and total: show it at once
+
+    def set_language(self, lang: str) -> None:
+        """Show the recommendation and the dataset's texts in ``lang``: re-evaluated,
+        then languageChanged and recommendationChanged (views refresh at once)."""
+        if lang == self._lang:
+            return
+        self._lang = lang
+        self._rec = evaluate(self._dataset, self._answers, lang)
+        self._what_ifs_due = False
+        self.languageChanged.emit(lang)
+        self.recommendationChanged.emit(self._rec)
+        self.flush()
 
     def set_client_name(self, name: str) -> None:
         """The client's name (free text; escaped wherever it is shown)."""

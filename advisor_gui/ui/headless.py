@@ -15,20 +15,23 @@ def _ensure_platform() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tuple[int, int]) -> int:
-    """Render the full window with ``answers`` at ``size`` to a PNG. Uses a
-    throwaway settings file, so remembered window state never leaks in."""
+def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tuple[int, int], *,
+                     lang: str = "en") -> int:
+    """Render the full window with ``answers`` at ``size`` in ``lang`` to a PNG.
+    Uses a throwaway settings file, so remembered window state never leaks in."""
     _ensure_platform()
     from PySide6.QtWidgets import QApplication
 
     from ..settings import Settings
+    from . import i18n
     from .app_main import make_app
     from .controller import AdvisorController
     from .main_window import MainWindow
 
     make_app()
+    i18n.apply(lang)
     with tempfile.TemporaryDirectory() as tmp:
-        window = MainWindow(AdvisorController(dataset, answers), Settings(str(Path(tmp) / "settings.ini")))
+        window = MainWindow(AdvisorController(dataset, answers, lang=lang), Settings(str(Path(tmp) / "settings.ini")))
         window.resize(*size)
         window.show()
         for _ in range(3):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import struct
 
-from PySide6.QtCore import QByteArray, QDataStream, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QDataStream, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -104,6 +104,7 @@ class ProvinceMap(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 180)
         self._ds = dataset
+        self._lang = "en"
         doc = json.loads(resource("map/provinces.json").read_text(encoding="utf-8"))
         self._view = QRectF(*doc["viewBox"])
         self._paths = shape_paths(doc["shapes"])
@@ -120,6 +121,17 @@ class ProvinceMap(QWidget):
         self._cache = None
         self.update()
 
+    def set_language(self, lang: str) -> None:
+        """Names and tooltips from the rules in ``lang``."""
+        self._lang = lang
+        self._describe_selection()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("Map of Canada by program offered"))
+            self._describe_selection()
+        super().changeEvent(event)
+
     # --- selection ---------------------------------------------------------------
     def selected(self) -> str:
         return self._selected
@@ -127,9 +139,12 @@ class ProvinceMap(QWidget):
     def set_selected(self, code: str) -> None:
         if code != self._selected:
             self._selected = code
-            name = self._ds.jurisdiction(code).name.en if code else ""
-            self.setAccessibleDescription(self.tr("Selected: {0}").format(name))
+            self._describe_selection()
             self.update()
+
+    def _describe_selection(self) -> None:
+        name = self._ds.jurisdiction(self._selected).name.get(self._lang) if self._selected else ""
+        self.setAccessibleDescription(self.tr("Selected: {0}").format(name))
 
     # --- geometry ----------------------------------------------------------------
     def sizeHint(self) -> QSize:
@@ -262,7 +277,8 @@ class ProvinceMap(QWidget):
         partners = ", ".join(p.acronym for p in j.partners) or self.tr("none listed")
         # Rich text (the name in bold): every value from the rules file escaped.
         return self.tr("<b>{0}</b><br>{1}<br>Certifying partners: {2}").format(
-            html_text(j.name.en), html_text(describe_offer(self._ds, j)), html_text(partners)
+            html_text(j.name.get(self._lang)), html_text(describe_offer(self._ds, j, self._lang)),
+            html_text(partners)
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
