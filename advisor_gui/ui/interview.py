@@ -52,7 +52,7 @@ class InterviewPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("interview")
         self._c = controller
-        self._lang = "en"
+        self._lang = controller.language
         self._fields: dict[str, _Field] = {}
         self._updating = False
         self._shown_province = ""
@@ -96,6 +96,7 @@ class InterviewPanel(QWidget):
         controller.answersChanged.connect(self._load)
         controller.viewsDue.connect(lambda _rec: self._refresh_emphasis())
         controller.datasetChanged.connect(self._rebuild)
+        controller.languageChanged.connect(self._language_changed)
         self._load(controller.answers)
         self._refresh_emphasis()
 
@@ -121,6 +122,12 @@ class InterviewPanel(QWidget):
         self._refresh_emphasis()
         if focus_id in self._fields:
             self._fields[focus_id].editor.setFocus()
+
+    def _language_changed(self, lang: str) -> None:
+        """Prompts, help and choices from the rules file, in ``lang``."""
+        if lang != self._lang:
+            self._lang = lang
+            self._rebuild(self._c.dataset)
 
     def _make_field(self, q: Question) -> _Field:
         box = QWidget()

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
     from ..domain.engine import Recommendation
     from ..domain.models import Answers, Dataset
+    from ..domain.presentation import Presentation
     from ..domain.report import Report
     from ..settings import Settings
     from .controller import AdvisorController
@@ -352,16 +353,18 @@ def write_pdf(report: Report, path: Path, page_size: str = "letter") -> int:
 
 def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *, client: str = "",
                notes: str = "", today: dt.date | None = None,
-               recommendation: Recommendation | None = None) -> Report:
-    """The report for ``answers`` (evaluated unless ``recommendation`` is given)
-    with the consultant, firm and logo remembered in ``settings`` and the
+               recommendation: Recommendation | None = None, lang: str = "en",
+               view: Presentation | None = None) -> Report:
+    """The report for ``answers`` in ``lang`` (evaluated unless ``recommendation``,
+    evaluated in ``lang``, is given; ``view`` is its presentation when the caller
+    has it) with the consultant, firm and logo remembered in ``settings`` and the
     consultant's ``notes`` (printed under "Consultant's notes")."""
     consultant = firm = logo = ""
     if settings is not None:
         consultant, firm, logo = (str(settings.get(o)) for o in (opt.CONSULTANT, opt.FIRM, opt.FIRM_LOGO))
-    rec = recommendation if recommendation is not None else evaluate(dataset, answers)
+    rec = recommendation if recommendation is not None else evaluate(dataset, answers, lang)
     return build_report(dataset, answers, rec, client=client, consultant=consultant, firm=firm, logo=logo,
-                        notes=notes, today=today or dt.date.today())
+                        notes=notes, today=today or dt.date.today(), lang=lang, view=view)
 
 
 def default_file_name(client: str, today: dt.date) -> str:
@@ -384,11 +387,13 @@ class SummaryPrinting:
         self.controller = controller
         self.settings = settings
 
-    def report(self) -> Report:
-        """The summary of what the window shows now."""
+    def report(self, lang: str | None = None) -> Report:
+        """The summary of what the window shows now, in ``lang`` (the window's language when None)."""
         c = self.controller
-        return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes,
-                          recommendation=c.recommendation)
+        if lang is None or lang == c.language:
+            return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes,
+                              recommendation=c.recommendation, lang=c.language, view=c.presentation)
+        return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes, lang=lang)
 
     def printer(self, report: Report) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

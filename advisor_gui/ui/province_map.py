@@ -104,6 +104,7 @@ class ProvinceMap(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 180)
         self._ds = dataset
+        self._lang = "en"
         doc = json.loads(resource("map/provinces.json").read_text(encoding="utf-8"))
         self._view = QRectF(*doc["viewBox"])
         self._paths = shape_paths(doc["shapes"])
@@ -120,6 +121,13 @@ class ProvinceMap(QWidget):
         self._cache = None
         self.update()
 
+    def set_language(self, lang: str) -> None:
+        """Names in tooltips and the accessible description in ``lang`` (the
+        coloured map itself shows codes only, so it is not redrawn)."""
+        if lang != self._lang:
+            self._lang = lang
+            self._describe()
+
     # --- selection ---------------------------------------------------------------
     def selected(self) -> str:
         return self._selected
@@ -127,9 +135,12 @@ class ProvinceMap(QWidget):
     def set_selected(self, code: str) -> None:
         if code != self._selected:
             self._selected = code
-            name = self._ds.jurisdiction(code).name.en if code else ""
-            self.setAccessibleDescription(self.tr("Selected: {0}").format(name))
+            self._describe()
             self.update()
+
+    def _describe(self) -> None:
+        name = self._ds.jurisdiction(self._selected).name.get(self._lang) if self._selected else ""
+        self.setAccessibleDescription(self.tr("Selected: {0}").format(name))
 
     # --- geometry ----------------------------------------------------------------
     def sizeHint(self) -> QSize:
@@ -262,7 +273,7 @@ class ProvinceMap(QWidget):
         partners = ", ".join(p.acronym for p in j.partners) or self.tr("none listed")
         # Rich text (the name in bold): every value from the rules file escaped.
         return self.tr("<b>{0}</b><br>{1}<br>Certifying partners: {2}").format(
-            html_text(j.name.en), html_text(describe_offer(self._ds, j)), html_text(partners)
+            html_text(j.name.get(self._lang)), html_text(describe_offer(self._ds, j, self._lang)), html_text(partners)
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

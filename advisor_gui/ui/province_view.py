@@ -79,7 +79,7 @@ class _TableParts:
 
     def __init__(self, view: ProvinceView) -> None:
         controller = view._c
-        self.model = ProvinceTableModel(controller.dataset, view)
+        self.model = ProvinceTableModel(controller.dataset, view, controller.language)
         self.proxy = ProvinceFilterProxy(view)
         self.proxy.setSourceModel(self.model)
         self.table = table = QTableView()
@@ -118,6 +118,7 @@ class ProvinceView(QWidget):
         self._syncing = False
 
         self.map = ProvinceMap(controller.dataset)
+        self.map.set_language(controller.language)
         self.map.provinceClicked.connect(controller.set_province)
         map_page = QWidget()
         map_layout = QVBoxLayout(map_page)
@@ -149,6 +150,7 @@ class ProvinceView(QWidget):
 
         controller.provinceChanged.connect(self.select)
         controller.datasetChanged.connect(self._dataset_changed)
+        controller.languageChanged.connect(self._language_changed)
         self.select(controller.answers.province)
 
     # --- the table page, built on first use ----------------------------------------
@@ -184,6 +186,13 @@ class ProvinceView(QWidget):
         if self._table is not None:
             self._table.model.set_dataset(dataset)
         self.select(self._c.answers.province)
+
+    def _language_changed(self, lang: str) -> None:
+        self.map.set_language(lang)
+        if self._table is not None:
+            self._table.model.set_language(lang)
+            if self._table.columns_fitted:
+                self._table.table.resizeColumnsToContents()
 
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self._table_page:
