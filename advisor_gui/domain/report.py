@@ -135,7 +135,7 @@ td.recommended { background-color: #E3F1FB; }
 th.recommended { background-color: #CFE5F6; }
 p.note { font-size: 9pt; color: #4A4A4A; font-style: italic; margin: 0 0 4px 0; }
 p.about { font-size: 9pt; color: #33414F; margin: 0 0 3px 0; }
-ol.sources li { font-size: 8pt; color: #33414F; margin-bottom: 2px; }
+p.source { font-size: 8pt; color: #33414F; margin: 0 0 2px 0; }
 """
 
 
@@ -256,14 +256,9 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
     parts.append(f"<h2>{escape(w('about'))}</h2><p class=\"about\">{escape(v.dataset_line)}</p>")
     if r.rules_stale:
         parts.append(f'<p class="stale">{stale}</p>')
-    if v.sources:
-        entries = []
-        for s in v.sources:
-            text = escape(s.text)
-            if s.sections:
-                text += " \u2014 " + escape(w("sections").format(sections="; ".join(s.sections)))
-            entries.append(text)
-        parts.append(f"<h3>{escape(w('sources'))}</h3>" + _list(entries, ordered=True, list_class="sources"))
+    if v.sources:  # numbered in the text, so a copy or a screen reader keeps the numbers
+        parts.append(f"<h3>{escape(w('sources'))}</h3>"
+                     + "".join(f'<p class="source">{escape(s.line(v.lang))}</p>' for s in v.sources))
     parts.append("</body></html>")
     return "".join(parts)
 

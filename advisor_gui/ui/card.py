@@ -75,8 +75,11 @@ def section_html(v: Presentation) -> dict[str, str]:
         "transition": "",
         "unanswered": _section(w("unanswered"), [escape(s) for s in v.unanswered]),
         "facts": _section(v.facts_title, [_cited(f) for f in v.province_facts], css="facts"),
+        # Numbered documents only: the sections cited from each show on hovering a
+        # marker (source_for), so this section changes only with the documents cited.
         "sources": (f'<p class="section">{escape(w("sources"))}</p>'
-                    + "".join(f'<p class="source">{escape(s.line(v.lang))}</p>' for s in v.sources)),
+                    + "".join(f'<p class="source">{escape(w("source_entry").format(number=s.number, text=s.text))}'
+                              "</p>" for s in v.sources)),
     }
     if v.transition is not None:
         t = v.transition
@@ -156,10 +159,12 @@ class RecommendationCard(QTextBrowser):
             listed.remove(cursor.block())
         if html:
             cursor.insertHtml(html)
-        # An empty section is one empty block: hidden, it takes no room.
+        # An empty section is one empty block: hidden, it takes no room (the
+        # layout learns of a change of visibility only when told).
         block = frame.firstCursorPosition().block()
-        block.setVisible(bool(html))
-        self.document().markContentsDirty(frame.firstPosition(), max(1, frame.lastPosition() - frame.firstPosition()))
+        if block.isVisible() != bool(html):
+            block.setVisible(bool(html))
+            self.document().markContentsDirty(block.position(), max(1, block.length()))
 
     # --- citations ---------------------------------------------------------------
     def citations(self) -> list[str]:
