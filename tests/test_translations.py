@@ -142,6 +142,14 @@ def test_the_french_window_shows_no_english_source_text(qtbot, tmp_path: Path, d
         assert window.interview.prompt(qid).text() == no_mnemonic(q.prompt.get("fr"))
     assert window.file_menu.title() == "&Fichier"
     assert window.edit_menu.title() == "É&dition"
+    # The card speaks the catalogue's French: none of its English wording shows.
+    from advisor_gui.domain.wording import WORDS
+
+    card = window.card.toPlainText()
+    english_words = {w.split("{")[0].strip() for w in WORDS["en"].values()}
+    english_words = {w for w in english_words if len(w) > 8 and w not in WORDS["fr"].values()}
+    assert [w for w in english_words if w in card] == []
+    assert "Recommandation pour" in card or "Recommandation" in card
 
 
 def _wait_language(qtbot, window: MainWindow, file_title: str) -> None:

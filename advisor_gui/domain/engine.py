@@ -15,9 +15,11 @@ from dataclasses import replace
 from typing import get_args
 
 from ..util.records import record
+from . import wording
 from .answer_schema import answer_facts, answer_specs, conform, with_answer
+from .citations import format_cites, short_cites
 from .conditions import FactSpec, FactValue, holds
-from .models import Answers, Cite, Dataset, Jurisdiction, Probe, ProgramCode, Question, SectorGroup, Text
+from .models import Answers, Dataset, Jurisdiction, Probe, ProgramCode, Question, SectorGroup, Text
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Names a dataset text may use in braces; checked when the dataset loads.
@@ -88,20 +90,6 @@ class Recommendation:
             "what_would_change": list(self.what_would_change),
             "dataset": {"version": self.dataset_version, "effective": self.dataset_effective},
         }
-
-
-def format_cites(dataset: Dataset, cites: tuple[Cite, ...]) -> str:
-    """One readable citation string: publisher, title, section, address."""
-    parts = []
-    for cite in cites:
-        src = dataset.source(cite.source)
-        text = f"{src.publisher}, \u201c{src.title}\u201d"
-        if cite.at:
-            text += f", {cite.at}"
-        if src.url:
-            text += f" <{src.url}>"
-        parts.append(text)
-    return "; ".join(parts)
 
 
 def fill(text: Text, values: Mapping[str, str], lang: str = "en") -> str:
@@ -263,11 +251,11 @@ def _text_values(
     small = dataset.program(j.small_program).short.get(lang) if j.small_program else ""
     others = ", ".join(dataset.jurisdiction(c).name.get(lang) for c in answers.other_provinces)
     return {
-        "workers": str(answers.workers),
+        "workers": wording.number(answers.workers, lang),
         "province_name": j.name.get(lang),
-        "cor_line": str(j.cor_line) if j.cor_line is not None else "",
+        "cor_line": wording.number(j.cor_line, lang) if j.cor_line is not None else "",
         "small_label": small,
-        "small_max": str(j.small_max_workers) if j.small_max_workers is not None else "",
+        "small_max": wording.number(j.small_max_workers, lang) if j.small_max_workers is not None else "",
         "program_label": dataset.program(program).short.get(lang),
         "platforms": ", ".join(answers.prequal_platforms),
         "other_provinces": others,
@@ -300,30 +288,16 @@ def _source_notes(
     return notes
 
 
-_NOTE_TEMPLATES = {
-    ("en", True): "Sources differ \u2014 {topic}: {a} [{a_src}]; {b} [{b_src}]",
-    ("en", False): "Sources differ \u2014 {topic}: {a} By contrast: {b}",
-    ("fr", True): "Les sources divergent \u2014 {topic} : {a} [{a_src}] ; {b} [{b_src}]",
-    ("fr", False): "Les sources divergent \u2014 {topic} : {a} En revanche : {b}",
-}
-
-
 def source_note_text(dataset: Dataset, note_id: str, lang: str = "en", *, with_sources: bool = True) -> str:
     """The "Sources differ" sentence: both claims, with or without their citations."""
     note = next(n for n in dataset.source_notes if n.id == note_id)
-    template = _NOTE_TEMPLATES[("fr" if lang == "fr" else "en", with_sources)]
+    template = wording.words(lang)["note_with_sources" if with_sources else "note_brief"]
     return template.format(
         topic=note.topic.get(lang),
         a=note.article.text.get(lang),
-        a_src=_short_cites(dataset, note.article.cite),
+        a_src=short_cites(dataset, note.article.cite),
         b=note.other.text.get(lang),
-        b_src=_short_cites(dataset, note.other.cite),
-    )
-
-
-def _short_cites(dataset: Dataset, cites: tuple[Cite, ...]) -> str:
-    return "; ".join(
-        dataset.source(c.source).url or dataset.source(c.source).publisher for c in cites
+        b_src=short_cites(dataset, note.other.cite),
     )
 
 
@@ -363,7 +337,7 @@ def _what_would_change(
                 other = decide(dataset, with_answer(answers, question.id, trial))
                 if other != program:
                     label = dataset.program(other).short.get(lang)
-                    shown = str(trial) if isinstance(trial, int) else ""
+                    shown = wording.number(trial, lang) if isinstance(trial, int) else ""
                     sentence = fill(probe.text, {"program": label, "value": shown}, lang)
                     if sentence not in out:
                         out.append(sentence)

@@ -49,8 +49,8 @@ def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tup
 
 
 def write_report(dataset: Dataset, answers: Answers, output: Path, *, client: str = "", notes: str = "",
-                 page_size: str = "letter") -> int:
-    """Write the client summary for ``answers`` as a PDF (``letter`` or ``a4``),
+                 page_size: str = "letter", lang: str = "en") -> int:
+    """Write the client summary for ``answers`` as a PDF (``letter`` or ``a4``) in ``lang``,
     with the consultant and firm remembered in the settings and the consultant's
     ``notes``. Returns 0; raises OSError when ``output`` cannot be written."""
     _ensure_platform()
@@ -59,6 +59,6 @@ def write_report(dataset: Dataset, answers: Answers, output: Path, *, client: st
     from .printing import report_for, write_pdf
 
     make_app()
-    report = report_for(dataset, answers, Settings(), client=client, notes=notes)
+    report = report_for(dataset, answers, Settings(), client=client, notes=notes, lang=lang)
     write_pdf(report, Path(output), page_size)
     return 0

@@ -53,6 +53,7 @@ class InterviewPanel(Retranslates, QWidget):
         super().__init__(parent)
         self.setObjectName("interview")
         self._c = controller
+        self._lang = controller.language
         self._fields: dict[str, _Field] = {}
         self._updating = False
         self._shown_province = ""
@@ -97,13 +98,9 @@ class InterviewPanel(Retranslates, QWidget):
         controller.answersChanged.connect(self._load)
         controller.viewsDue.connect(lambda _rec: self._refresh_emphasis())
         controller.datasetChanged.connect(self._rebuild)
-        controller.languageChanged.connect(self._rebuild)  # the dataset's prompts, help and choices
+        controller.languageChanged.connect(self._language_changed)
         self._load(controller.answers)
         self._refresh_emphasis()
-
-    @property
-    def _lang(self) -> str:
-        return self._c.language
 
     def retranslate(self) -> None:
         """The panel's own words in the current language (the dataset's follow the controller)."""
@@ -145,6 +142,12 @@ class InterviewPanel(Retranslates, QWidget):
         self._refresh_emphasis()
         if focus_id in self._fields:
             self._fields[focus_id].editor.setFocus()
+
+    def _language_changed(self, lang: str) -> None:
+        """Prompts, help and choices from the rules file, in ``lang``."""
+        if lang != self._lang:
+            self._lang = lang
+            self._rebuild(self._c.dataset)
 
     def _make_field(self, q: Question) -> _Field:
         box = QWidget()

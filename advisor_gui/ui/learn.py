@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.engine import format_cites
+from ..domain.citations import format_cites
 from ..domain.models import Dataset
 
 

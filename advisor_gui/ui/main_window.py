@@ -222,7 +222,7 @@ class MainWindow(Retranslates, QMainWindow):
         if self._printing is None:
             from .printing import SummaryPrinting
 
-            self._printing = SummaryPrinting(self, self.controller, self.settings)
+            self._printing = SummaryPrinting(self, self.controller, self.settings, self.summary_language)
         return self._printing
 
     @property

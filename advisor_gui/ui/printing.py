@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 
     from ..domain.engine import Recommendation
     from ..domain.models import Answers, Dataset
+    from ..domain.presentation import Presentation
     from ..domain.report import Report
     from ..settings import Settings
     from .controller import AdvisorController
@@ -351,17 +353,18 @@ def write_pdf(report: Report, path: Path, page_size: str = "letter") -> int:
 
 def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *, client: str = "",
                notes: str = "", today: dt.date | None = None,
-               recommendation: Recommendation | None = None, lang: str = "en") -> Report:
-    """The report for ``answers`` in ``lang`` (evaluated in it unless
-    ``recommendation`` is given, which must be in ``lang``) with the consultant,
-    firm and logo remembered in ``settings`` and the consultant's ``notes``
-    (printed under "Consultant's notes")."""
+               recommendation: Recommendation | None = None, lang: str = "en",
+               view: Presentation | None = None) -> Report:
+    """The report for ``answers`` in ``lang`` (evaluated unless ``recommendation``,
+    evaluated in ``lang``, is given; ``view`` is its presentation when the caller
+    has it) with the consultant, firm and logo remembered in ``settings`` and the
+    consultant's ``notes`` (printed under "Consultant's notes")."""
     consultant = firm = logo = ""
     if settings is not None:
         consultant, firm, logo = (str(settings.get(o)) for o in (opt.CONSULTANT, opt.FIRM, opt.FIRM_LOGO))
     rec = recommendation if recommendation is not None else evaluate(dataset, answers, lang)
     return build_report(dataset, answers, rec, client=client, consultant=consultant, firm=firm, logo=logo,
-                        notes=notes, today=today or dt.date.today(), lang=lang)
+                        notes=notes, today=today or dt.date.today(), lang=lang, view=view)
 
 
 def default_file_name(client: str, today: dt.date) -> str:
@@ -379,23 +382,25 @@ class SummaryPrinting(QtCore.QObject):
     handlers: MainWindow declares the actions and calls these. Everything
     heavy is imported when one runs."""
 
-    def __init__(self, window: QMainWindow, controller: AdvisorController, settings: Settings) -> None:
+    def __init__(self, window: QMainWindow, controller: AdvisorController, settings: Settings,
+                 summary_language: Callable[[], str] | None = None) -> None:
+        """``summary_language`` gives the language chosen for summaries (File ▸
+        Summary Language); without it, summaries follow the window."""
         super().__init__(window)
         self.window = window
         self.controller = controller
         self.settings = settings
+        self.summary_language = summary_language or (lambda: controller.language)
 
-    def language(self) -> str:
-        """The summary's language: File ▸ Summary Language, else the window's."""
-        choose = getattr(self.window, "summary_language", None)
-        return str(choose()) if callable(choose) else self.controller.language
-
-    def report(self) -> Report:
-        """The summary of what the window shows now, in :meth:`language`."""
+    def report(self, lang: str | None = None) -> Report:
+        """The summary of what the window shows now, in ``lang`` (default: the
+        summary language chosen in the window, else the window's own)."""
         c = self.controller
-        lang = self.language()
-        return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes,
-                          recommendation=c.recommendation if lang == c.language else None, lang=lang)
+        lang = lang or self.summary_language()
+        if lang == c.language:
+            return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes,
+                              recommendation=c.recommendation, lang=c.language, view=c.presentation)
+        return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes, lang=lang)
 
     def printer(self, report: Report) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from ..domain.models import Dataset, Jurisdiction
 from ..domain.offer import offer_category
+from ..domain.presentation import partner_name
 from .plaintext import tooltip
 
 COL_CODE, COL_NAME, COL_COR, COL_SMALL, COL_LIMIT, COL_PARTNERS, COL_SUMMARY = range(7)
@@ -77,10 +78,12 @@ class ProvinceTableModel(QAbstractTableModel):
         self._rows = list(dataset.jurisdictions)
 
     def set_language(self, lang: str) -> None:
-        """The dataset's texts in ``lang`` (the headers and the app's words follow the translators)."""
-        self.beginResetModel()
-        self._lang = lang
-        self.endResetModel()
+        """The rules file's texts (names, program labels, summaries) in ``lang``."""
+        if lang != self._lang:
+            self._lang = lang
+            last = len(self._rows) - 1
+            if last >= 0:
+                self.dataChanged.emit(self.index(0, 0), self.index(last, self.columnCount() - 1))
 
     def retranslate(self) -> None:
         """The translators changed: headers and cells say it again."""
@@ -128,7 +131,8 @@ class ProvinceTableModel(QAbstractTableModel):
             if col == COL_SUMMARY:
                 return tooltip(j.summary.get(self._lang))
             if col == COL_PARTNERS:
-                return tooltip("\n".join(f"{p.acronym} \u2014 {p.name.get(self._lang)}" for p in j.partners)) or None
+                return tooltip("\n".join(f"{p.acronym} \u2014 {partner_name(p, self._lang)}"
+                                         for p in j.partners)) or None
             return tooltip(describe_offer(self._ds, j, self._lang))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_CODE, COL_COR, COL_LIMIT):
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -125,6 +125,7 @@ class ProvinceView(Retranslates, QWidget):
         self._syncing = False
 
         self.map = ProvinceMap(controller.dataset)
+        self.map.set_language(controller.language)
         self.map.provinceClicked.connect(controller.set_province)
         map_page = QWidget()
         map_layout = QVBoxLayout(map_page)
@@ -174,12 +175,6 @@ class ProvinceView(Retranslates, QWidget):
         if self._table is not None:
             self._table.retranslate()
 
-    def _language_changed(self, lang: str) -> None:
-        self.map.set_language(lang)
-        if self._table is not None:
-            self._table.model.set_language(lang)
-            self.select(self._c.answers.province)
-
     # --- the table page, built on first use ----------------------------------------
     def _parts(self) -> _TableParts:
         if self._table is None:
@@ -213,6 +208,13 @@ class ProvinceView(Retranslates, QWidget):
         if self._table is not None:
             self._table.model.set_dataset(dataset)
         self.select(self._c.answers.province)
+
+    def _language_changed(self, lang: str) -> None:
+        self.map.set_language(lang)
+        if self._table is not None:
+            self._table.model.set_language(lang)
+            if self._table.columns_fitted:
+                self._table.table.resizeColumnsToContents()
 
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self._table_page:

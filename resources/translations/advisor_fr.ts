@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA" sourcelanguage="en_CA">
 <context>
-    <name></name>
-    <message>
-        <source>Why COR, although {0} is open to this operation</source>
-        <translation>Pourquoi le COR, même si {0} est offert à cette entreprise</translation>
-    </message>
-    <message>
-        <source>Why {0} isn&apos;t the fit here</source>
-        <translation>Pourquoi {0} ne convient pas ici</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Pourquoi</translation>
-    </message>
-    <message>
-        <source>Cautions</source>
-        <translation>Mises en garde</translation>
-    </message>
-    <message>
-        <source>Where sources differ</source>
-        <translation>Divergences des sources</translation>
-    </message>
-    <message>
-        <source>What would change the answer</source>
-        <translation>Ce qui changerait la réponse</translation>
-    </message>
-    <message>
-        <source>Certifying partners to contact</source>
-        <translation>Partenaires de certification à contacter</translation>
-    </message>
-    <message>
-        <source>Next steps</source>
-        <translation>Prochaines étapes</translation>
-    </message>
-</context>
-<context>
     <name>About</name>
     <message>
         <source>Which workplace-safety certification fits a Canadian operation: COR or the small-employer program, province by province, with sources.</source>
@@ -248,18 +213,6 @@
     <message>
         <source>Comparison of COR and the small-employer program</source>
         <translation>Comparaison du COR et du programme pour petits employeurs</translation>
-    </message>
-    <message>
-        <source>{0} does not take part in COR; both columns are shown for reference.</source>
-        <translation>{0} ne participe pas au COR; les deux colonnes sont affichées à titre indicatif.</translation>
-    </message>
-    <message>
-        <source>{0} has no small-employer program: COR applies at every size. The SECOR column shows what other provinces offer.</source>
-        <translation>{0} n&apos;a pas de programme pour petits employeurs&#xa0;: le COR s&apos;applique quelle que soit la taille. La colonne SECOR montre ce qu&apos;offrent d&apos;autres provinces.</translation>
-    </message>
-    <message>
-        <source>British Columbia&apos;s small-employer program is called Small COR.</source>
-        <translation>En Colombie-Britannique, le programme pour petits employeurs s&apos;appelle Small COR.</translation>
     </message>
 </context>
 <context>
