@@ -33,6 +33,7 @@ WORDS: dict[str, dict[str, str]] = {
         "header": "COR / SECOR recommendation \u2014 {client}",
         "header_no_client": "COR / SECOR recommendation",
         "footer": "Rules dataset {version} \u00b7 effective {effective} \u00b7 prepared {date}",
+        "page_of": "Page {page} of {pages}",
         # The verdict.
         "recommendation_for": "Recommendation for {province}",
         "eligible": "Eligible here: {programs}",
@@ -106,6 +107,7 @@ WORDS: dict[str, dict[str, str]] = {
         "header": "Recommandation COR / SECOR \u2014 {client}",
         "header_no_client": "Recommandation COR / SECOR",
         "footer": "Jeu de règles {version} \u00b7 en vigueur le {effective} \u00b7 préparé le {date}",
+        "page_of": "Page {page} sur {pages}",
         "recommendation_for": "Recommandation\u00a0: {province}",
         "eligible": "Admissible ici\u00a0: {programs}",
         "eligible_none": "Rien n'est admissible ici\u00a0: {province} ne participe pas au COR.",

@@ -314,7 +314,7 @@ def _paint_bands(painter: QPainter, report: Report, bands: _Bands, width: float,
     painter.drawLine(0, int(rule_y), int(width), int(rule_y))
     painter.setPen(QtGui.QColor("#5A6B7D"))
     bottom = QtCore.QRectF(0, foot_y, width, bands.line)
-    page_text = translate("Printing", "Page {0} of {1}").format(page, pages)
+    page_text = report.view.word("page_of").format(page=page, pages=pages)  # in the summary's language
     page_w = metrics.horizontalAdvance(page_text) + 1
     painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                      metrics.elidedText(report.running_footer, Qt.TextElideMode.ElideRight,

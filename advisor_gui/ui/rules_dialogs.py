@@ -206,8 +206,10 @@ class AboutRulesDialog(QDialog):
     (as text: the advisor opens nothing), and the changelog."""
 
     def __init__(self, dataset: Dataset, changelog: str, today: dt.date, *, installed: Path | None,
-                 changes_from_bundled: Sequence[Change] | None, parent: QWidget | None = None) -> None:
+                 changes_from_bundled: Sequence[Change] | None, parent: QWidget | None = None,
+                 lang: str = "en") -> None:
         super().__init__(parent)
+        self._lang = lang
         self.setObjectName("aboutRulesDialog")
         self.setWindowTitle(self.tr("About the Rules"))
         self.tabs = QTabWidget()
@@ -261,7 +263,7 @@ class AboutRulesDialog(QDialog):
         table = "".join(f'<tr><td style="color:#4A4A4A; padding-right:14px" valign="top">{escape(k)}</td>'
                         f"<td>{escape(v)}</td></tr>" for k, v in rows)
         parts = [
-            f"<h2 style='color:#1F3A5F'>{escape(ds.title.en)}</h2>",
+            f"<h2 style='color:#1F3A5F'>{escape(ds.title.get(self._lang))}</h2>",
             f"<table cellspacing='0' cellpadding='2'>{table}</table>",
             "<p>" + escape(self.tr("Programs, thresholds and certifying partners change. Your office can hand you an "
                               "updated rules file: File \u25b8 Import Rules\u2026 checks it, shows what it "

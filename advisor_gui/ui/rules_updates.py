@@ -349,7 +349,7 @@ class RulesUpdates(QObject):
         except OSError:
             changelog = ""
         self._open(AboutRulesDialog(dataset, changelog, self.today(), installed=installed,
-                                    changes_from_bundled=changes, parent=self.window))
+                                    changes_from_bundled=changes, parent=self.window, lang=self.controller.language))
 
     # --- helpers ----------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> None:

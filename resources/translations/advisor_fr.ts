@@ -964,10 +964,6 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>L&apos;imprimante ou le fichier n&apos;a pas pu être ouvert en écriture.</translation>
     </message>
     <message>
-        <source>Page {0} of {1}</source>
-        <translation>Page {0} de {1}</translation>
-    </message>
-    <message>
         <source>COR-SECOR-summary</source>
         <translation>resume-COR-SECOR</translation>
     </message>
