@@ -169,6 +169,8 @@ def test_the_pdf_says_what_the_model_says(qapp, dataset, tmp_path, name, lang) -
         assert flat(f"{p.acronym} \u2014 {p.name}{refs_text(p.refs)}") in text
     for s in view.statuses:
         assert flat(s.line) in text
+    pages = out.count("\f") or 1
+    assert flat(view.word("page_of").format(page=1, pages=pages)) in text, "the page band in the summary's language"
 
 
 def test_json_is_the_same_contract_in_both_languages(dataset, tmp_path, capsys) -> None:
