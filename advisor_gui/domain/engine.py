@@ -9,6 +9,7 @@ probes.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -235,6 +236,14 @@ def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: 
         influential=tuple(influential),
         step_rules=tuple(step_rules),
     )
+
+
+def with_what_ifs(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str = "en") -> Recommendation:
+    """``rec``, from ``evaluate(dataset, answers, lang, what_ifs=False)``, completed
+    with its what-ifs: the same as evaluating again with them, for the cost of
+    the what-ifs alone."""
+    changes, influential = _what_would_change(dataset, normalise(answers, dataset), rec.program, lang)
+    return dataclasses.replace(rec, what_would_change=tuple(changes), influential=tuple(influential))
 
 
 def _effect_program(j: Jurisdiction, effect: str) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..domain import interview, wording
 from ..domain.answer_schema import conform, with_answer
-from ..domain.engine import Recommendation, evaluate
+from ..domain.engine import Recommendation, evaluate, with_what_ifs
 from ..domain.models import Answers, Dataset, Question
 from ..domain.presentation import Presentation, present
 
@@ -72,7 +72,7 @@ class AdvisorController(QObject):
     @property
     def recommendation(self) -> Recommendation:
         if self._what_ifs_due:
-            self._rec = evaluate(self._dataset, self._answers, self._lang)
+            self._rec = with_what_ifs(self._dataset, self._answers, self._rec, self._lang)
             self._what_ifs_due = False
             self._presentation = None
         return self._rec

@@ -112,6 +112,7 @@ class ProvinceMap(QWidget):
         self._order = [j.code for j in dataset.jurisdictions]
         self._selected = ""
         self._cache: QPixmap | None = None
+        self._selection: tuple[tuple[str, QSize], QPixmap] | None = None  # (what it shows, the layer)
         self._transform = QTransform()
 
     def set_dataset(self, dataset: Dataset) -> None:
@@ -230,12 +231,16 @@ class ProvinceMap(QWidget):
         p.end()
         return pix
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self._cache is None or self._cache.size() != self.size() * self.devicePixelRatioF():
-            self._cache = self._render_base()
-        p = QPainter(self)
-        p.drawPixmap(0, 0, self._cache)
+    def _render_selection(self) -> QPixmap:
+        """The selected jurisdiction's outline on a transparent layer: stroking
+        an antialiased path costs more than the rest of a paint, so it is done
+        once per selection and size, not on every repaint."""
+        dpr = self.devicePixelRatioF()
+        pix = QPixmap(QSize(int(self.width() * dpr), int(self.height() * dpr)))
+        pix.setDevicePixelRatio(dpr)
+        pix.fill(Qt.GlobalColor.transparent)
         if self._selected in self._paths:
+            p = QPainter(pix)
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             p.setTransform(self._transform)
             pen = QPen(self.palette().highlight().color().darker(150), 3)
@@ -247,6 +252,19 @@ class ProvinceMap(QWidget):
                 p.setPen(pen)
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRoundedRect(QRectF(c.x() - 15, c.y() - 9, 30, 18), 4, 4)
+            p.end()
+        return pix
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        size = self.size() * self.devicePixelRatioF()
+        if self._cache is None or self._cache.size() != size:
+            self._cache = self._render_base()
+        key = (self._selected, size)
+        if self._selection is None or self._selection[0] != key:
+            self._selection = (key, self._render_selection())
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._cache)
+        p.drawPixmap(0, 0, self._selection[1])
         if self.hasFocus():
             p.resetTransform()
             focus = QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DashLine)
