@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .domain import clientfile
+from .domain import clientfile, wording
 from .domain.answers import AnswersError, parse_answers
 from .domain.clientfile import ClientFileError
-from .domain.engine import Recommendation, evaluate
+from .domain.engine import evaluate
 from .domain.loader import DatasetError, load_dataset
 from .domain.models import Answers, Dataset
+from .domain.presentation import present, render_text
 from .util.reading import (
     CAPS,
     DuplicateKey,
@@ -65,9 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--answers", required=True, metavar="FILE",
                      help="answers JSON file or .coradvice client file, or - for stdin")
     rec.add_argument("--json", action="store_true", help="print the JSON contract")
+    _lang_option(rec)
 
     prov = sub.add_parser("provinces", help="list what each jurisdiction offers")
     prov.add_argument("--json", action="store_true", help="print JSON")
+    _lang_option(prov)
 
     val = sub.add_parser("validate-dataset", help="check a rules dataset file")
     val.add_argument("path", metavar="PATH")
@@ -83,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--answers", required=True, metavar="FILE")
     shot.add_argument("--output", required=True, metavar="OUT.png")
     shot.add_argument("--size", default="1366x768", metavar="WxH")
+    _lang_option(shot)
 
     rep = sub.add_parser("report", help="write the client summary as a PDF")
     rep.add_argument("--answers", required=True, metavar="FILE",
@@ -91,7 +95,20 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--client", default="", metavar="NAME", help="the client's name, printed on the summary")
     rep.add_argument("--page-size", type=str.lower, choices=("letter", "a4"), default=None,
                      help="paper size (default: the one set in Preferences, else letter)")
+    _lang_option(rep)
     return parser
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=wording.LANGUAGES, default=None,
+                        help="language of the texts (default: the locale's, from LC_ALL, LC_MESSAGES or LANG; "
+                             "else English)")
+
+
+def language(args: argparse.Namespace) -> str:
+    """``--lang``, else the environment's locale, else English."""
+    lang = getattr(args, "lang", None)
+    return str(lang) if lang else wording.language_from_environment(os.environ)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -240,47 +257,33 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def cmd_recommend(args: argparse.Namespace) -> int:
     dataset = dataset_for(args)
-    rec = evaluate(dataset, read_answers(args.answers, dataset))
+    lang = language(args)
+    answers = read_answers(args.answers, dataset)
+    rec = evaluate(dataset, answers, lang)
+    view = present(dataset, answers, rec, lang)
     if args.json:
-        print(json.dumps(rec.as_contract(), ensure_ascii=False, indent=2))
+        contract = rec.as_contract()
+        # Added keys (DESIGN.md §4 allows it): the language; the engine's own added keys
+        # (province_facts: the cited facts that bear on this client, counting, placement).
+        contract["lang"] = view.lang
+        print(json.dumps(contract, ensure_ascii=False, indent=2))
     else:
-        print(render_text(dataset, rec))
+        print(render_text(view))
     return EXIT_OK
 
 
-def render_text(dataset: Dataset, rec: Recommendation) -> str:
-    j = dataset.jurisdiction(rec.province)
-    lines = [
-        f"{dataset.program(rec.program).long.get()} \u2014 {j.name.get()}",
-        "Eligible: " + (", ".join(dataset.program(p).short.get() for p in rec.eligible) or "none"),
-        "",
-        "Why:",
-        *(f"  - {r.text}  [{r.rule}]" for r in rec.reasons),
-    ]
-    for title, items in (
-        ("Cautions:", [c.text for c in rec.cautions]),
-        ("Certifying partners:", [p.label() for p in rec.partners]),
-        ("Next steps:", list(rec.next_steps)),
-        ("What would change the answer:", list(rec.what_would_change)),
-    ):
-        if items:
-            lines += ["", title, *(f"  - {item}" for item in items)]
-    lines += ["", f"Rules dataset {rec.dataset_version}, effective {rec.dataset_effective}"]
-    return "\n".join(lines)
-
-
-def province_rows(dataset: Dataset) -> list[dict[str, object]]:
+def province_rows(dataset: Dataset, lang: str = "en") -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for j in dataset.jurisdictions:
         rows.append(
             {
                 "code": j.code,
-                "name": j.name.en,
+                "name": j.name.get(lang),
                 "participates": j.participates,
                 "cor_min_workers": j.cor_min_workers,
                 "small_program": j.small_program,
                 "small_max_workers": j.small_max_workers,
-                "small_label": dataset.program(j.small_program).short.en if j.small_program else None,
+                "small_label": dataset.program(j.small_program).short.get(lang) if j.small_program else None,
                 "cor_line": j.cor_line,
                 "partners": [p.acronym for p in j.partners],
             }
@@ -289,16 +292,19 @@ def province_rows(dataset: Dataset) -> list[dict[str, object]]:
 
 
 def cmd_provinces(args: argparse.Namespace) -> int:
-    rows = province_rows(dataset_for(args))
+    lang = language(args)
+    rows = province_rows(dataset_for(args), lang)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(f"{'Code':<5}{'Jurisdiction':<28}{'COR from':<10}{'Small program':<16}{'Up to':<7}")
+    w = wording.words(lang)
+    print(f"{w['col_code']:<5}{w['col_jurisdiction']:<28}{w['col_cor_from']:<10}{w['col_small']:<16}"
+          f"{w['col_up_to']:<7}")
     for row in rows:
         cor = "—" if not row["participates"] else str(row["cor_min_workers"])
         small = str(row["small_label"] or "—")
         limit = row["small_max_workers"]
-        upto = str(limit) if limit else ("all" if row["small_program"] else "—")
+        upto = str(limit) if limit else (w["all_sizes"] if row["small_program"] else "—")
         print(f"{row['code']:<5}{row['name']!s:<28}{cor:<10}{small:<16}{upto:<7}")
     return EXIT_OK
 
@@ -356,7 +362,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from .ui.headless import write_screenshot
 
     try:
-        return int(write_screenshot(dataset, answers, output, size))
+        return int(write_screenshot(dataset, answers, output, size, lang=language(args)))
     except OSError as exc:
         raise UsageError(f"--output: cannot write {quoted(str(output))}: {exc.strerror or exc}") from None
 
@@ -377,7 +383,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .ui.headless import write_report
 
     try:
-        return write_report(dataset, answers, output, client=client, notes=notes, page_size=page_size)
+        return write_report(dataset, answers, output, client=client, notes=notes, page_size=page_size,
+                            lang=language(args))
     except OSError as exc:
         raise UsageError(f"--output: cannot write {quoted(str(output))}: {exc.strerror or exc}") from None
 

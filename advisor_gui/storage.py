@@ -100,8 +100,7 @@ class SaveError(OSError):
     """A save that did not happen; the message says why. The old file is intact."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Storage", text)
+translate = QCoreApplication.translate  # translate("Storage", "…"): the form pyside6-lupdate reads
 
 
 def save_text(path: str | os.PathLike[str], text: str) -> None:
@@ -115,12 +114,12 @@ def save_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     the window writes goes through here: client files, autosaves, PDFs."""
     target = os.fspath(path)
     if os.path.isdir(target):
-        raise SaveError(_tr("A folder with that name already exists"))
+        raise SaveError(translate("Storage", "A folder with that name already exists"))
     parent = os.path.dirname(os.path.abspath(target))
     if not os.path.exists(parent):
-        raise SaveError(_tr("The folder {0} does not exist").format(parent))
+        raise SaveError(translate("Storage", "The folder {0} does not exist").format(parent))
     if not os.path.isdir(parent):
-        raise SaveError(_tr("{0} is not a folder").format(parent))
+        raise SaveError(translate("Storage", "{0} is not a folder").format(parent))
     out = QSaveFile(target)
     out.setDirectWriteFallback(False)
     if not out.open(QIODevice.OpenModeFlag.WriteOnly):
@@ -128,11 +127,11 @@ def save_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         written = out.write(data)
         if written != len(data):
-            raise SaveError(unwritable_reason(parent) or _reason(out, _tr(
-                "Not everything could be written; the disk may be full")))
+            raise SaveError(unwritable_reason(parent) or _reason(out, translate(
+                "Storage", "Not everything could be written; the disk may be full")))
         if not out.commit():
-            raise SaveError(unwritable_reason(parent) or _reason(out, _tr(
-                "The new file could not replace the old one")))
+            raise SaveError(unwritable_reason(parent) or _reason(out, translate(
+                "Storage", "The new file could not replace the old one")))
     except BaseException:
         out.cancelWriting()
         if out.isOpen():
@@ -151,9 +150,9 @@ def unwritable_reason(directory: str | os.PathLike[str]) -> str:
     except OSError:
         return ""
     if st.f_bavail * st.f_frsize < _LOW_SPACE:
-        return _tr("The disk is full (no space left in {0})").format(os.fspath(directory))
+        return translate("Storage", "The disk is full (no space left in {0})").format(os.fspath(directory))
     if not os.access(directory, os.W_OK | os.X_OK):
-        return _tr("No permission to write in {0}").format(os.fspath(directory))
+        return translate("Storage", "No permission to write in {0}").format(os.fspath(directory))
     return ""
 
 
@@ -395,13 +394,14 @@ class AutosaveManager(QObject):
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             reason = unwritable_reason(self.directory.parent) if self.directory.parent.is_dir() else ""
-            raise OSError(reason or _tr("The autosave folder {0} could not be created: {1}").format(
+            raise OSError(reason or translate("Storage", "The autosave folder {0} could not be created: {1}").format(
                 self.directory, exc.strerror or exc)) from None
         lock = QLockFile(str(self.directory / f"session-{self.session}{LOCK_SUFFIX}"))
         lock.setStaleLockTime(0)  # only a dead owner makes a lock stale
         if not lock.tryLock(0):
-            raise OSError(unwritable_reason(self.directory) or _tr(
-                "The session lock in {0} could not be created ({1})").format(self.directory, lock.error().name))
+            raise OSError(unwritable_reason(self.directory) or translate(
+                "Storage", "The session lock in {0} could not be created ({1})").format(
+                    self.directory, lock.error().name))
         self._lock = lock
 
 

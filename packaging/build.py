@@ -569,6 +569,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = artifact_names(version)
     log(f"build: {bundle.app_meta()['APP_NAME']} {version} for {sys.platform}")
 
+    log("== translations (pyside6-lrelease)")
+    log("  " + ", ".join(p.name for p in bundle.compile_translations()))
     if not args.skip_tests:
         log("== fast tests")
         run_fast_tests()

@@ -44,7 +44,10 @@ QT_PLUGINS: dict[str, frozenset[str]] = {
     "styles": frozenset({"qmodernwindowsstyle", "qwindowsvistastyle", "qmacstyle"}),
 }
 LANGUAGES = ("en", "fr")
+# Qt's own translations (qtbase_fr.qm: standard buttons, file and print dialogs) ship for these languages.
 TRANSLATION = re.compile(r"^(qt|qtbase)_({})\.qm$".format("|".join(LANGUAGES)))
+# The window's own, compiled from resources/translations/*.ts (the .ts sources do not ship).
+APP_TRANSLATIONS = tuple(f"advisor_{lang}.qm" for lang in LANGUAGES)
 
 # Python modules never shipped: Qt modules the app does not use (PySide6's
 # QtNetwork import is optional, for Windows SSL), networking the app never does
@@ -216,7 +219,22 @@ def keep_data(dest: str) -> bool:
     parts = PurePosixPath(dest.replace("\\", "/")).parts
     if "PySide6" in parts and "translations" in parts:
         return bool(TRANSLATION.match(parts[-1]))
+    if parts[:2] == ("resources", "translations"):
+        return parts[-1] in APP_TRANSLATIONS
     return True
+
+
+def compile_translations(root: Path = ROOT) -> list[Path]:
+    """Compile the window's translations (.ts -> .qm, pyside6-lrelease, through
+    scripts/translations.py) for the bundle; a missing .qm stops the build."""
+    import subprocess
+
+    subprocess.run([sys.executable, str(root / "scripts" / "translations.py"), "compile"], check=True)
+    found = [root / "resources" / "translations" / name for name in APP_TRANSLATIONS]
+    missing = [p.name for p in found if not p.is_file()]
+    if missing:
+        raise SystemExit(f"translations not compiled: {', '.join(missing)}")
+    return found
 
 
 def trim(binaries: list[tuple[str, str, str]], datas: list[tuple[str, str, str]],

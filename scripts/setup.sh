@@ -62,3 +62,6 @@ if [ $installed = 0 ]; then
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
+
+# The window's translations: .ts sources (in git) -> .qm (build outputs), when a .ts is newer.
+.venv/bin/python scripts/translations.py compile

@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The command line's default language follows the locale: the suite runs in English
+# whatever the machine's (tests that want French say --lang fr or set these themselves).
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -47,6 +52,19 @@ def rules_text() -> str:
     from advisor_gui.paths import bundled_dataset
 
     return bundled_dataset().read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _english_window(request: pytest.FixtureRequest) -> None:
+    """Windows start in English, as the app does on an English system (translators
+    installed the same way); a test that switches to French is undone here."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from advisor_gui.ui import i18n
+
+    if i18n.current() != "en":
+        request.getfixturevalue("qapp")
+        i18n.apply("en")
 
 
 @pytest.fixture(autouse=True)

@@ -128,7 +128,7 @@ def test_a_client_file_with_the_key_round_trips(capsys: pytest.CaptureFixture[st
 def test_the_printed_summary_lists_the_answer(added) -> None:
     answers = parse_answers({"province": "AB", "workers": 6, KEY: True}, added)
     report = build_report(added, answers, evaluate(added, answers), today=dt.date(2026, 11, 27))
-    assert {a.question: a.answer for a in report.answers}[PROMPT] == "Yes"
+    assert {a.question: a.answer for a in report.view.answers}[PROMPT] == "Yes"
 
 
 def test_the_window_asks_the_question(qtbot, tmp_path: Path, added) -> None:

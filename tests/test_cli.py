@@ -154,7 +154,7 @@ def test_text_output_is_readable(tmp_path: Path, capsys: pytest.CaptureFixture[s
     path = tmp_path / "a.json"
     path.write_text('{"province": "AB", "workers": 6}', encoding="utf-8")
     code, out, _ = run(capsys, "recommend", "--answers", str(path))
-    assert code == 0 and out.startswith("Small Employer Certificate of Recognition (SECOR) — Alberta")
+    assert code == 0 and out.startswith("Recommendation for Alberta\nSECOR — Small Employer Certificate of Recognition")
 
 
 def test_a_lone_client_file_argument_opens_the_window() -> None:

@@ -116,3 +116,15 @@ def test_steps_name_their_rules(dataset) -> None:
     effects = {r.id: r.effect for r in dataset.rules}
     assert all(effects[r] == "step" for r in rec.step_rules)
     assert "step.small_program" not in rec.step_rules
+
+
+def test_what_ifs_added_later_are_the_same_as_evaluated_at_once(dataset) -> None:
+    from advisor_gui.domain.engine import with_what_ifs
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(answers_strategy([s.id for s in dataset.sectors]), st.sampled_from(["en", "fr"]))
+    def prop(answers: Answers, lang: str) -> None:
+        quick = evaluate(dataset, answers, lang, what_ifs=False)
+        assert with_what_ifs(dataset, answers, quick, lang) == evaluate(dataset, answers, lang)
+
+    prop()

@@ -31,7 +31,7 @@ def window(qtbot, dataset, tmp_path: Path):
 
 def card_text(win: MainWindow) -> str:
     win.controller.flush()  # views refresh once per event-loop turn; bring them up to date
-    return win.card.toPlainText()
+    return "\n".join(line for line in win.card.toPlainText().splitlines() if line.strip())
 
 
 def test_starts_with_a_recommendation(window: MainWindow) -> None:

@@ -44,7 +44,7 @@ def test_the_summary_lists_exactly_the_questions_that_apply(dataset) -> None:
     def prop(answers: Answers) -> None:
         r = build_report(dataset, answers, evaluate(dataset, answers), today=dt.date(2026, 11, 27))
         shown = interview.visible_questions(dataset, answers)
-        assert [a.question for a in r.answers] == [q.prompt.en for q in shown]
+        assert [a.question for a in r.view.answers] == [q.prompt.en for q in shown]
         assert [q for q, _ in interview.answered(dataset, answers)] == list(shown)
 
     prop()

@@ -9,6 +9,7 @@ from PySide6.QtTest import QAbstractItemModelTester, QSignalSpy
 
 from advisor_gui.domain.engine import evaluate
 from advisor_gui.domain.models import Answers
+from advisor_gui.domain.presentation import present
 from advisor_gui.ui.comparison import COL_COR, COL_DIMENSION, COL_SMALL, ComparisonModel
 from advisor_gui.ui.province_model import (
     COL_CODE,
@@ -26,8 +27,13 @@ pytestmark = pytest.mark.gui
 FAIL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
+def comparison_of(dataset, **answers):
+    a = Answers(**answers)
+    return present(dataset, a, evaluate(dataset, a)).comparison
+
+
 def comparison_for(dataset, **answers) -> ComparisonModel:
-    return ComparisonModel(dataset, evaluate(dataset, Answers(**answers)))
+    return ComparisonModel(comparison_of(dataset, **answers))
 
 
 def header(model: ComparisonModel, col: int) -> str:
@@ -70,11 +76,13 @@ def test_comparison_model_announces_a_new_recommendation(qapp, dataset) -> None:
     model = comparison_for(dataset, province="AB", workers=5)
     QAbstractItemModelTester(model, FAIL)
     headers, cells = QSignalSpy(model.headerDataChanged), QSignalSpy(model.dataChanged)
-    model.set_recommendation(evaluate(dataset, Answers(province="AB", workers=30)))
-    assert headers.count() == 1 and cells.count() == 1
+    assert model.set_comparison(comparison_of(dataset, province="AB", workers=30)) == ()  # no row text changed
+    assert headers.count() == 2 and cells.count() == 2  # both columns changed status, once each
     assert model.recommended_column() == COL_COR
     greyed = model.index(0, COL_SMALL).data(Qt.ItemDataRole.ForegroundRole)
     assert greyed is not None and model.index(0, COL_COR).data(Qt.ItemDataRole.ForegroundRole) is None
+    model.set_comparison(comparison_of(dataset, province="AB", workers=31))  # same statuses: nothing to repaint
+    assert headers.count() == 2 and cells.count() == 2
 
 
 def test_province_model_passes_the_model_tester_through_a_reset(qapp, dataset) -> None:

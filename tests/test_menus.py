@@ -24,7 +24,8 @@ EXPECTED = {
     "&File": [
         ("&New", K.New), ("&Open…", K.Open), ("Open &Recent", None), SEP,
         ("&Save", K.Save), ("Save &As…", K.SaveAs), SEP,
-        ("Print Pre&view…", "Ctrl+Shift+P"), ("&Print…", K.Print), ("&Export PDF…", "Ctrl+E"), SEP,
+        ("Print Pre&view…", "Ctrl+Shift+P"), ("&Print…", K.Print), ("&Export PDF…", "Ctrl+E"),
+        ("Summary &Language", None), SEP,
         ("&Import Rules…", None), ("Revert to &Bundled Rules…", None), SEP,
         ("&Quit", K.Quit),
     ],

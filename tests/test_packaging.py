@@ -176,6 +176,9 @@ def test_plugins_and_translations_kept() -> None:
     assert bundle.keep_data("PySide6/Qt/translations/qt_fr.qm")
     assert not bundle.keep_data("PySide6/Qt/translations/qt_help_fr.qm")
     assert bundle.keep_data("resources/map/provinces.json")
+    assert bundle.keep_data("PySide6/Qt/translations/qtbase_fr.qm")  # French standard buttons and dialogs
+    assert bundle.keep_data("resources/translations/advisor_fr.qm")
+    assert not bundle.keep_data("resources/translations/advisor_fr.ts")
 
 
 def test_the_library_walk_keeps_what_is_reachable_and_leaves_the_system_alone() -> None:

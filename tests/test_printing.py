@@ -219,7 +219,7 @@ def test_layout_rules_hold_wherever_the_page_breaks_fall(app, dataset) -> None:
     sentence = "The client expects to add a second crew next season and will ask its primes in March. "
     answers = SCENARIOS["BC-12-unknown-primes"][0]
     seen_pages = set()
-    for n in range(0, 42, 3):
+    for n in range(0, 84, 6):
         doc, body, _keep = _laid_out(dataset, answers, notes=sentence * n)
         seen_pages.add(doc.pageCount())
         assert _problems(doc, body) == [], f"with {n} sentences of notes"

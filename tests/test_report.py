@@ -11,9 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from advisor_gui.domain import wording
 from advisor_gui.domain.engine import evaluate
 from advisor_gui.domain.models import Answers
-from advisor_gui.domain.report import Report, build_report, comparison_status, labels, render_html
+from advisor_gui.domain.presentation import program_status
+from advisor_gui.domain.report import Report, build_report, labels, render_html
 
 from .conftest import ROOT
 from .test_engine import answers_strategy
@@ -39,22 +41,23 @@ def test_the_report_model_loads_without_qt() -> None:
 
 def test_bc_small_cor_with_cautions(dataset) -> None:
     r = report(dataset, BC_12, client="Acme")
-    assert (r.program, r.program_label, r.province_name) == ("SMALL_COR", "Small COR", "British Columbia")
-    assert r.eligible == ("COR", "Small COR")
-    assert any("confirm with the three to five prime contractors" in c.text for c in r.cautions)
-    assert any("FTE" in d.topic for d in r.disputes), "BC's source note is shown as a dispute"
-    assert r.comparison.small_heading == "Small COR (recommended)" and r.comparison.recommended == 1
-    assert r.comparison.cor_heading == "COR (eligible)"
-    assert "Small COR" in r.comparison.note
-    assert r.transition is None
-    assert [p.acronym for p in r.partners] == [p.acronym for p in evaluate(dataset, BC_12).partners]
+    v = r.view
+    assert (v.program, v.program_label, v.province_name) == ("SMALL_COR", "Small COR", "British Columbia")
+    assert r.view.eligible == ("COR", "Small COR")
+    assert any("confirm with the three to five prime contractors" in c.text for c in r.view.cautions)
+    assert any("FTE" in d.topic for d in r.view.disputes), "BC's source note is shown as a dispute"
+    assert r.view.comparison.small_heading == "Small COR (recommended)" and r.view.comparison.recommended == 1
+    assert r.view.comparison.cor_heading == "COR (eligible)"
+    assert "Small COR" in r.view.comparison.note
+    assert r.view.transition is None
+    assert [p.acronym for p in r.view.partners] == [p.acronym for p in evaluate(dataset, BC_12).partners]
 
 
 def test_answers_use_prompts_and_labels_not_keys(dataset) -> None:
     answers = Answers(province="ON", workers=40, sector="construction", public_sector_bids=True,
                       prime_contractor="unknown", prequal_platforms=("ISN", "Avetta"), other_provinces=("AB", "MB"))
     r = report(dataset, answers)
-    by_prompt = {a.question: a.answer for a in r.answers}
+    by_prompt = {a.question: a.answer for a in r.view.answers}
     prompts = {q.id: q.prompt.en for q in dataset.questions}
     assert by_prompt[prompts["province"]] == "Ontario"
     assert by_prompt[prompts["workers"]] == "40"
@@ -68,7 +71,7 @@ def test_answers_use_prompts_and_labels_not_keys(dataset) -> None:
 
 
 def test_questions_that_do_not_apply_are_left_out(dataset) -> None:
-    prompts = {a.question for a in report(dataset, AB_6).answers}
+    prompts = {a.question for a in report(dataset, AB_6).view.answers}
     prequal = next(q for q in dataset.questions if q.id == "prequal_platforms")
     assert prequal.prompt.en not in prompts  # asked only of construction
     assert len(prompts) == len(dataset.questions) - 1
@@ -77,14 +80,16 @@ def test_questions_that_do_not_apply_are_left_out(dataset) -> None:
 @pytest.mark.parametrize("answers", [AB_6, BC_12, ON_40, QC_12, AB_12_SECOR], ids=["AB", "BC", "ON", "QC", "AB-up"])
 def test_every_reason_cites_numbered_sources(dataset, answers: Answers) -> None:
     r = report(dataset, answers)
-    numbers = [s.number for s in r.sources]
+    numbers = [s.number for s in r.view.sources]
     assert numbers == list(range(1, len(numbers) + 1))
-    assert r.reasons and all(reason.refs for reason in r.reasons)
-    cited = {n for item in (*r.reasons, *r.cautions) for n in item.refs}
-    cited |= {n for d in r.disputes for n in (*d.article.refs, *d.other.refs)}
-    cited |= {n for p in r.partners for n in p.refs} | set(r.comparison.refs)
+    assert r.view.reasons and all(reason.refs for reason in r.view.reasons)
+    cited = {n for item in (*r.view.reasons, *r.view.cautions) for n in item.refs}
+    cited |= {n for d in r.view.disputes for n in (*d.article.refs, *d.other.refs)}
+    cited |= {n for p in r.view.partners for n in p.refs} | set(r.view.comparison.refs)
+    cited |= {n for item in (*r.view.next_steps, *r.view.province_facts) for n in item.refs}
+    cited |= set(r.view.transition.refs) if r.view.transition else set()
     assert cited == set(numbers), "every listed source is cited and every citation is listed"
-    article = next(s for s in r.sources if "Difference between COR and SECOR" in s.text)
+    article = next(s for s in r.view.sources if "Difference between COR and SECOR" in s.text)
     rules = {rule.id: rule for rule in dataset.rules}
     for reason in evaluate(dataset, answers).reasons:
         for cite in rules[reason.rule].cite:
@@ -93,7 +98,7 @@ def test_every_reason_cites_numbered_sources(dataset, answers: Answers) -> None:
 
 
 def test_comparison_rows_share_one_section(dataset) -> None:
-    article = report(dataset, AB_6).sources[0]
+    article = report(dataset, AB_6).view.sources[0]
     assert "§3 Side by side" in article.sections
     assert not any(s.startswith("§3 Side by side,") for s in article.sections)
 
@@ -101,55 +106,58 @@ def test_comparison_rows_share_one_section(dataset) -> None:
 def test_transition_guidance_only_for_a_secor_holder_moving_up(dataset) -> None:
     up = report(dataset, AB_12_SECOR)
     guide = dataset.guide("transition")
-    assert up.program == "COR" and up.transition is not None
-    assert up.transition.title == guide.title.en and up.transition.body == guide.body.en
-    assert up.transition.points == tuple(p.en for p in guide.points) and up.transition.refs
-    assert report(dataset, Answers(province="AB", workers=12)).transition is None
-    assert report(dataset, Answers(province="AB", workers=6, current_certification="secor")).transition is None
-    assert up.why_title == "Why SECOR isn't the fit here"
+    assert up.view.program == "COR" and up.view.transition is not None
+    assert up.view.transition.title == guide.title.en and up.view.transition.body == guide.body.en
+    assert up.view.transition.points == tuple(p.en for p in guide.points) and up.view.transition.refs
+    assert report(dataset, Answers(province="AB", workers=12)).view.transition is None
+    assert report(dataset, Answers(province="AB", workers=6, current_certification="secor")).view.transition is None
+    assert up.view.why_title == "Why SECOR isn't the fit here"
 
 
 def test_quebec_nothing_eligible(dataset) -> None:
     r = report(dataset, QC_12)
-    assert (r.program, r.eligible, r.partners) == ("NONE", (), ())
-    assert r.comparison.recommended == -1
-    assert "does not take part" in r.comparison.note
-    assert r.comparison.cor_heading == "COR (not offered here)"
+    assert (r.view.program, r.view.eligible, r.view.partners) == ("NONE", (), ())
+    assert r.view.comparison.recommended == -1
+    assert "does not take part" in r.view.comparison.note
+    assert r.view.comparison.cor_heading == "COR (not offered here)"
     html = render_html(r)
     assert "Nothing is eligible here: Quebec does not take part in COR." in html
 
 
 def test_ontario_cor_without_small_program(dataset) -> None:
     r = report(dataset, ON_40)
-    assert (r.program_label, r.eligible, r.comparison.recommended) == ("COR", ("COR",), 0)
-    assert r.comparison.small_heading == "SECOR (not offered here)"
-    assert "no small-employer program" in r.comparison.note
+    assert (r.view.program_label, r.view.eligible, r.view.comparison.recommended) == ("COR", ("COR",), 0)
+    assert r.view.comparison.small_heading == "SECOR (not offered here)"
+    assert "no small-employer program" in r.view.comparison.note
 
 
 def test_comparison_status(dataset) -> None:
+    ab = dataset.jurisdiction("AB")
     ab_small = evaluate(dataset, AB_6)
-    assert [comparison_status(dataset, ab_small, c) for c in (0, 1)] == ["eligible", "recommended"]
+    assert [program_status(dataset, ab, ab_small, c, "en").status for c in (0, 1)] == ["eligible", "recommended"]
     ab_big = evaluate(dataset, Answers(province="AB", workers=40))
-    assert [comparison_status(dataset, ab_big, c) for c in (0, 1)] == ["recommended", "not eligible"]
+    assert [program_status(dataset, ab, ab_big, c, "en").status for c in (0, 1)] == [
+        "recommended", "not eligible: over 10 workers"]
+    assert program_status(dataset, ab, ab_big, 1, "fr").status == "non admissible\u00a0: plus de 10 travailleurs"
 
 
 def test_what_would_change_is_listed_once_each(dataset) -> None:
     r = report(dataset, BC_12)
-    assert r.what_would_change
-    assert len(set(r.what_would_change)) == len(r.what_would_change)
-    assert set(r.what_would_change) == set(evaluate(dataset, BC_12).what_would_change)
+    assert r.view.what_would_change
+    assert len(set(r.view.what_would_change)) == len(r.view.what_would_change)
+    assert set(r.view.what_would_change) == set(evaluate(dataset, BC_12).what_would_change)
 
 
 def test_html_carries_every_part(dataset) -> None:
     r = report(dataset, AB_12_SECOR, client="Acme", consultant="Marie", firm="NorthSafe")
     html = render_html(r)
     lab = labels()
-    for text in ("COR / SECOR recommendation summary", "Acme", "Marie, NorthSafe", "2026-11-27", "Alberta",
+    for text in ("COR / SECOR recommendation summary", "Acme", "Marie, NorthSafe", "November 27, 2026", "Alberta",
                  "Certificate of Recognition (COR)", "Eligible here: COR", lab["cautions"], lab["disputes"],
                  lab["partners"], lab["next_steps"], "Moving from SECOR to COR", lab["what_would_change"],
                  "COR compared with SECOR in Alberta", lab["answers"], lab["about"], lab["sources"],
-                 "have the final word", dataset.version, dataset.effective.isoformat(),
-                 dataset.last_reviewed.isoformat()):
+                 "have the final word", dataset.version, wording.date(dataset.effective),
+                 wording.date(dataset.last_reviewed)):
         assert text in html, text
     assert re.search(r"<h2>[^<]*Why SECOR isn&#x27;t the fit here", html)
     assert 'class="ref"' in html
@@ -174,7 +182,8 @@ def test_header_footer_and_defaults(dataset) -> None:
     r = report(dataset, AB_6)
     assert r.running_header == "COR / SECOR recommendation"
     assert r.document_title == "COR / SECOR recommendation summary"
-    assert r.running_footer == f"Rules dataset {dataset.version} · effective {dataset.effective} · prepared 2026-11-27"
+    assert r.running_footer == (f"Rules dataset {dataset.version} · effective {wording.date(dataset.effective)} · "
+                                "prepared November 27, 2026")
     assert r.prepared_by == ""
     assert "(not named)" in render_html(r) and "Prepared by" not in render_html(r)
     assert report(dataset, AB_6, client="  Two\nlines ").running_header.endswith("— Two lines")
@@ -183,9 +192,9 @@ def test_header_footer_and_defaults(dataset) -> None:
 def test_french(dataset) -> None:
     r = report(dataset, BC_12, lang="fr")
     html = render_html(r)
-    assert r.province_name == dataset.jurisdiction("BC").name.fr
+    assert r.view.province_name == dataset.jurisdiction("BC").name.fr
     assert "Prochaines étapes" in html and "Mises en garde" in html
-    assert r.answers[0].question == dataset.questions[0].prompt.fr
+    assert r.view.answers[0].question == dataset.questions[0].prompt.fr
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -194,8 +203,8 @@ def test_any_answers_build_and_render(dataset, data) -> None:
     answers = data.draw(answers_strategy([s.id for s in dataset.sectors]))
     r = report(dataset, answers, client="<x>")
     html = render_html(r)
-    assert r.program_label in html and r.province_name.replace("'", "&#x27;") in html
-    assert (r.transition is not None) == (r.program == "COR" and answers.current_certification == "secor")
+    assert r.view.program_label in html and r.view.province_name.replace("'", "&#x27;") in html
+    assert (r.view.transition is not None) == (r.view.program == "COR" and answers.current_certification == "secor")
     assert "<x>" not in html
 
 

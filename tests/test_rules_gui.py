@@ -145,7 +145,7 @@ def test_stale_banner_for_an_old_review_not_for_a_fresh_one(qtbot, tmp_path: Pat
     old = dataclasses.replace(dataset, last_reviewed=dt.date(2025, 9, 1))
     window.controller.set_dataset(old)
     assert banner.isVisible()
-    assert "last reviewed on 2025-09-01, more than a year ago" in banner.text.text()
+    assert "last reviewed on September 1, 2025, more than a year ago" in banner.text.text()
     assert banner.geometry().bottom() < window.provinces.mapTo(window, window.provinces.rect().topLeft()).y()
     banner.link.click()
     about = window.rules_updates.dialog

@@ -22,45 +22,52 @@ from .models import Cite, Condition, Dataset, Jurisdiction, Note, Partner, Text
 
 Kind = Literal["added", "removed", "changed"]
 
+
+def N_(context: str, text: str) -> str:
+    """Marks ``text`` for translation in the window (``pyside6-lupdate`` reads it as
+    QT_TRANSLATE_NOOP; see scripts/translations.py); the domain itself stays English."""
+    return text
+
+
 #: Areas in the order they are reported, with their headings.
 AREAS: dict[str, str] = {
-    "dataset": "Dataset",
-    "jurisdiction": "Jurisdictions",
-    "partner": "Certifying partners",
-    "rule": "Rules",
-    "source_note": "Source notes",
-    "source": "Sources",
-    "program": "Programs",
-    "sector": "Sectors",
-    "question": "Interview questions",
-    "comparison": "Comparison table",
-    "guidance": "Guidance",
-    "faq": "Questions and answers",
+    "dataset": N_("DatasetDiff", "Dataset"),
+    "jurisdiction": N_("DatasetDiff", "Jurisdictions"),
+    "partner": N_("DatasetDiff", "Certifying partners"),
+    "rule": N_("DatasetDiff", "Rules"),
+    "source_note": N_("DatasetDiff", "Source notes"),
+    "source": N_("DatasetDiff", "Sources"),
+    "program": N_("DatasetDiff", "Programs"),
+    "sector": N_("DatasetDiff", "Sectors"),
+    "question": N_("DatasetDiff", "Interview questions"),
+    "comparison": N_("DatasetDiff", "Comparison table"),
+    "guidance": N_("DatasetDiff", "Guidance"),
+    "faq": N_("DatasetDiff", "Questions and answers"),
 }
 
 #: Human names of fields, where the attribute name is not one already.
 FIELD_LABELS: dict[str, str] = {
-    "schema_version": "schema version",
-    "last_reviewed": "last reviewed",
-    "participates": "takes part in COR",
-    "cor_min_workers": "COR threshold (workers)",
-    "cor_line": "COR recommended from (workers)",
-    "small_program": "small-employer program",
-    "small_max_workers": "small-program worker limit",
-    "cite": "citations",
-    "when": "condition",
-    "shown_when": "shown when",
-    "what_if": "what-ifs",
-    "general": "audits employers no sector partner covers",
-    "article": "the article's claim",
-    "other": "the other sources' claim",
-    "url": "address",
-    "at": "location",
-    "short": "short name",
-    "long": "long name",
-    "cor": "COR",
-    "small": "small-employer program",
-    "order": "order",
+    "schema_version": N_("DatasetDiff", "schema version"),
+    "last_reviewed": N_("DatasetDiff", "last reviewed"),
+    "participates": N_("DatasetDiff", "takes part in COR"),
+    "cor_min_workers": N_("DatasetDiff", "COR threshold (workers)"),
+    "cor_line": N_("DatasetDiff", "COR recommended from (workers)"),
+    "small_program": N_("DatasetDiff", "small-employer program"),
+    "small_max_workers": N_("DatasetDiff", "small-program worker limit"),
+    "cite": N_("DatasetDiff", "citations"),
+    "when": N_("DatasetDiff", "condition"),
+    "shown_when": N_("DatasetDiff", "shown when"),
+    "what_if": N_("DatasetDiff", "what-ifs"),
+    "general": N_("DatasetDiff", "audits employers no sector partner covers"),
+    "article": N_("DatasetDiff", "the article's claim"),
+    "other": N_("DatasetDiff", "the other sources' claim"),
+    "url": N_("DatasetDiff", "address"),
+    "at": N_("DatasetDiff", "location"),
+    "short": N_("DatasetDiff", "short name"),
+    "long": N_("DatasetDiff", "long name"),
+    "cor": N_("DatasetDiff", "COR"),
+    "small": N_("DatasetDiff", "small-employer program"),
+    "order": N_("DatasetDiff", "order"),
 }
 
 
@@ -103,9 +110,9 @@ class Change:
 def show(value: Any) -> str:
     """A field's value as one short line of text."""
     if value is None:
-        return "none"
+        return N_("DatasetDiff", "none")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return N_("DatasetDiff", "yes") if value else N_("DatasetDiff", "no")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Text):

@@ -9,6 +9,7 @@ probes.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -17,13 +18,14 @@ from dataclasses import replace
 from typing import cast, get_args
 
 from ..util.records import record
+from . import wording
 from .answer_schema import answer_facts, answer_specs, conform, with_answer
+from .citations import format_cites, short_cites
 from .conditions import FactSpec, FactValue, holds
 from .models import (
     MAX_WORKERS,
     Answers,
     Certification,
-    Cite,
     Condition,
     CountingRule,
     Dataset,
@@ -175,20 +177,6 @@ class Recommendation:
             ),
             "counting": self.counting.as_contract() if self.counting else None,
         }
-
-
-def format_cites(dataset: Dataset, cites: tuple[Cite, ...]) -> str:
-    """One readable citation string: publisher, title, section, address."""
-    parts = []
-    for cite in cites:
-        src = dataset.source(cite.source)
-        text = f"{src.publisher}, \u201c{src.title}\u201d"
-        if cite.at:
-            text += f", {cite.at}"
-        if src.url:
-            text += f" <{src.url}>"
-        parts.append(text)
-    return "; ".join(parts)
 
 
 def fill(text: Text, values: Mapping[str, str], lang: str = "en") -> str:
@@ -492,6 +480,14 @@ def contributing_questions(dataset: Dataset, rules: Sequence[Rule]) -> tuple[str
     return tuple(q.id for q in dataset.questions if q.id in named)
 
 
+def with_what_ifs(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str = "en") -> Recommendation:
+    """``rec``, from ``evaluate(dataset, answers, lang, what_ifs=False)``, completed
+    with its what-ifs: the same as evaluating again with them, for the cost of
+    the what-ifs alone."""
+    changes, influential = _what_would_change(dataset, normalise(answers, dataset), rec.program, lang)
+    return dataclasses.replace(rec, what_would_change=tuple(changes), influential=tuple(influential))
+
+
 def _effect_program(j: Jurisdiction, effect: str) -> str:
     if effect == "none":
         return "NONE"
@@ -506,12 +502,12 @@ def _text_values(
     small = dataset.program(j.small_program).short.get(lang) if j.small_program else ""
     others = join_list([dataset.jurisdiction(c).name.get(lang) for c in answers.other_provinces], lang)
     return {
-        "workers": str(answers.workers),
+        "workers": wording.number(answers.workers, lang),
         "n_workers": n_workers(answers.workers, lang),
         "province_name": j.name.get(lang),
-        "cor_line": str(j.cor_line) if j.cor_line is not None else "",
+        "cor_line": wording.number(j.cor_line, lang) if j.cor_line is not None else "",
         "small_label": small,
-        "small_max": str(j.small_max_workers) if j.small_max_workers is not None else "",
+        "small_max": wording.number(j.small_max_workers, lang) if j.small_max_workers is not None else "",
         "program_label": dataset.program(program).short.get(lang),
         "platforms": join_list(list(answers.prequal_platforms), lang),
         "other_provinces": others,
@@ -544,30 +540,16 @@ def _source_notes(
     return notes
 
 
-_NOTE_TEMPLATES = {
-    ("en", True): "Sources differ \u2014 {topic}: {a} [{a_src}]; {b} [{b_src}]",
-    ("en", False): "Sources differ \u2014 {topic}: {a} By contrast: {b}",
-    ("fr", True): "Les sources divergent \u2014 {topic} : {a} [{a_src}] ; {b} [{b_src}]",
-    ("fr", False): "Les sources divergent \u2014 {topic} : {a} En revanche : {b}",
-}
-
-
 def source_note_text(dataset: Dataset, note_id: str, lang: str = "en", *, with_sources: bool = True) -> str:
     """The "Sources differ" sentence: both claims, with or without their citations."""
     note = next(n for n in dataset.source_notes if n.id == note_id)
-    template = _NOTE_TEMPLATES[("fr" if lang == "fr" else "en", with_sources)]
+    template = wording.words(lang)["note_with_sources" if with_sources else "note_brief"]
     return template.format(
         topic=note.topic.get(lang),
         a=note.article.text.get(lang),
-        a_src=_short_cites(dataset, note.article.cite),
+        a_src=short_cites(dataset, note.article.cite),
         b=note.other.text.get(lang),
-        b_src=_short_cites(dataset, note.other.cite),
-    )
-
-
-def _short_cites(dataset: Dataset, cites: tuple[Cite, ...]) -> str:
-    return "; ".join(
-        dataset.source(c.source).url or dataset.source(c.source).publisher for c in cites
+        b_src=short_cites(dataset, note.other.cite),
     )
 
 
@@ -622,7 +604,7 @@ def _what_would_change(
                 other = decide(dataset, with_answer(answers, question.id, trial))
                 if other != program:
                     label = dataset.program(other).short.get(lang)
-                    shown = str(trial) if isinstance(trial, int) else ""
+                    shown = wording.number(trial, lang) if isinstance(trial, int) else ""
                     sentence = fill(probe.text, {"program": label, "value": shown}, lang)
                     if sentence not in out:
                         out.append(sentence)

@@ -10,7 +10,8 @@ unreachable (DESIGN.md §2).
 from __future__ import annotations
 
 from ..util.records import record
-from .engine import ProvinceFact, counting_rule, fill, format_cites, province_facts
+from .citations import format_cites
+from .engine import ProvinceFact, counting_rule, fill, province_facts
 from .models import Dataset
 
 

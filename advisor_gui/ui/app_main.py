@@ -62,14 +62,17 @@ def run(open_file: str | None = None) -> int:
     """The window; ``open_file`` is a client file to open once it shows."""
     gc.disable()  # no collections during start-up; frozen and re-enabled after the first frame
     app = make_app()
-    from ..settings import Settings
+    from ..settings import LANGUAGE, Settings
+    from . import i18n
     from .controller import AdvisorController
     from .main_window import MainWindow
 
+    settings = Settings()
+    lang = i18n.apply(i18n.resolve(str(settings.get(LANGUAGE))))  # before any text is made
     selection = load_dataset_or_explain()
     if selection is None:
         return 2
-    window = MainWindow(AdvisorController(selection.dataset), Settings())
+    window = MainWindow(AdvisorController(selection.dataset, lang=lang), settings)
     window.show()
     if selection.skipped:
         window.after_startup(lambda: explain_skipped(window, selection.skipped))

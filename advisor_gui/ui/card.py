@@ -1,6 +1,13 @@
-"""The recommendation card: the program with the province's own label, what is
-eligible, each reason with its citation (hover or click a [n] marker for the
-source), cautions and source notes, partners, next steps, what would change.
+"""The recommendation card: the controller's presentation of the recommendation
+(see :mod:`advisor_gui.domain.presentation`), rendered section by section: the
+verdict with each program's status, the reasons with their numbered citations
+(hover or click a [n] marker for the source), cautions and source notes, what
+would change the answer, partners, next steps, the province's facts and the
+numbered sources.
+
+Each section lives in its own frame of the document. An answer change replaces
+only the sections whose content changed, so Qt lays out just those frames
+rather than the whole card.
 """
 
 from __future__ import annotations
@@ -9,17 +16,77 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFrame, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from ..domain.engine import Recommendation
-from ..domain.models import Dataset
+from ..domain.presentation import Cited, Presentation
 from .controller import AdvisorController
 from .plaintext import tooltip
 from .style import CARD_CSS
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl  # its first use costs start-up ~2 ms; only the link signals carry one
+
+    from ..domain.engine import Recommendation
+
+SECTIONS = ("verdict", "why", "cautions", "disputes", "what_ifs", "partners", "next_steps", "transition",
+            "unanswered", "facts", "sources")
+
+
+def _refs(refs: tuple[int, ...]) -> str:
+    """``[1, 3]``, each number a link to its source."""
+    if not refs:
+        return ""
+    links = ", ".join(f'<a class="cite" href="#cite{n}">{n}</a>' for n in refs)
+    return f"<sup>\u2009[{links}]</sup>"
+
+
+def _cited(item: Cited) -> str:
+    return escape(item.text) + _refs(item.refs)
+
+
+def _section(title: str, items: list[str], *, css: str = "", ordered: bool = False) -> str:
+    if not items:
+        return ""
+    tag = "ol" if ordered else "ul"
+    lis = "".join(f"<li>{item}</li>" for item in items)
+    return f'<p class="section">{escape(title)}</p><{tag} class="{css}">{lis}</{tag}>'
+
+
+def section_html(v: Presentation) -> dict[str, str]:
+    """The card's HTML, one string per section of :data:`SECTIONS` (empty: not shown)."""
+    w = v.word
+    statuses = "".join(f'<p class="status">{escape(s.line)}</p>' for s in v.statuses)
+    out = {
+        "verdict": (f'<p class="kicker">{escape(v.kicker)}</p>'
+                    f'<p class="program {v.verdict_kind}">{escape(v.program_label)}</p>'
+                    f'<p class="long">{escape(v.program_long)}</p>'
+                    f'<p class="eligible">{escape(v.eligibility)}</p>{statuses}'),
+        "why": _section(v.why_title, [_cited(r) for r in v.reasons]),
+        "cautions": _section(w("cautions"), [_cited(c) for c in v.cautions], css="cautions"),
+        "disputes": _section(w("disputes"), [
+            f"<b>{escape(d.topic)}.</b> {_cited(d.article)} {_cited(d.other)}" for d in v.disputes
+        ], css="notes"),
+        "what_ifs": _section(w("what_would_change"), [escape(s) for s in v.what_would_change]),
+        "partners": _section(w("partners"), [
+            f"<b>{escape(p.acronym)}</b> \u2014 {escape(p.name)}{_refs(p.refs)}" for p in v.partners
+        ]),
+        "next_steps": _section(w("next_steps"), [_cited(s) for s in v.next_steps], ordered=True),
+        "transition": "",
+        "unanswered": _section(w("unanswered"), [escape(s) for s in v.unanswered]),
+        "facts": _section(v.facts_title, [_cited(f) for f in v.province_facts], css="facts"),
+        # Numbered documents only: the sections cited from each show on hovering a
+        # marker (source_for), so this section changes only with the documents cited.
+        "sources": (f'<p class="section">{escape(w("sources"))}</p>'
+                    + "".join(f'<p class="source">{escape(w("source_entry").format(number=s.number, text=s.text))}'
+                              "</p>" for s in v.sources)),
+    }
+    if v.transition is not None:
+        t = v.transition
+        out["transition"] = (f'<p class="section">{escape(t.title)}</p><p>{escape(t.body)}{_refs(t.refs)}</p>'
+                             + (f"<ul>{''.join(f'<li>{escape(p)}</li>' for p in t.points)}</ul>" if t.points
+                                else ""))
+    return out
 
 
 class RecommendationCard(QTextBrowser):
@@ -30,80 +97,92 @@ class RecommendationCard(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self._c = controller
-        self._sources: dict[str, str] = {}
+        self._view: Presentation | None = None
+        self._shown: dict[str, str] = {}
+        self._frames: dict[str, QTextFrame] = {}
         self.document().setDefaultStyleSheet(CARD_CSS)
         self.highlighted.connect(self._hover)
         self.anchorClicked.connect(self._click)
         controller.viewsDue.connect(self.show_recommendation)
-        self.show_recommendation(controller.recommendation)
+        self.show_recommendation()
 
     # --- rendering -------------------------------------------------------------
-    def show_recommendation(self, rec: Recommendation) -> None:
-        self._sources = {}
-        self.setHtml(self.render_html(self._c.dataset, rec))
-        self.setAccessibleDescription(self.toPlainText()[:400])
-
-    def _cite(self, source: str) -> str:
-        n = len(self._sources) + 1
-        key = f"cite{n}"
-        self._sources[key] = source
-        return f'<a class="cite" href="#{key}" title="{escape(tooltip(source))}"><sup>[{n}]</sup></a>'
-
-    def render_html(self, ds: Dataset, rec: Recommendation) -> str:
-        j = ds.jurisdiction(rec.province)
-        program = ds.program(rec.program)
-        tr = self.tr
-        parts: list[str] = []
-        badge = {"COR": "cor", "SECOR": "small", "SMALL_COR": "small"}.get(rec.program, "none")
-        parts.append(
-            f'<p class="kicker">{escape(tr("Recommendation for {0}").format(j.name.en))}</p>'
-            f'<p class="program {badge}">{escape(program.short.en)}</p>'
-            f'<p class="long">{escape(program.long.en)}</p>'
-        )
-        if rec.eligible:
-            names = ", ".join(ds.program(p).short.en for p in rec.eligible)
-            parts.append(f'<p class="eligible">{escape(tr("Eligible here: {0}").format(names))}</p>')
-
-        small = j.small_program
-        if rec.program == "COR" and small and small in rec.eligible:
-            head = tr("Why COR, although {0} is open to this operation").format(ds.program(small).short.en)
-        elif rec.program == "COR" and small:
-            head = tr("Why {0} isn't the fit here").format(ds.program(small).short.en)
+    def show_recommendation(self, _rec: Recommendation | None = None) -> None:
+        """Show the controller's presentation, replacing only the sections that changed."""
+        view = self._c.presentation
+        if view is self._view:
+            return
+        self._view = view
+        html = section_html(view)
+        if not self._frames:
+            self._build(html)
         else:
-            head = tr("Why")
-        parts.append(self._section(head, [escape(r.text) + self._cite(r.source) for r in rec.reasons]))
-        cautions = [c for c in rec.cautions if not c.rule.startswith("note.")]
-        notes = [c for c in rec.cautions if c.rule.startswith("note.")]
-        if cautions:
-            items = [escape(c.text) + (self._cite(c.source) if c.source else "") for c in cautions]
-            parts.append(self._section(tr("Cautions"), items, css="cautions"))
-        if notes:
-            items = [escape(c.brief or c.text) + self._cite(c.source) for c in notes]
-            parts.append(self._section(tr("Where sources differ"), items, css="notes"))
-        if rec.what_would_change:
-            parts.append(self._section(tr("What would change the answer"),
-                                       [escape(s) for s in rec.what_would_change]))
-        if rec.partners:
-            items = [f"<b>{escape(p.acronym)}</b> \u2014 {escape(p.name)}" + self._cite(p.source)
-                     for p in rec.partners]
-            parts.append(self._section(tr("Certifying partners to contact"), items))
-        if rec.next_steps:
-            parts.append(self._section(tr("Next steps"), [escape(s) for s in rec.next_steps], ordered=True))
-        return "".join(parts)
+            changed = [key for key in SECTIONS if html[key] != self._shown[key]]
+            if changed:
+                cursor = QTextCursor(self.document())
+                cursor.beginEditBlock()
+                for key in changed:
+                    self._fill(cursor, key, html[key])
+                cursor.endEditBlock()
+        self._shown = html
+        self.setAccessibleDescription(f"{view.kicker}. {view.program_long}. {view.eligibility}")
 
-    @staticmethod
-    def _section(title: str, items: list[str], *, css: str = "", ordered: bool = False) -> str:
-        tag = "ol" if ordered else "ul"
-        lis = "".join(f"<li>{item}</li>" for item in items)
-        return f'<p class="section">{escape(title)}</p><{tag} class="{css}">{lis}</{tag}>'
+    def _build(self, html: dict[str, str]) -> None:
+        doc = self.document()
+        doc.clear()
+        fmt = QTextFrameFormat()
+        fmt.setMargin(0)
+        fmt.setPadding(0)
+        fmt.setBorder(0)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for key in SECTIONS:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            self._frames[key] = cursor.insertFrame(fmt)
+            self._fill(cursor, key, html[key])
+        cursor.endEditBlock()
+        # The empty block a document always ends with, after the last frame: no height.
+        last = doc.lastBlock()
+        last.setVisible(False)
+
+    def _fill(self, cursor: QTextCursor, key: str, html: str) -> None:
+        frame = self._frames[key]
+        cursor.setPosition(frame.firstPosition())
+        cursor.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        # What is left is the section's first block, still formatted as it was
+        # (a list item, a heading): start the new content from a plain block.
+        cursor.setBlockFormat(QTextBlockFormat())
+        cursor.setCharFormat(QTextCharFormat())
+        listed = cursor.block().textList()
+        if listed is not None:
+            listed.remove(cursor.block())
+        if html:
+            cursor.insertHtml(html)
+        # An empty section is one empty block: hidden, it takes no room (the
+        # layout learns of a change of visibility only when told).
+        block = frame.firstCursorPosition().block()
+        if block.isVisible() != bool(html):
+            block.setVisible(bool(html))
+            self.document().markContentsDirty(block.position(), max(1, block.length()))
 
     # --- citations ---------------------------------------------------------------
     def citations(self) -> list[str]:
-        """The anchors of the citations on the card, in order."""
-        return list(self._sources)
+        """The anchors of the numbered sources cited on the card, in order."""
+        return [f"cite{s.number}" for s in self._view.sources] if self._view is not None else []
 
     def source_for(self, anchor: str) -> str:
-        return self._sources.get(anchor.lstrip("#"), "")
+        """The source behind a citation anchor: the document and the sections cited."""
+        key = anchor.lstrip("#")
+        if self._view is None or not key.startswith("cite") or not key[4:].isdigit():
+            return ""
+        number = int(key[4:])
+        if not 1 <= number <= len(self._view.sources):
+            return ""
+        entry = self._view.source(number)
+        if not entry.sections:
+            return entry.text
+        return f"{entry.text} \u2014 {self._view.word('sections').format(sections='; '.join(entry.sections))}"
 
     def _hover(self, url: QUrl) -> None:
         text = self.source_for(url.fragment())

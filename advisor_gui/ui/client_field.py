@@ -11,13 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from .controller import AdvisorController
+from .i18n import Retranslates
 from .plaintext import fit_max_length
 
 MAX_CLIENT_NAME = 200
 COUNTER_FROM = MAX_CLIENT_NAME - 40  # the counter shows from here on
 
 
-class ClientNameField(QWidget):
+class ClientNameField(Retranslates, QWidget):
     """A label and a line edit bound both ways to ``controller.client_name``."""
 
     def __init__(self, controller: AdvisorController, parent: QWidget | None = None) -> None:
@@ -29,10 +30,7 @@ class ClientNameField(QWidget):
         fit_max_length(self.edit, controller.client_name, MAX_CLIENT_NAME)
         self.edit.setText(controller.client_name)
         self.edit.setClearButtonEnabled(True)
-        self.edit.setPlaceholderText(self.tr("Printed on the summary"))
-        self.edit.setAccessibleName(self.tr("Client name"))
-        self.edit.setAccessibleDescription(self.tr("The client's name, printed on the recommendation summary"))
-        label = QLabel(self.tr("C&lient name:"))
+        self.label = label = QLabel()
         label.setBuddy(self.edit)
         self.counter = QLabel()
         self.counter.setObjectName("clientNameCounter")
@@ -43,10 +41,17 @@ class ClientNameField(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.counter)
-        self._count(self.edit.text())
+        self.retranslate()
         self.edit.textEdited.connect(self._edited)
         self.edit.textChanged.connect(self._count)
         controller.clientChanged.connect(self._show)
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(self.tr("Printed on the summary"))
+        self.edit.setAccessibleName(self.tr("Client name"))
+        self.edit.setAccessibleDescription(self.tr("The client's name, printed on the recommendation summary"))
+        self.label.setText(self.tr("C&lient name:"))
+        self._count(self.edit.text())
 
     def _edited(self, text: str) -> None:
         # A long name from a file may be shortened, never lengthened past the limit again.

@@ -5,115 +5,119 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..domain.engine import Recommendation
 from ..domain.models import Dataset
+from ..domain.presentation import Comparison
 from .controller import AdvisorController
 from .plaintext import make_plain, tooltip
 from .style import pane_title, quiet_note
 
 HIGHLIGHT = QColor("#E3F1FB")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ComparisonModel", text)
+DIMMED = QColor("#6B6B6B")
 
 
 COL_DIMENSION, COL_COR, COL_SMALL = range(3)
 
 
 class ComparisonModel(QAbstractTableModel):
-    """Rows: dimensions. Columns: the dimension, COR, the small-employer program."""
+    """Rows: dimensions. Columns: the dimension, COR, the small-employer program.
+    Shows a presentation's :class:`~advisor_gui.domain.presentation.Comparison`."""
 
-    def __init__(self, dataset: Dataset, rec: Recommendation, parent: Any = None) -> None:
+    def __init__(self, comparison: Comparison, dimension: str = "Dimension", parent: Any = None) -> None:
         super().__init__(parent)
-        self._ds = dataset
-        self._rec = rec
+        self._cmp = comparison
+        self._dimension = dimension
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        self.beginResetModel()
-        self._ds = dataset
-        self.endResetModel()
+    @property
+    def comparison(self) -> Comparison:
+        return self._cmp
 
-    def set_recommendation(self, rec: Recommendation) -> None:
-        self._rec = rec
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_COR, COL_SMALL)
-        self.dataChanged.emit(self.index(0, COL_COR), self.index(self.rowCount() - 1, COL_SMALL))
+    def set_comparison(self, comparison: Comparison, dimension: str | None = None) -> tuple[int, ...]:
+        """Show ``comparison``; signals only what changed. Returns the rows whose texts changed."""
+        old = self._cmp
+        if dimension is not None and dimension != self._dimension:
+            self._dimension = dimension
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_DIMENSION, COL_DIMENSION)
+        if len(comparison.rows) != len(old.rows):
+            self.beginResetModel()
+            self._cmp = comparison
+            self.endResetModel()
+            return tuple(range(len(comparison.rows)))
+        self._cmp = comparison
+        last = len(comparison.rows) - 1
+        for col, (a, b) in enumerate(zip(old.columns, comparison.columns, strict=True), start=COL_COR):
+            if a != b or (old.recommended == col - 1) != (comparison.recommended == col - 1):
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, col, col)
+                if last >= 0:
+                    self.dataChanged.emit(self.index(0, col), self.index(last, col))
+        changed = tuple(i for i, (a, b) in enumerate(zip(old.rows, comparison.rows, strict=True)) if a != b)
+        for row in changed:
+            self.dataChanged.emit(self.index(row, COL_DIMENSION), self.index(row, COL_SMALL))
+        return changed
 
     def small_code(self) -> str:
-        return self._ds.jurisdiction(self._rec.province).small_program or "SECOR"
+        return self._cmp.columns[1].code
 
     def recommended_column(self) -> int:
-        if self._rec.program == "COR":
-            return COL_COR
-        if self._rec.program in ("SECOR", "SMALL_COR"):
-            return COL_SMALL
-        return -1
+        return {0: COL_COR, 1: COL_SMALL}.get(self._cmp.recommended, -1)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ds.comparison)
+        return 0 if parent.isValid() else len(self._cmp.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
     def column_status(self, col: int) -> str:
-        code = "COR" if col == COL_COR else self.small_code()
-        if col == self.recommended_column():
-            return _tr("recommended")
-        if code in self._rec.eligible:
-            return _tr("eligible")
-        j = self._ds.jurisdiction(self._rec.province)
-        if col == COL_SMALL and j.participates and j.small_program is None:
-            return _tr("not offered here")
-        if not j.participates:
-            return _tr("not offered here")
-        if col == COL_SMALL and j.small_max_workers is not None:
-            return _tr("not eligible: over {0} workers").format(j.small_max_workers)
-        return _tr("not eligible")
+        return self._cmp.columns[col - COL_COR].status
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Vertical:
             return None
         if section == COL_DIMENSION:
-            return _tr("Dimension") if role == Qt.ItemDataRole.DisplayRole else None
-        code = "COR" if section == COL_COR else self.small_code()
-        name = self._ds.program(code).short.en
+            return self._dimension if role == Qt.ItemDataRole.DisplayRole else None
+        column = self._cmp.columns[section - COL_COR]
         if role == Qt.ItemDataRole.DisplayRole:
-            mark = "\u2605 " if section == self.recommended_column() else ""
-            return f"{mark}{name}\n{self.column_status(section)}"
-        if role == Qt.ItemDataRole.FontRole and section == self.recommended_column():
-            font = QFont()
-            font.setBold(True)
-            return font
+            mark = "\u2605 " if column.recommended else ""
+            return f"{mark}{column.label}\n{column.status}"
+        if role == Qt.ItemDataRole.FontRole and column.recommended:
+            return _bold()
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        dim = self._ds.comparison[index.row()]
-        if index.column() == COL_DIMENSION:
+        row = self._cmp.rows[index.row()]
+        col = index.column()
+        if col == COL_DIMENSION:
             if role == Qt.ItemDataRole.DisplayRole:
-                return dim.label.en
+                return row.label
             if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
+                return _bold()
             return None
-        text = dim.cor if index.column() == COL_COR else dim.small
         if role == Qt.ItemDataRole.DisplayRole:
-            return text.en
+            return row.cor if col == COL_COR else row.small
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(text.en)
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == self.recommended_column():
+            return tooltip(row.cor if col == COL_COR else row.small)
+        column = self._cmp.columns[col - COL_COR]
+        if role == Qt.ItemDataRole.BackgroundRole and column.recommended:
             return HIGHLIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and self.column_status(index.column()).startswith(
-            (_tr("not eligible"), _tr("not offered here"))
-        ):
-            return QColor("#6B6B6B")
+        if role == Qt.ItemDataRole.ForegroundRole and not column.eligible:
+            return DIMMED
         return None
+
+
+_BOLD: list[QFont] = []
+
+
+def _bold() -> QFont:
+    if not _BOLD:
+        font = QFont()
+        font.setBold(True)
+        _BOLD.append(font)
+    return _BOLD[0]
 
 
 class ComparisonPane(QWidget):
@@ -121,12 +125,13 @@ class ComparisonPane(QWidget):
         super().__init__(parent)
         self.setObjectName("comparisonPane")
         self._c = controller
-        title = pane_title(self.tr("COR compared with the small-employer program"))
+        self.title = title = pane_title(self.tr("COR compared with the small-employer program"))
         self.note = make_plain(QLabel())
         self.note.setObjectName("comparisonNote")
         quiet_note(self.note)
         self.note.setWordWrap(True)
-        self.model = ComparisonModel(controller.dataset, controller.recommendation, self)
+        view = controller.presentation
+        self.model = ComparisonModel(view.comparison, view.word("dimension"), self)
         self.table = QTableView()
         self.table.setObjectName("comparisonTable")
         self.table.setAccessibleName(self.tr("Comparison of COR and the small-employer program"))
@@ -140,7 +145,7 @@ class ComparisonPane(QWidget):
         header.setSectionResizeMode(COL_DIMENSION, QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._shown_for: tuple[str, str] | None = None  # (province, small program) the rows were sized for
+        self._labels: tuple[str, ...] = ()  # the dimension labels the columns were fitted for
         # Measuring wrapped text for every row is the costly part: do it once per
         # event-loop turn, however many resizes and changes that turn brought.
         self._fit_timer = QTimer(self)
@@ -157,36 +162,44 @@ class ComparisonPane(QWidget):
         layout.addWidget(self.table, 1)
         controller.viewsDue.connect(self.show_recommendation)
         controller.datasetChanged.connect(self._dataset_changed)
-        self.show_recommendation(controller.recommendation)
+        self.note.setText(view.comparison.note)
+        self.note.setVisible(bool(view.comparison.note))
+        self._labels = tuple(r.label for r in view.comparison.rows)
+        self._fit_timer.start()
 
-    def show_recommendation(self, rec: Recommendation) -> None:
-        self.model.set_recommendation(rec)
-        ds = self._c.dataset
-        j = ds.jurisdiction(rec.province)
-        if not j.participates:
-            text = self.tr("{0} does not take part in COR; both columns are shown for reference.").format(j.name.en)
-        elif j.small_program is None:
-            text = self.tr("{0} has no small-employer program: COR applies at every size. "
-                           "The SECOR column shows what other provinces offer.").format(j.name.en)
-        elif j.small_program == "SMALL_COR":
-            text = self.tr("British Columbia's small-employer program is called Small COR.")
-        else:
-            text = ""
-        self.note.setText(text)
-        self.note.setVisible(bool(text))
-        shown_for = (rec.province, self.model.small_code())
-        if shown_for != self._shown_for:  # the texts change only with the province
-            self._shown_for = shown_for
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:  # the pane's own words; the content follows the controller
+            self.title.setText(self.tr("COR compared with the small-employer program"))
+            self.table.setAccessibleName(self.tr("Comparison of COR and the small-employer program"))
+        super().changeEvent(event)
+
+    def show_recommendation(self, _rec: object = None) -> None:
+        view = self._c.presentation
+        comparison = view.comparison
+        if comparison is self.model.comparison:
+            return
+        changed = self.model.set_comparison(comparison, view.word("dimension"))
+        if comparison.note != self.note.text():
+            self.note.setText(comparison.note)
+            self.note.setVisible(bool(comparison.note))
+        if not changed:
+            return
+        labels = tuple(r.label for r in comparison.rows)
+        if labels != self._labels:  # the dimension column fits its labels
+            self._labels = labels
             self._fit_timer.start()
+        else:  # re-wrap only the rows whose texts changed
+            for row in changed:
+                self.table.resizeRowToContents(row)
 
-    def _dataset_changed(self, dataset: Dataset) -> None:
-        self.model.set_dataset(dataset)
-        self._shown_for = None  # new texts: size the rows again
+    def _dataset_changed(self, _dataset: Dataset) -> None:
+        self._labels = ()  # new texts: size the rows again
+        self.show_recommendation()
 
     def _fit_columns(self) -> None:
         """The dimension column: as wide as its longest label, at most a quarter of the table."""
         metrics = self.table.fontMetrics()
-        longest = max(metrics.horizontalAdvance(d.label.en) for d in self._c.dataset.comparison) + 24
+        longest = max((metrics.horizontalAdvance(r.label) for r in self.model.comparison.rows), default=0) + 24
         # contentsRect, not viewport(): wrapping the returned QWidget makes PySide
         # initialise dozens of widget classes (≈ 8 ms) on the start-up path.
         self.table.setColumnWidth(COL_DIMENSION, min(longest, max(90, self.table.contentsRect().width() // 4)))

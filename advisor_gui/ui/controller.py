@@ -4,7 +4,9 @@ The controller owns the dataset, the current answers and the recommendation.
 Widgets call :meth:`set_answer`; everything that shows the answer listens to
 :attr:`recommendationChanged`, everything that shows the province to
 :attr:`provinceChanged`, everything built from dataset facts (questions, the
-map, the tables) to :attr:`datasetChanged`.
+map, the tables) to :attr:`datasetChanged`, everything that shows dataset text
+to :attr:`languageChanged`. The views render :attr:`presentation`, the
+recommendation as the domain words it in :attr:`language`.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..domain import interview
+from ..domain import interview, wording
 from ..domain.answer_schema import conform, with_answer
-from ..domain.engine import Recommendation, evaluate
+from ..domain.engine import Recommendation, evaluate, with_what_ifs
 from ..domain.models import Answers, Dataset, Question
+from ..domain.presentation import Presentation, present
 
 
 class AdvisorController(QObject):
@@ -31,15 +34,19 @@ class AdvisorController(QObject):
     # loop: a burst of changes (a spin box held down) is painted once, and
     # set_answer returns as soon as the rules are evaluated.
     viewsDue = Signal(object)  # Recommendation
+    languageChanged = Signal(str)  # "en" or "fr"; emitted before the views show the texts in it
 
     DEFAULT_ANSWERS = Answers(province="AB", workers=6)
 
-    def __init__(self, dataset: Dataset, answers: Answers | None = None, parent: QObject | None = None):
+    def __init__(self, dataset: Dataset, answers: Answers | None = None, parent: QObject | None = None,
+                 *, lang: str = "en"):
         super().__init__(parent)
         self._dataset = dataset
+        self._lang = wording.language(lang)
         self._answers = conform(answers or self.DEFAULT_ANSWERS, dataset)
-        self._rec = evaluate(dataset, self._answers)
+        self._rec = evaluate(dataset, self._answers, self._lang)
         self._what_ifs_due = False
+        self._presentation: Presentation | None = None
         self._views_timer = QTimer(self)
         self._views_timer.setSingleShot(True)
         self._views_timer.setInterval(0)
@@ -54,15 +61,29 @@ class AdvisorController(QObject):
         return self._dataset
 
     @property
+    def language(self) -> str:
+        """The language of the recommendation's and the dataset's texts (``en`` or ``fr``)."""
+        return self._lang
+
+    @property
     def answers(self) -> Answers:
         return self._answers
 
     @property
     def recommendation(self) -> Recommendation:
         if self._what_ifs_due:
-            self._rec = evaluate(self._dataset, self._answers)
+            self._rec = with_what_ifs(self._dataset, self._answers, self._rec, self._lang)
             self._what_ifs_due = False
+            self._presentation = None
         return self._rec
+
+    @property
+    def presentation(self) -> Presentation:
+        """What the views say about the recommendation, in :attr:`language` (built once per recommendation)."""
+        rec = self.recommendation
+        if self._presentation is None:
+            self._presentation = present(self._dataset, self._answers, rec, self._lang)
+        return self._presentation
 
     @property
     def client_name(self) -> str:
@@ -94,8 +115,9 @@ class AdvisorController(QObject):
         self._answers = answers
         # The program, reasons and cautions now; the what-ifs (a dozen more
         # evaluations) when something reads the recommendation or the views refresh.
-        self._rec = evaluate(self._dataset, answers, what_ifs=False)
+        self._rec = evaluate(self._dataset, answers, self._lang, what_ifs=False)
         self._what_ifs_due = True
+        self._presentation = None
         self.answersChanged.emit(answers)
         if answers.province != old.province:
             self.provinceChanged.emit(answers.province)
@@ -115,13 +137,29 @@ class AdvisorController(QObject):
         self._dataset = dataset
         changed = answers != self._answers
         self._answers = answers
-        self._rec = evaluate(dataset, answers)
+        self._rec = evaluate(dataset, answers, self._lang)
         self._what_ifs_due = False
+        self._presentation = None
         self.datasetChanged.emit(dataset)
         if changed:
             self.answersChanged.emit(answers)
         self.recommendationChanged.emit(self._rec)
         self.flush()  # a rules switch is rare and total: show it at once
+
+    def set_language(self, lang: str) -> None:
+        """Show the recommendation and the dataset's texts in ``lang`` ("en" or
+        "fr"; anything else is English): re-evaluates, emits languageChanged,
+        then refreshes the views at once. Client files record nothing of it."""
+        lang = wording.language(lang)
+        if lang == self._lang:
+            return
+        self._lang = lang
+        self._rec = evaluate(self._dataset, self._answers, lang)
+        self._what_ifs_due = False
+        self._presentation = None
+        self.languageChanged.emit(lang)
+        self.recommendationChanged.emit(self._rec)
+        self.flush()
 
     def set_client_name(self, name: str) -> None:
         """The client's name (free text; escaped wherever it is shown)."""

@@ -110,6 +110,10 @@ class DocumentController(QObject):
             self.autosave.discard()
         self._update_title()
 
+    def retranslate(self) -> None:
+        """The window title in the current language ("Untitled")."""
+        self._update_title()
+
     def _update_title(self) -> None:
         """Only what changed: this runs on every answer change."""
         name = self.path.name if self.path else self.tr("Untitled")

@@ -15,20 +15,23 @@ def _ensure_platform() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tuple[int, int]) -> int:
-    """Render the full window with ``answers`` at ``size`` to a PNG. Uses a
-    throwaway settings file, so remembered window state never leaks in."""
+def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tuple[int, int], *,
+                     lang: str = "en") -> int:
+    """Render the full window with ``answers`` at ``size`` in ``lang`` to a PNG.
+    Uses a throwaway settings file, so remembered window state never leaks in."""
     _ensure_platform()
     from PySide6.QtWidgets import QApplication
 
     from ..settings import Settings
+    from . import i18n
     from .app_main import make_app
     from .controller import AdvisorController
     from .main_window import MainWindow
 
     make_app()
+    i18n.apply(lang)
     with tempfile.TemporaryDirectory() as tmp:
-        window = MainWindow(AdvisorController(dataset, answers), Settings(str(Path(tmp) / "settings.ini")))
+        window = MainWindow(AdvisorController(dataset, answers, lang=lang), Settings(str(Path(tmp) / "settings.ini")))
         window.resize(*size)
         window.show()
         for _ in range(3):
@@ -46,8 +49,8 @@ def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tup
 
 
 def write_report(dataset: Dataset, answers: Answers, output: Path, *, client: str = "", notes: str = "",
-                 page_size: str = "letter") -> int:
-    """Write the client summary for ``answers`` as a PDF (``letter`` or ``a4``),
+                 page_size: str = "letter", lang: str = "en") -> int:
+    """Write the client summary for ``answers`` as a PDF (``letter`` or ``a4``) in ``lang``,
     with the consultant and firm remembered in the settings and the consultant's
     ``notes``. Returns 0; raises OSError when ``output`` cannot be written."""
     _ensure_platform()
@@ -56,6 +59,6 @@ def write_report(dataset: Dataset, answers: Answers, output: Path, *, client: st
     from .printing import report_for, write_pdf
 
     make_app()
-    report = report_for(dataset, answers, Settings(), client=client, notes=notes)
+    report = report_for(dataset, answers, Settings(), client=client, notes=notes, lang=lang)
     write_pdf(report, Path(output), page_size)
     return 0

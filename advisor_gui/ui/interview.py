@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.models import JURISDICTION_CODES, MAX_WORKERS, Answers, Question
 from .controller import AdvisorController
+from .i18n import Retranslates
 from .plaintext import make_plain, no_mnemonic, tooltip
 from .style import help_box, pane_title, prompt_emphasis
 
@@ -45,19 +46,19 @@ class _Field:
         self.read, self.write = read, write
 
 
-class InterviewPanel(QWidget):
+class InterviewPanel(Retranslates, QWidget):
     """Driven by ``dataset.questions``; writes through the controller."""
 
     def __init__(self, controller: AdvisorController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("interview")
         self._c = controller
-        self._lang = "en"
+        self._lang = controller.language
         self._fields: dict[str, _Field] = {}
         self._updating = False
         self._shown_province = ""
 
-        title = pane_title(self.tr("Interview"))
+        self._title = title = pane_title(self.tr("Interview"))
         body = QWidget()
         form = QVBoxLayout(body)
         form.setContentsMargins(0, 0, 6, 0)
@@ -97,8 +98,27 @@ class InterviewPanel(QWidget):
         controller.answersChanged.connect(self._load)
         controller.viewsDue.connect(lambda _rec: self._refresh_emphasis())
         controller.datasetChanged.connect(self._rebuild)
+        controller.languageChanged.connect(self._language_changed)
         self._load(controller.answers)
         self._refresh_emphasis()
+
+    def retranslate(self) -> None:
+        """The panel's own words in the current language (the dataset's follow the controller)."""
+        self._title.setText(self.tr("Interview"))
+        self._help.setAccessibleName(self.tr("Help for the current question"))
+        for field in self._fields.values():
+            editor = field.editor
+            if isinstance(editor, QCheckBox):
+                editor.setText(self.tr("Yes"))
+            elif isinstance(editor, QSpinBox):
+                self._show_suffix(editor)  # its digits follow the window's locale
+            field.prompt.setProperty("moot", None)  # re-say why a question is quiet
+        self._refresh_emphasis()
+
+    def _show_suffix(self, spin: QSpinBox) -> None:
+        suffix = self.tr(" worker(s)", "after the number in the workers box", spin.value())
+        if spin.suffix() != suffix:  # only between 1 and 2: typing is not disturbed
+            spin.setSuffix(suffix)
 
     # --- building --------------------------------------------------------------
     def _add_fields(self) -> None:
@@ -122,6 +142,12 @@ class InterviewPanel(QWidget):
         self._refresh_emphasis()
         if focus_id in self._fields:
             self._fields[focus_id].editor.setFocus()
+
+    def _language_changed(self, lang: str) -> None:
+        """Prompts, help and choices from the rules file, in ``lang``."""
+        if lang != self._lang:
+            self._lang = lang
+            self._rebuild(self._c.dataset)
 
     def _make_field(self, q: Question) -> _Field:
         box = QWidget()
@@ -162,7 +188,8 @@ class InterviewPanel(QWidget):
             spin.setRange(1, MAX_WORKERS)
             spin.setAccelerated(True)
             spin.setGroupSeparatorShown(True)
-            spin.setSuffix(self.tr(" workers"))
+            self._show_suffix(spin)
+            spin.valueChanged.connect(lambda _value: self._show_suffix(spin))
             spin.valueChanged.connect(commit)
             return spin, spin.value, spin.setValue
         if q.kind == "choice":

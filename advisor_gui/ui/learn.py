@@ -17,26 +17,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.engine import format_cites
+from ..domain.citations import format_cites
 from ..domain.models import Dataset
 
 
 class LearnDialog(QDialog):
-    def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
+    def __init__(self, dataset: Dataset, parent: QWidget | None = None, lang: str = "en") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("COR and SECOR Explained"))
         self.resize(860, 560)
         self._pages: list[tuple[str, str, str]] = []  # title, html, searchable text
         for g in dataset.guidance:
-            points = "".join(f"<li>{escape(p.en)}</li>" for p in g.points)
-            html = (f"<h2>{escape(g.title.en)}</h2><p>{escape(g.body.en)}</p>"
-                    + (f"<ul>{points}</ul>" if points else "")
-                    + f"<p><small>{escape(self.tr('Source: {0}').format(format_cites(dataset, g.cite)))}</small></p>")
-            self._pages.append((g.title.en, html, f"{g.title.en} {g.body.en} {' '.join(p.en for p in g.points)}"))
+            title, body, points = g.title.get(lang), g.body.get(lang), [p.get(lang) for p in g.points]
+            source = self.tr("Source: {0}").format(format_cites(dataset, g.cite))
+            items = "".join(f"<li>{escape(p)}</li>" for p in points)
+            html = (f"<h2>{escape(title)}</h2><p>{escape(body)}</p>" + (f"<ul>{items}</ul>" if items else "")
+                    + f"<p><small>{escape(source)}</small></p>")
+            self._pages.append((title, html, f"{title} {body} {' '.join(points)}"))
         for f in dataset.faq:
-            html = (f"<h2>{escape(f.question.en)}</h2><p>{escape(f.answer.en)}</p>"
-                    f"<p><small>{escape(self.tr('Source: {0}').format(format_cites(dataset, f.cite)))}</small></p>")
-            self._pages.append((self.tr("FAQ: {0}").format(f.question.en), html, f"{f.question.en} {f.answer.en}"))
+            question, answer = f.question.get(lang), f.answer.get(lang)
+            source = self.tr("Source: {0}").format(format_cites(dataset, f.cite))
+            html = f"<h2>{escape(question)}</h2><p>{escape(answer)}</p><p><small>{escape(source)}</small></p>"
+            self._pages.append((self.tr("FAQ: {0}").format(question), html, f"{question} {answer}"))
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search topics and questions…"))

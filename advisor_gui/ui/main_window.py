@@ -7,18 +7,21 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from .. import settings as opt
 from ..paths import resource
 from ..settings import Settings
+from ..util.records import record
+from . import i18n
 from .card import RecommendationCard
 from .client_field import ClientNameField
 from .comparison import ComparisonPane
 from .controller import AdvisorController
+from .i18n import Retranslates, long_date
 from .interview import InterviewPanel
 from .notes import ClientNotesPanel
 from .province_view import ProvinceView
@@ -28,6 +31,44 @@ from .style import pane_title, quiet_note
 if TYPE_CHECKING:
     from .document import DocumentController
     from .printing import SummaryPrinting
+
+
+@record
+class _Item:
+    """A menu action: object name, texts, what it does, its shortcut."""
+
+    name: str
+    text: str
+    tip: str
+    slot: Callable[..., object]
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    checkable: bool = False
+
+
+@record
+class _Sub:
+    name: str
+    title: str
+
+
+@record
+class _Menu:
+    name: str
+    title: str
+    entries: list[_Item | _Sub | None]
+
+
+# The window's attribute for each menu and action (tests and features reach them by these).
+_MENU_ATTRS = {"fileMenu": "file_menu", "editMenu": "edit_menu", "viewMenu": "view_menu", "helpMenu": "help_menu",
+               "recentMenu": "recent_menu", "summaryLanguageMenu": "summary_language_menu"}
+_ACTION_ATTRS = {
+    "actionNew": "act_new", "actionOpen": "act_open", "actionSave": "act_save", "actionSaveAs": "act_save_as",
+    "actionPrintPreview": "act_preview", "actionPrint": "act_print", "actionExportPdf": "act_export_pdf",
+    "actionImportRules": "act_import_rules", "actionRevertRules": "act_revert_rules", "actionQuit": "act_quit",
+    "actionPreferences": "act_preferences", "actionProvinceMap": "act_map", "actionProvinceTable": "act_table",
+    "actionComparison": "act_comparison", "actionInterview": "act_interview", "actionLearn": "act_learn",
+    "actionAboutRules": "act_about_rules", "actionAbout": "act_about",
+}
 
 
 class _FirstPaintHook(QObject):
@@ -49,8 +90,34 @@ class _FirstPaintHook(QObject):
         QTimer.singleShot(0, self._window.finish_startup)  # one more turn: it is on screen first
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslates, QMainWindow):
     firstPainted = Signal()  # once, when the first frame has been drawn
+
+    # Built from the menu declaration (_declare_menus).
+    file_menu: QMenu
+    edit_menu: QMenu
+    view_menu: QMenu
+    help_menu: QMenu
+    recent_menu: QMenu
+    summary_language_menu: QMenu
+    act_new: QAction
+    act_open: QAction
+    act_save: QAction
+    act_save_as: QAction
+    act_preview: QAction
+    act_print: QAction
+    act_export_pdf: QAction
+    act_import_rules: QAction
+    act_revert_rules: QAction
+    act_quit: QAction
+    act_preferences: QAction
+    act_map: QAction
+    act_table: QAction
+    act_comparison: QAction
+    act_interview: QAction
+    act_learn: QAction
+    act_about_rules: QAction
+    act_about: QAction
 
     def __init__(self, controller: AdvisorController, settings: Settings, parent: QWidget | None = None,
                  *, today: Callable[[], dt.date] = dt.date.today) -> None:
@@ -84,8 +151,8 @@ class MainWindow(QMainWindow):
         card_layout = QVBoxLayout(card_box)
         card_layout.setContentsMargins(6, 8, 6, 8)
         card_layout.setSpacing(4)
-        card_title = pane_title(self.tr("Recommendation"))
-        card_layout.addWidget(card_title)
+        self.card_title = pane_title(self.tr("Recommendation"))
+        card_layout.addWidget(self.card_title)
         self.client_field = ClientNameField(controller)
         card_layout.addWidget(self.client_field)
         card_layout.addWidget(self.card, 1)
@@ -155,7 +222,7 @@ class MainWindow(QMainWindow):
         if self._printing is None:
             from .printing import SummaryPrinting
 
-            self._printing = SummaryPrinting(self, self.controller, self.settings)
+            self._printing = SummaryPrinting(self, self.controller, self.settings, self.summary_language)
         return self._printing
 
     @property
@@ -181,99 +248,145 @@ class MainWindow(QMainWindow):
             self._after_startup.pop(0)()
 
     # --- menus -------------------------------------------------------------------
-    def _action(self, name: str, text: str, slot: Callable[..., object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, tip: str = "",
-                *, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.setCheckable(checkable)
-        if checkable:
+    def _declare_menus(self) -> list[_Menu]:
+        """Every menu and action, in menu order, with its texts in the current
+        language. Builds the menus once; on a language change only the texts
+        are applied again (:meth:`_retranslate_menus`): actions, shortcuts and
+        connections stay. The features behind them (client files, printing,
+        rules updates) load when first used."""
+        key = QKeySequence.StandardKey
+        prefs_key = QKeySequence(key.Preferences)
+        return [
+            _Menu("fileMenu", self.tr("&File"), [
+                _Item("actionNew", self.tr("&New"), self.tr("Start a new client file"),
+                      lambda: self.document.new_document(), key.New),
+                _Item("actionOpen", self.tr("&Open…"), self.tr("Open a client file"),
+                      lambda: self.document.open_document(), key.Open),
+                _Sub("recentMenu", self.tr("Open &Recent")),
+                None,
+                _Item("actionSave", self.tr("&Save"), self.tr("Save the client file"),
+                      lambda: self.document.save(), key.Save),
+                _Item("actionSaveAs", self.tr("Save &As…"), self.tr("Save the client file under a new name"),
+                      lambda: self.document.save_as(), key.SaveAs),
+                None,
+                _Item("actionPrintPreview", self.tr("Print Pre&view…"),
+                      self.tr("See the client summary page by page before printing"),
+                      lambda: self.printing.show_preview(), "Ctrl+Shift+P"),
+                _Item("actionPrint", self.tr("&Print…"), self.tr("Print the client summary"),
+                      lambda: self.printing.print_report(), key.Print),
+                _Item("actionExportPdf", self.tr("&Export PDF…"), self.tr("Save the client summary as a PDF file"),
+                      lambda: self.printing.export_pdf(), "Ctrl+E"),
+                _Sub("summaryLanguageMenu", self.tr("Summary &Language")),
+                None,
+                _Item("actionImportRules", self.tr("&Import Rules…"),
+                      self.tr("Check a rules file from your office, see what it changes, install it"),
+                      lambda: self.rules_updates.import_rules()),
+                _Item("actionRevertRules", self.tr("Revert to &Bundled Rules…"),
+                      self.tr("Remove installed rules updates and use the rules the app shipped with"),
+                      lambda: self.rules_updates.revert_to_bundled()),
+                None,
+                _Item("actionQuit", self.tr("&Quit"), "", self.close, key.Quit),
+            ]),
+            _Menu("editMenu", self.tr("&Edit"), [
+                _Item("actionPreferences", self.tr("Pre&ferences…"),
+                      self.tr("Language, and the consultant name, firm, logo and page size for the summary"),
+                      lambda: self.show_preferences(), prefs_key if not prefs_key.isEmpty() else "Ctrl+,"),
+            ]),
+            _Menu("viewMenu", self.tr("&View"), [
+                _Item("actionProvinceMap", self.tr("Province &Map"), "", lambda: self._show_province_tab(0),
+                      "Ctrl+1"),
+                _Item("actionProvinceTable", self.tr("Province &Table"), "", lambda: self._show_province_tab(1),
+                      "Ctrl+2"),
+                _Item("actionComparison", self.tr("&Comparison Pane"), "", self._toggle_comparison, "Ctrl+3",
+                      checkable=True),
+                None,
+                _Item("actionInterview", self.tr("Go to &Interview"), "", self.interview.focus_first, "Ctrl+I"),
+            ]),
+            _Menu("helpMenu", self.tr("&Help"), [
+                _Item("actionLearn", self.tr("COR and SECOR &Explained"), "", self._show_learn, key.HelpContents),
+                _Item("actionAboutRules", self.tr("About the &Rules…"),
+                      self.tr("Version, dates, sources and changelog of the rules in use"),
+                      lambda: self.rules_updates.show_about_rules()),
+                _Item("actionAbout", self.tr("&About COR/SECOR Advisor"), "", self._show_about),
+            ]),
+        ]
+
+    def _summary_language_texts(self) -> dict[str, str]:
+        """The choices of File ▸ Summary Language (language names in their own language)."""
+        return {"": self.tr("Same as the &Window"), "en": "&English", "fr": "&Français"}
+
+    def _build_menus(self) -> None:
+        for declared in self._declare_menus():
+            menu = self.menuBar().addMenu(declared.title)
+            menu.setObjectName(declared.name)
+            setattr(self, _MENU_ATTRS[declared.name], menu)
+            for entry in declared.entries:
+                if entry is None:
+                    menu.addSeparator()
+                elif isinstance(entry, _Sub):
+                    sub = QMenu(entry.title, self)
+                    sub.setObjectName(entry.name)
+                    setattr(self, _MENU_ATTRS[entry.name], sub)
+                    menu.addMenu(sub)
+                else:
+                    action = self._action(entry)
+                    setattr(self, _ACTION_ATTRS[entry.name], action)
+                    menu.addAction(action)
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(lambda: self.document.fill_recent(self.recent_menu))
+        self.file_menu.aboutToShow.connect(self._file_menu_opening)
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        group = QActionGroup(self)
+        self.summary_language_actions: dict[str, QAction] = {}
+        for lang, text in self._summary_language_texts().items():
+            action = QAction(text, group)
+            action.setObjectName(f"actionSummaryLanguage_{lang or 'window'}")
+            action.setCheckable(True)
+            action.setChecked(lang == "")
+            action.setData(lang)
+            self.summary_language_menu.addAction(action)
+            self.summary_language_actions[lang] = action
+
+    def _action(self, item: _Item) -> QAction:
+        action = QAction(item.text, self)
+        action.setObjectName(item.name)
+        if item.shortcut is not None:
+            action.setShortcut(QKeySequence(item.shortcut))
+        self._tip(action, item.tip)
+        action.setCheckable(item.checkable)
+        slot = item.slot
+        if item.checkable:
             action.triggered.connect(slot)  # with the new checked state
         else:
             action.triggered.connect(lambda _checked=False: slot())
         return action
 
-    def _menu(self, title: str, name: str, entries: list[QAction | QMenu | None]) -> QMenu:
-        """A menu bar menu of ``entries`` in order (None is a separator)."""
-        menu = self.menuBar().addMenu(title)
-        menu.setObjectName(name)
-        for entry in entries:
-            if entry is None:
-                menu.addSeparator()
-            elif isinstance(entry, QMenu):
-                menu.addMenu(entry)
-            else:
-                menu.addAction(entry)
-        return menu
+    @staticmethod
+    def _tip(action: QAction, tip: str) -> None:
+        action.setStatusTip(tip)
+        action.setToolTip(tip or action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
 
-    def _build_menus(self) -> None:
-        """Every menu and action, in menu order. The features behind them
-        (client files, printing, rules updates) load when first used."""
-        key = QKeySequence.StandardKey
-        tr = self.tr
-        a = self._action
-        self.act_new = a("actionNew", tr("&New"), lambda: self.document.new_document(), key.New,
-                         tr("Start a new client file"))
-        self.act_open = a("actionOpen", tr("&Open…"), lambda: self.document.open_document(), key.Open,
-                          tr("Open a client file"))
-        self.recent_menu = QMenu(tr("Open &Recent"), self)
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.setToolTipsVisible(True)
-        self.recent_menu.aboutToShow.connect(lambda: self.document.fill_recent(self.recent_menu))
-        self.act_save = a("actionSave", tr("&Save"), lambda: self.document.save(), key.Save,
-                          tr("Save the client file"))
-        self.act_save_as = a("actionSaveAs", tr("Save &As…"), lambda: self.document.save_as(), key.SaveAs,
-                             tr("Save the client file under a new name"))
-        self.act_preview = a("actionPrintPreview", tr("Print Pre&view…"), lambda: self.printing.show_preview(),
-                             "Ctrl+Shift+P", tr("See the client summary page by page before printing"))
-        self.act_print = a("actionPrint", tr("&Print…"), lambda: self.printing.print_report(), key.Print,
-                           tr("Print the client summary"))
-        self.act_export_pdf = a("actionExportPdf", tr("&Export PDF…"), lambda: self.printing.export_pdf(),
-                                "Ctrl+E", tr("Save the client summary as a PDF file"))
-        self.act_import_rules = a("actionImportRules", tr("&Import Rules…"),
-                                  lambda: self.rules_updates.import_rules(), None,
-                                  tr("Check a rules file from your office, see what it changes, install it"))
-        self.act_revert_rules = a("actionRevertRules", tr("Revert to &Bundled Rules…"),
-                                  lambda: self.rules_updates.revert_to_bundled(), None,
-                                  tr("Remove installed rules updates and use the rules the app shipped with"))
-        self.act_quit = a("actionQuit", tr("&Quit"), self.close, key.Quit)
-        self.file_menu = self._menu(tr("&File"), "fileMenu", [
-            self.act_new, self.act_open, self.recent_menu, None,
-            self.act_save, self.act_save_as, None,
-            self.act_preview, self.act_print, self.act_export_pdf, None,
-            self.act_import_rules, self.act_revert_rules, None,
-            self.act_quit,
-        ])
-        self.file_menu.aboutToShow.connect(self._file_menu_opening)
+    def _retranslate_menus(self) -> None:
+        for declared in self._declare_menus():
+            getattr(self, _MENU_ATTRS[declared.name]).setTitle(declared.title)
+            for entry in declared.entries:
+                if isinstance(entry, _Sub):
+                    getattr(self, _MENU_ATTRS[entry.name]).setTitle(entry.title)
+                elif entry is not None:
+                    action = getattr(self, _ACTION_ATTRS[entry.name])
+                    action.setText(entry.text)
+                    self._tip(action, entry.tip)
+        for lang, text in self._summary_language_texts().items():
+            self.summary_language_actions[lang].setText(text)
+        if self._printing is not None:  # Print…: as the File menu last said (no printer?)
+            self._file_menu_opening()
 
-        prefs_key = QKeySequence(key.Preferences)
-        self.act_preferences = a("actionPreferences", tr("Pre&ferences…"), lambda: self.printing.show_preferences(),
-                                 prefs_key if not prefs_key.isEmpty() else "Ctrl+,",
-                                 tr("Consultant name, firm, logo and page size for the summary"))
-        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.edit_menu = self._menu(tr("&Edit"), "editMenu", [self.act_preferences])
-
-        self.act_map = a("actionProvinceMap", tr("Province &Map"), lambda: self._show_province_tab(0), "Ctrl+1")
-        self.act_table = a("actionProvinceTable", tr("Province &Table"), lambda: self._show_province_tab(1),
-                           "Ctrl+2")
-        self.act_comparison = a("actionComparison", tr("&Comparison Pane"), self._toggle_comparison, "Ctrl+3",
-                                checkable=True)
-        self.act_interview = a("actionInterview", tr("Go to &Interview"), self.interview.focus_first, "Ctrl+I")
-        self.view_menu = self._menu(tr("&View"), "viewMenu", [
-            self.act_map, self.act_table, self.act_comparison, None, self.act_interview,
-        ])
-
-        self.act_learn = a("actionLearn", tr("COR and SECOR &Explained"), self._show_learn, key.HelpContents)
-        self.act_about_rules = a("actionAboutRules", tr("About the &Rules…"),
-                                 lambda: self.rules_updates.show_about_rules(), None,
-                                 tr("Version, dates, sources and changelog of the rules in use"))
-        self.act_about = a("actionAbout", tr("&About COR/SECOR Advisor"), self._show_about)
-        self.help_menu = self._menu(tr("&Help"), "helpMenu", [self.act_learn, self.act_about_rules, self.act_about])
+    def summary_language(self) -> str:
+        """The language File ▸ Summary Language chose for printing and PDFs (the window's by default)."""
+        for lang, action in self.summary_language_actions.items():
+            if action.isChecked() and lang:
+                return lang
+        return self.controller.language
 
     def _file_menu_opening(self) -> None:
         """What can only be known when the menu opens: is there a printer, an update to revert?"""
@@ -292,7 +405,7 @@ class MainWindow(QMainWindow):
     def _show_learn(self) -> None:
         from .learn import LearnDialog
 
-        LearnDialog(self.controller.dataset, self).exec()
+        LearnDialog(self.controller.dataset, self, self.controller.language).exec()
 
     def _show_about(self) -> None:
         from .about import show_about
@@ -303,9 +416,33 @@ class MainWindow(QMainWindow):
         ds = self.controller.dataset
         self._status.setText(
             self.tr("Rules {0} · effective {1} · reviewed {2} · app {3}").format(
-                ds.version, ds.effective.isoformat(), ds.last_reviewed.isoformat(), __version__
+                ds.version, long_date(ds.effective), long_date(ds.last_reviewed), __version__
             )
         )
+
+    # --- language -------------------------------------------------------------------
+    def show_preferences(self) -> None:
+        """Edit ▸ Preferences…; a new language applies at once."""
+        self.printing.show_preferences()
+        self.apply_language()
+
+    def apply_language(self) -> None:
+        """Show the whole window in the language the settings ask for, now:
+        Qt's translators are swapped (every widget re-texts itself on the
+        LanguageChange that follows) and the recommendation is re-made in it."""
+        lang = i18n.resolve(str(self.settings.get(opt.LANGUAGE)))
+        if lang != i18n.current():
+            i18n.apply(lang)
+            self.setLocale(QLocale())  # numbers and dates in every widget that follows the window's locale
+        self.controller.set_language(lang)
+
+    def retranslate(self) -> None:
+        """The window's own texts in the current language (the panes re-text themselves)."""
+        self.card_title.setText(self.tr("Recommendation"))
+        self._retranslate_menus()
+        self._show_dataset_status()
+        if self._document is not None:
+            self._document.retranslate()
 
     # --- window state ---------------------------------------------------------------
     def _restore(self) -> None:

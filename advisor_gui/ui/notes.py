@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
 from .. import settings as opt
 from ..settings import Settings
 from .controller import AdvisorController
+from .i18n import Retranslates
 from .plaintext import no_mnemonic
 from .style import section_toggle
 
 NOTES_LINES = 5
 
 
-class ClientNotesPanel(QWidget):
+class ClientNotesPanel(Retranslates, QWidget):
     def __init__(self, controller: AdvisorController, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clientNotes")
@@ -36,14 +37,10 @@ class ClientNotesPanel(QWidget):
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.toggle.setAccessibleName(self.tr("Notes"))
-        self.toggle.setAccessibleDescription(self.tr("Shows or hides the notes for this client"))
         self.toggle.toggled.connect(self._set_expanded)
 
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notesEdit")
-        self.notes.setPlaceholderText(self.tr("Notes for this client: what they told you, what to check next…"))
-        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
         lines = self.notes.fontMetrics().lineSpacing() * NOTES_LINES
         self.notes.setFixedHeight(lines + 2 * self.notes.frameWidth() + 8)
@@ -60,11 +57,19 @@ class ClientNotesPanel(QWidget):
         layout.addWidget(self.toggle)
         layout.addWidget(self.body)
 
+        self.retranslate()
         controller.notesChanged.connect(self._show_notes)
         self._show_notes(controller.notes)
         expanded = bool(settings.get(opt.SHOW_NOTES))
         self.toggle.setChecked(expanded)
         self._set_expanded(expanded)
+
+    def retranslate(self) -> None:
+        self.toggle.setAccessibleName(self.tr("Notes"))
+        self.toggle.setAccessibleDescription(self.tr("Shows or hides the notes for this client"))
+        self.notes.setPlaceholderText(self.tr("Notes for this client: what they told you, what to check next…"))
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self._update_toggle_text()
 
     def _set_expanded(self, expanded: bool) -> None:
         self.body.setVisible(expanded)

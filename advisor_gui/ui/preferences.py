@@ -1,5 +1,5 @@
-"""Preferences: who prepares the summary (consultant, firm, logo) and the
-paper it is printed on. Remembered in the settings file."""
+"""Preferences: the window's language, who prepares the summary (consultant,
+firm, logo) and the paper it is printed on. Remembered in the settings file."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +35,21 @@ class PreferencesDialog(QDialog):
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
         self._settings = settings
+
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.setAccessibleName(self.tr("Language of the window"))
+        self.language.addItem(self.tr("Follow the system"), "")
+        self.language.addItem("English", "en")  # each language in its own name
+        self.language.addItem("Français", "fr")
+        index = self.language.findData(str(settings.get(opt.LANGUAGE)))
+        self.language.setCurrentIndex(max(index, 0))
+        language_label = QLabel(self.tr("&Language:"))
+        language_label.setBuddy(self.language)
+        language_row = QFormLayout()
+        language_row.addRow(language_label, self.language)
+        window_box = QGroupBox(self.tr("Window"))
+        window_box.setLayout(language_row)
 
         intro = QLabel(self.tr("These details appear on every printed or exported summary."))
         intro.setWordWrap(True)
@@ -92,9 +108,14 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
+        summary_box = QGroupBox(self.tr("Printed summary"))
+        summary_layout = QVBoxLayout(summary_box)
+        summary_layout.addWidget(intro)
+        summary_layout.addLayout(form)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addWidget(window_box)
+        layout.addWidget(summary_box)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
         self._show_logo(self.logo.text())
@@ -129,5 +150,6 @@ class PreferencesDialog(QDialog):
         s.set(opt.FIRM, self.firm.text().strip())
         s.set(opt.FIRM_LOGO, self.logo.text().strip())
         s.set(opt.PAGE_SIZE, str(self.page_size.currentData()))
+        s.set(opt.LANGUAGE, str(self.language.currentData()))
         s.sync()
         super().accept()

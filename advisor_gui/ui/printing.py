@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 
     from ..domain.engine import Recommendation
     from ..domain.models import Answers, Dataset
+    from ..domain.presentation import Presentation
     from ..domain.report import Report
     from ..settings import Settings
     from .controller import AdvisorController
@@ -60,8 +62,7 @@ LOGO_MAX_PX = (180, 64)  # in CSS pixels (1/96 in)
 FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
+translate = QCoreApplication.translate  # translate("Printing", "…"): the form pyside6-lupdate reads
 
 
 def page_size_id(name: str) -> QPageSize.PageSizeId:
@@ -271,7 +272,7 @@ def paint_report(report: Report, device: QPagedPaintDevice) -> int:
     pages = doc.pageCount()
     painter = QtGui.QPainter()
     if not painter.begin(device):
-        raise OSError(_tr("The printer or file could not be opened for writing."))
+        raise OSError(translate("Printing", "The printer or file could not be opened for writing."))
     try:
         for index in range(pages):
             if index:
@@ -313,7 +314,7 @@ def _paint_bands(painter: QPainter, report: Report, bands: _Bands, width: float,
     painter.drawLine(0, int(rule_y), int(width), int(rule_y))
     painter.setPen(QtGui.QColor("#5A6B7D"))
     bottom = QtCore.QRectF(0, foot_y, width, bands.line)
-    page_text = _tr("Page {0} of {1}").format(page, pages)
+    page_text = report.view.word("page_of").format(page=page, pages=pages)  # in the summary's language
     page_w = metrics.horizontalAdvance(page_text) + 1
     painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                      metrics.elidedText(report.running_footer, Qt.TextElideMode.ElideRight,
@@ -352,43 +353,54 @@ def write_pdf(report: Report, path: Path, page_size: str = "letter") -> int:
 
 def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *, client: str = "",
                notes: str = "", today: dt.date | None = None,
-               recommendation: Recommendation | None = None) -> Report:
-    """The report for ``answers`` (evaluated unless ``recommendation`` is given)
-    with the consultant, firm and logo remembered in ``settings`` and the
+               recommendation: Recommendation | None = None, lang: str = "en",
+               view: Presentation | None = None) -> Report:
+    """The report for ``answers`` in ``lang`` (evaluated unless ``recommendation``,
+    evaluated in ``lang``, is given; ``view`` is its presentation when the caller
+    has it) with the consultant, firm and logo remembered in ``settings`` and the
     consultant's ``notes`` (printed under "Consultant's notes")."""
     consultant = firm = logo = ""
     if settings is not None:
         consultant, firm, logo = (str(settings.get(o)) for o in (opt.CONSULTANT, opt.FIRM, opt.FIRM_LOGO))
-    rec = recommendation if recommendation is not None else evaluate(dataset, answers)
+    rec = recommendation if recommendation is not None else evaluate(dataset, answers, lang)
     return build_report(dataset, answers, rec, client=client, consultant=consultant, firm=firm, logo=logo,
-                        notes=notes, today=today or dt.date.today())
+                        notes=notes, today=today or dt.date.today(), lang=lang, view=view)
 
 
 def default_file_name(client: str, today: dt.date) -> str:
     """A file name from the client's name and the date, safe on every system."""
     name = re.sub(r"[^\w\-]+", "-", client.strip(), flags=re.UNICODE).strip("-_")[:60]
-    stem = _tr("COR-SECOR-summary")
+    stem = translate("Printing", "COR-SECOR-summary")
     return f"{name}-{stem}-{today.isoformat()}.pdf" if name else f"{stem}-{today.isoformat()}.pdf"
 
 
 # --- window integration -------------------------------------------------------------------
 
 
-class SummaryPrinting:
+class SummaryPrinting(QtCore.QObject):
     """The window's Print Preview…, Print…, Export PDF… and Preferences…
     handlers: MainWindow declares the actions and calls these. Everything
     heavy is imported when one runs."""
 
-    def __init__(self, window: QMainWindow, controller: AdvisorController, settings: Settings) -> None:
+    def __init__(self, window: QMainWindow, controller: AdvisorController, settings: Settings,
+                 summary_language: Callable[[], str] | None = None) -> None:
+        """``summary_language`` gives the language chosen for summaries (File ▸
+        Summary Language); without it, summaries follow the window."""
+        super().__init__(window)
         self.window = window
         self.controller = controller
         self.settings = settings
+        self.summary_language = summary_language or (lambda: controller.language)
 
-    def report(self) -> Report:
-        """The summary of what the window shows now."""
+    def report(self, lang: str | None = None) -> Report:
+        """The summary of what the window shows now, in ``lang`` (default: the
+        summary language chosen in the window, else the window's own)."""
         c = self.controller
-        return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes,
-                          recommendation=c.recommendation)
+        lang = lang or self.summary_language()
+        if lang == c.language:
+            return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes,
+                              recommendation=c.recommendation, lang=c.language, view=c.presentation)
+        return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes, lang=lang)
 
     def printer(self, report: Report) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -404,8 +416,8 @@ class SummaryPrinting:
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.printer_ref = printer  # type: ignore[attr-defined]  # QPrinter is not a QObject: keep it alive
         dialog.setObjectName("printPreviewDialog")
-        dialog.setWindowTitle(_tr("Print Preview — {0}").format(window_title(report.document_title)))
-        dialog.setAccessibleName(_tr("Print preview of the client summary"))
+        dialog.setWindowTitle(translate("Printing", "Print Preview — {0}").format(window_title(report.document_title)))
+        dialog.setAccessibleName(translate("Printing", "Print preview of the client summary"))
         dialog.paintRequested.connect(lambda printer: paint_report(report, printer))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         screen = self.window.screen().availableGeometry() if self.window.screen() else None
@@ -419,11 +431,11 @@ class SummaryPrinting:
     def print_report(self) -> None:
         if not printers_available():
             box = message_box(self.window, QMessageBox.Icon.Information,
-                              _tr("No printer is installed on this computer, so the summary cannot be printed "
-                                  "here."),
-                              _tr("Export the summary as a PDF instead; it can be printed anywhere."),
-                              QMessageBox.StandardButton.Close, title=_tr("No printer installed"))
-            export = box.addButton(_tr("Export PDF…"), QMessageBox.ButtonRole.AcceptRole)
+                              translate("Printing", "No printer is installed on this computer, so the summary "
+                                                    "cannot be printed here."),
+                              translate("Printing", "Export the summary as a PDF instead; it can be printed anywhere."),
+                              QMessageBox.StandardButton.Close, title=translate("Printing", "No printer installed"))
+            export = box.addButton(translate("Printing", "Export PDF…"), QMessageBox.ButtonRole.AcceptRole)
             box.setDefaultButton(export)
             box.exec()
             if box.clickedButton() is export:
@@ -432,20 +444,20 @@ class SummaryPrinting:
         report = self.report()
         printer = self.printer(report)
         dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle(_tr("Print the client summary"))
+        dialog.setWindowTitle(translate("Printing", "Print the client summary"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             try:
                 paint_report(report, printer)
             except OSError as exc:
-                tell(self.window, QMessageBox.Icon.Critical, _tr("Printing failed"), str(exc))
+                tell(self.window, QMessageBox.Icon.Critical, translate("Printing", "Printing failed"), str(exc))
                 return
-            self.window.statusBar().showMessage(_tr("Summary sent to the printer."), 5000)
+            self.window.statusBar().showMessage(translate("Printing", "Summary sent to the printer."), 5000)
 
     def ask_pdf_path(self, report: Report) -> Path | None:
         folder = str(self.settings.get(opt.LAST_DIR)) or str(Path.home())
         suggested = str(Path(folder) / default_file_name(report.client, report.date))
-        path, _ = QFileDialog.getSaveFileName(self.window, _tr("Export the summary as PDF"), suggested,
-                                              _tr("PDF documents (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(self.window, translate("Printing", "Export the summary as PDF"),
+                                              suggested, translate("Printing", "PDF documents (*.pdf)"))
         if not path:
             return None
         result = Path(path)
@@ -462,13 +474,13 @@ class SummaryPrinting:
         try:
             pages = write_pdf(report, path, str(self.settings.get(opt.PAGE_SIZE)))
         except OSError as exc:
-            tell(self.window, QMessageBox.Icon.Critical, _tr("Export failed"),
-                 _tr("The summary could not be saved to {0}.\n\n{1}").format(str(path), exc.strerror or str(exc)))
+            tell(self.window, QMessageBox.Icon.Critical, translate("Printing", "Export failed"),
+                 translate("Printing", "The summary could not be saved to {0}.\n\n{1}").format(
+                     str(path), exc.strerror or str(exc)))
             return None
         self.settings.set(opt.LAST_DIR, str(path.parent))
         self.window.statusBar().showMessage(
-            _tr("Saved the summary ({0} pages) to {1}").format(pages, str(path)) if pages != 1
-            else _tr("Saved the summary (1 page) to {0}").format(str(path)), 8000)
+            self.tr("Saved the summary (%n page(s)) to {0}", "", pages).format(str(path)), 8000)
         return path
 
     def show_preferences(self) -> None:
@@ -482,9 +494,9 @@ def printers_available() -> bool:
 def update_print_action(action: QAction) -> None:
     """Say in the menu when there is no printer (Print stays enabled and explains)."""
     if printers_available():
-        action.setText(_tr("&Print…"))
-        action.setToolTip(_tr("Print the client summary"))
+        action.setText(translate("Printing", "&Print…"))
+        action.setToolTip(translate("Printing", "Print the client summary"))
     else:
-        action.setText(_tr("&Print… (no printer installed)"))
-        action.setToolTip(_tr("No printer is installed on this computer. Use Export PDF… instead."))
+        action.setText(translate("Printing", "&Print… (no printer installed)"))
+        action.setToolTip(translate("Printing", "No printer is installed on this computer. Use Export PDF… instead."))
     action.setStatusTip(action.toolTip())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import struct
 
-from PySide6.QtCore import QByteArray, QDataStream, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QDataStream, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -104,6 +104,7 @@ class ProvinceMap(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 180)
         self._ds = dataset
+        self._lang = "en"
         doc = json.loads(resource("map/provinces.json").read_text(encoding="utf-8"))
         self._view = QRectF(*doc["viewBox"])
         self._paths = shape_paths(doc["shapes"])
@@ -111,6 +112,7 @@ class ProvinceMap(QWidget):
         self._order = [j.code for j in dataset.jurisdictions]
         self._selected = ""
         self._cache: QPixmap | None = None
+        self._selection: tuple[tuple[str, QSize], QPixmap] | None = None  # (what it shows, the layer)
         self._transform = QTransform()
 
     def set_dataset(self, dataset: Dataset) -> None:
@@ -120,6 +122,17 @@ class ProvinceMap(QWidget):
         self._cache = None
         self.update()
 
+    def set_language(self, lang: str) -> None:
+        """Names and tooltips from the rules in ``lang``."""
+        self._lang = lang
+        self._describe_selection()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("Map of Canada by program offered"))
+            self._describe_selection()
+        super().changeEvent(event)
+
     # --- selection ---------------------------------------------------------------
     def selected(self) -> str:
         return self._selected
@@ -127,9 +140,12 @@ class ProvinceMap(QWidget):
     def set_selected(self, code: str) -> None:
         if code != self._selected:
             self._selected = code
-            name = self._ds.jurisdiction(code).name.en if code else ""
-            self.setAccessibleDescription(self.tr("Selected: {0}").format(name))
+            self._describe_selection()
             self.update()
+
+    def _describe_selection(self) -> None:
+        name = self._ds.jurisdiction(self._selected).name.get(self._lang) if self._selected else ""
+        self.setAccessibleDescription(self.tr("Selected: {0}").format(name))
 
     # --- geometry ----------------------------------------------------------------
     def sizeHint(self) -> QSize:
@@ -215,12 +231,16 @@ class ProvinceMap(QWidget):
         p.end()
         return pix
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self._cache is None or self._cache.size() != self.size() * self.devicePixelRatioF():
-            self._cache = self._render_base()
-        p = QPainter(self)
-        p.drawPixmap(0, 0, self._cache)
+    def _render_selection(self) -> QPixmap:
+        """The selected jurisdiction's outline on a transparent layer: stroking
+        an antialiased path costs more than the rest of a paint, so it is done
+        once per selection and size, not on every repaint."""
+        dpr = self.devicePixelRatioF()
+        pix = QPixmap(QSize(int(self.width() * dpr), int(self.height() * dpr)))
+        pix.setDevicePixelRatio(dpr)
+        pix.fill(Qt.GlobalColor.transparent)
         if self._selected in self._paths:
+            p = QPainter(pix)
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             p.setTransform(self._transform)
             pen = QPen(self.palette().highlight().color().darker(150), 3)
@@ -232,6 +252,19 @@ class ProvinceMap(QWidget):
                 p.setPen(pen)
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRoundedRect(QRectF(c.x() - 15, c.y() - 9, 30, 18), 4, 4)
+            p.end()
+        return pix
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        size = self.size() * self.devicePixelRatioF()
+        if self._cache is None or self._cache.size() != size:
+            self._cache = self._render_base()
+        key = (self._selected, size)
+        if self._selection is None or self._selection[0] != key:
+            self._selection = (key, self._render_selection())
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._cache)
+        p.drawPixmap(0, 0, self._selection[1])
         if self.hasFocus():
             p.resetTransform()
             focus = QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DashLine)
@@ -262,7 +295,8 @@ class ProvinceMap(QWidget):
         partners = ", ".join(p.acronym for p in j.partners) or self.tr("none listed")
         # Rich text (the name in bold): every value from the rules file escaped.
         return self.tr("<b>{0}</b><br>{1}<br>Certifying partners: {2}").format(
-            html_text(j.name.en), html_text(describe_offer(self._ds, j)), html_text(partners)
+            html_text(j.name.get(self._lang)), html_text(describe_offer(self._ds, j, self._lang)),
+            html_text(partners)
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

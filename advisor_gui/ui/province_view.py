@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..domain.models import Dataset
 from ..domain.offer import CATEGORIES
 from .controller import AdvisorController
+from .i18n import Retranslates
 from .province_map import ProvinceMap, paint_swatch
 from .province_model import (
     CodeRole,
@@ -32,9 +33,9 @@ from .style import pane_title, quiet_note
 LEGEND_TEXT = {
     "cor_secor": "COR + SECOR",
     "cor_small_cor": "COR + Small COR",
-    "all_sizes": "COR + SECOR, all sizes",
-    "cor_only": "COR only",
-    "not_participating": "Not participating",
+    "all_sizes": QT_TRANSLATE_NOOP("ProvinceView", "COR + SECOR, all sizes"),
+    "cor_only": QT_TRANSLATE_NOOP("ProvinceView", "COR only"),
+    "not_participating": QT_TRANSLATE_NOOP("ProvinceView", "Not participating"),
 }
 
 
@@ -52,7 +53,8 @@ class _Swatch(QWidget):
         p.end()
 
 
-def legend(parent: QWidget) -> QWidget:
+def legend(parent: ProvinceView) -> QWidget:
+    """The map's key; its labels are re-texted by :meth:`ProvinceView.retranslate`."""
     box = QWidget(parent)
     box.setObjectName("legend")
     grid = QGridLayout(box)
@@ -64,13 +66,13 @@ def legend(parent: QWidget) -> QWidget:
         cell = QHBoxLayout()
         cell.setSpacing(4)
         cell.addWidget(_Swatch(category))
-        label = QLabel(parent.tr(LEGEND_TEXT[category]))
+        label = QLabel()  # texted by ProvinceView.retranslate
         label.setObjectName("legendLabel")
+        label.setProperty("category", category)
         quiet_note(label, italic=False)
         cell.addWidget(label)
         cell.addStretch(1)
         grid.addLayout(cell, i // per_row, i % per_row)
-    box.setAccessibleName(parent.tr("Map legend"))
     return box
 
 
@@ -79,12 +81,11 @@ class _TableParts:
 
     def __init__(self, view: ProvinceView) -> None:
         controller = view._c
-        self.model = ProvinceTableModel(controller.dataset, view)
+        self.model = ProvinceTableModel(controller.dataset, view, controller.language)
         self.proxy = ProvinceFilterProxy(view)
         self.proxy.setSourceModel(self.model)
         self.table = table = QTableView()
         table.setObjectName("provinceTable")
-        table.setAccessibleName(view.tr("Jurisdictions table"))
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -102,13 +103,19 @@ class _TableParts:
         table.selectionModel().currentRowChanged.connect(view._table_row_changed)
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(view.tr("Filter jurisdictions, programs, partners…"))
-        self.filter.setAccessibleName(view.tr("Filter the jurisdictions table"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        translate = QCoreApplication.translate
+        self.table.setAccessibleName(translate("ProvinceView", "Jurisdictions table"))
+        self.filter.setPlaceholderText(translate("ProvinceView", "Filter jurisdictions, programs, partners…"))
+        self.filter.setAccessibleName(translate("ProvinceView", "Filter the jurisdictions table"))
+        self.model.retranslate()
 
 
-class ProvinceView(QWidget):
+class ProvinceView(Retranslates, QWidget):
     """Tabs: Map | Table. Selecting anywhere sets the interview's province."""
 
     def __init__(self, controller: AdvisorController, parent: QWidget | None = None) -> None:
@@ -118,13 +125,15 @@ class ProvinceView(QWidget):
         self._syncing = False
 
         self.map = ProvinceMap(controller.dataset)
+        self.map.set_language(controller.language)
         self.map.provinceClicked.connect(controller.set_province)
         map_page = QWidget()
         map_layout = QVBoxLayout(map_page)
         map_layout.setContentsMargins(0, 4, 0, 2)
         map_layout.setSpacing(2)
         map_layout.addWidget(self.map, 1)
-        map_layout.addWidget(legend(self))
+        self.legend = legend(self)
+        map_layout.addWidget(self.legend)
 
         # The table page is built when first shown (most sessions never open it).
         self._table_page = QWidget()
@@ -134,12 +143,11 @@ class ProvinceView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(map_page, self.tr("&Map"))
-        self.tabs.addTab(self._table_page, self.tr("&Table"))
-        self.tabs.setAccessibleName(self.tr("Provinces and territories"))
+        self.tabs.addTab(map_page, "")
+        self.tabs.addTab(self._table_page, "")
         self.tabs.currentChanged.connect(self._tab_shown)
 
-        title = pane_title(self.tr("Provinces and territories"))
+        self.title = title = pane_title("")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 8, 8, 4)
         layout.setSpacing(2)
@@ -149,7 +157,23 @@ class ProvinceView(QWidget):
 
         controller.provinceChanged.connect(self.select)
         controller.datasetChanged.connect(self._dataset_changed)
+        controller.languageChanged.connect(self._language_changed)
+        self.map.set_language(controller.language)
+        self.retranslate()
         self.select(controller.answers.province)
+
+    # --- language ------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Titles, tabs, the legend and the table's words in the current language."""
+        self.title.setText(self.tr("Provinces and territories"))
+        self.tabs.setTabText(0, self.tr("&Map"))
+        self.tabs.setTabText(1, self.tr("&Table"))
+        self.tabs.setAccessibleName(self.tr("Provinces and territories"))
+        for label in self.legend.findChildren(QLabel, "legendLabel"):
+            label.setText(self.tr(str(LEGEND_TEXT[label.property("category")])))
+        self.legend.setAccessibleName(self.tr("Map legend"))
+        if self._table is not None:
+            self._table.retranslate()
 
     # --- the table page, built on first use ----------------------------------------
     def _parts(self) -> _TableParts:
@@ -184,6 +208,13 @@ class ProvinceView(QWidget):
         if self._table is not None:
             self._table.model.set_dataset(dataset)
         self.select(self._c.answers.province)
+
+    def _language_changed(self, lang: str) -> None:
+        self.map.set_language(lang)
+        if self._table is not None:
+            self._table.model.set_language(lang)
+            if self._table.columns_fitted:
+                self._table.table.resizeColumnsToContents()
 
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self._table_page:

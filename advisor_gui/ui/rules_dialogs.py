@@ -37,8 +37,12 @@ span.subject { font-weight: 600; }
 """
 
 
+translate = QCoreApplication.translate
+
+
 def _dtr(text: str) -> str:
-    return QCoreApplication.translate("DatasetDiff", text)
+    """Words from :mod:`advisor_gui.domain.dataset_diff` (marked there with ``N_``), translated."""
+    return translate("DatasetDiff", text)
 
 
 def _value(text: str) -> str:
@@ -48,29 +52,31 @@ def _value(text: str) -> str:
 def _field(change: Change) -> str:
     words, french = change.label_words()
     label = " \u203a ".join(_dtr(w) for w in words)
-    return _dtr("{0} (French)").format(label) if french else label
+    return translate("DatasetDiff", "{0} (French)").format(label) if french else label
 
 
 def change_html(change: Change) -> str:
-    kind = {"added": _dtr("Added"), "removed": _dtr("Removed"), "changed": _dtr("Changed")}[change.kind]
+    kind = {"added": translate("DatasetDiff", "Added"), "removed": translate("DatasetDiff", "Removed"),
+            "changed": translate("DatasetDiff", "Changed")}[change.kind]
     subject = f'<span class="subject">{escape(change.subject)}</span>'
     if change.kind == "changed":
         old = f'<span class="old">{escape(_value(change.old))}</span>'
         new = escape(_value(change.new))
         if change.subject:
-            body = escape(_dtr("{0}: {1}: {2} \u2192 {3}")).format(subject, escape(_field(change)), old, new)
+            body = escape(translate("DatasetDiff", "{0}: {1}: {2} \u2192 {3}")).format(
+                subject, escape(_field(change)), old, new)
         else:
-            body = escape(_dtr("{0}: {1} \u2192 {2}")).format(escape(_field(change)), old, new)
+            body = escape(translate("DatasetDiff", "{0}: {1} \u2192 {2}")).format(escape(_field(change)), old, new)
     else:
         what = change.new if change.kind == "added" else change.old
-        body = escape(_dtr("{0}: {1}")).format(subject, escape(what))
+        body = escape(translate("DatasetDiff", "{0}: {1}")).format(subject, escape(what))
     return f'<li><span class="{change.kind}">{escape(kind)}</span> \u2014 {body}</li>'
 
 
 def changes_html(changes: Sequence[Change]) -> str:
     """The changes grouped under their area headings, as HTML."""
     if not changes:
-        return "<p>" + escape(_dtr("No changes.")) + "</p>"
+        return "<p>" + escape(translate("DatasetDiff", "No changes.")) + "</p>"
     parts: list[str] = []
     for area, title in AREAS.items():
         items = [c for c in changes if c.area == area]
@@ -84,16 +90,16 @@ def changes_html(changes: Sequence[Change]) -> str:
 def summary_text(changes: Sequence[Change]) -> str:
     """"12 changes: 3 added, 1 removed, 8 changed. Impacted jurisdictions: AB, NL." """
     if not changes:
-        return _dtr("No changes.")
+        return translate("DatasetDiff", "No changes.")
     n = counts(changes)
-    line = _dtr("{0} changes: {1} added, {2} removed, {3} changed.").format(
+    line = translate("DatasetDiff", "{0} changes: {1} added, {2} removed, {3} changed.").format(
         len(changes), n["added"], n["removed"], n["changed"])
     codes = impacted_jurisdictions(changes)
     if codes:
-        line += " " + _dtr("Impacted jurisdictions: {0}.").format(", ".join(codes))
+        line += " " + translate("DatasetDiff", "Impacted jurisdictions: {0}.").format(", ".join(codes))
     general = general_areas(changes)
     if general:
-        line += " " + _dtr("Changes that apply everywhere: {0}.").format(
+        line += " " + translate("DatasetDiff", "Changes that apply everywhere: {0}.").format(
             ", ".join(_dtr(AREAS[a]).lower() for a in general))
     return line
 
@@ -176,13 +182,12 @@ class RulesReviewDialog(QDialog):
         self.confirm.setFocus()
 
     def _facts_html(self, current: Dataset, new: Dataset, source: Path | None) -> str:
-        tr = self.tr
-        head = tr("New file") if source is not None else tr("Bundled rules")
+        head = self.tr("New file") if source is not None else self.tr("Bundled rules")
         rows = [
-            ("", tr("In use now"), head),
-            (tr("Version"), current.version, new.version),
-            (tr("Effective"), current.effective.isoformat(), new.effective.isoformat()),
-            (tr("Last reviewed"), current.last_reviewed.isoformat(), new.last_reviewed.isoformat()),
+            ("", self.tr("In use now"), head),
+            (self.tr("Version"), current.version, new.version),
+            (self.tr("Effective"), current.effective.isoformat(), new.effective.isoformat()),
+            (self.tr("Last reviewed"), current.last_reviewed.isoformat(), new.last_reviewed.isoformat()),
         ]
         cells = []
         for i, (label, a, b) in enumerate(rows):
@@ -192,7 +197,7 @@ class RulesReviewDialog(QDialog):
                          f'<{tag} align="left">{escape(b)}</{tag}></tr>')
         html = "<table cellspacing='0' cellpadding='1'>" + "".join(cells) + "</table>"
         if source is not None:
-            html += "<p style='color:#4A4A4A'>" + escape(tr("File: {0}").format(source)) + "</p>"
+            html += "<p style='color:#4A4A4A'>" + escape(self.tr("File: {0}").format(source)) + "</p>"
         return html
 
 
@@ -201,8 +206,10 @@ class AboutRulesDialog(QDialog):
     (as text: the advisor opens nothing), and the changelog."""
 
     def __init__(self, dataset: Dataset, changelog: str, today: dt.date, *, installed: Path | None,
-                 changes_from_bundled: Sequence[Change] | None, parent: QWidget | None = None) -> None:
+                 changes_from_bundled: Sequence[Change] | None, parent: QWidget | None = None,
+                 lang: str = "en") -> None:
         super().__init__(parent)
+        self._lang = lang
         self.setObjectName("aboutRulesDialog")
         self.setWindowTitle(self.tr("About the Rules"))
         self.tabs = QTabWidget()
@@ -236,53 +243,53 @@ class AboutRulesDialog(QDialog):
 
     def _summary_html(self, ds: Dataset, today: dt.date, installed: Path | None,
                       changes: Sequence[Change] | None) -> str:
-        tr = self.tr
         due = review_due(ds.last_reviewed).isoformat()
         if is_stale(ds, today):
-            review = tr("Due for review: the last review was more than a year ago (review was due by {0}).").format(due)
+            review = self.tr("Due for review: the last review was more than a year ago (review was due by {0}).")
+            review = review.format(due)
         else:
-            review = tr("Current: next review due by {0}.").format(due)
-        origin = (tr("An installed update: {0}").format(installed) if installed is not None
-                  else tr("The rules that came with the advisor"))
+            review = self.tr("Current: next review due by {0}.").format(due)
+        origin = (self.tr("An installed update: {0}").format(installed) if installed is not None
+                  else self.tr("The rules that came with the advisor"))
         rows = [
-            (tr("Version"), ds.version),
-            (tr("Effective"), ds.effective.isoformat()),
-            (tr("Last reviewed"), ds.last_reviewed.isoformat()),
-            (tr("Review"), review),
-            (tr("In use"), origin),
-            (tr("Contents"), tr("{0} jurisdictions, {1} rules, {2} source notes, {3} sources").format(
+            (self.tr("Version"), ds.version),
+            (self.tr("Effective"), ds.effective.isoformat()),
+            (self.tr("Last reviewed"), ds.last_reviewed.isoformat()),
+            (self.tr("Review"), review),
+            (self.tr("In use"), origin),
+            (self.tr("Contents"), self.tr("{0} jurisdictions, {1} rules, {2} source notes, {3} sources").format(
                 len(ds.jurisdictions), len(ds.rules), len(ds.source_notes), len(ds.sources))),
         ]
         table = "".join(f'<tr><td style="color:#4A4A4A; padding-right:14px" valign="top">{escape(k)}</td>'
                         f"<td>{escape(v)}</td></tr>" for k, v in rows)
         parts = [
-            f"<h2 style='color:#1F3A5F'>{escape(ds.title.en)}</h2>",
+            f"<h2 style='color:#1F3A5F'>{escape(ds.title.get(self._lang))}</h2>",
             f"<table cellspacing='0' cellpadding='2'>{table}</table>",
-            "<p>" + escape(tr("Programs, thresholds and certifying partners change. Your office can hand you an "
+            "<p>" + escape(self.tr("Programs, thresholds and certifying partners change. Your office can hand you an "
                               "updated rules file: File \u25b8 Import Rules\u2026 checks it, shows what it "
                               "changes and installs it; File \u25b8 Revert to Bundled Rules goes back.")) + "</p>",
         ]
         if installed is not None and changes is not None:
-            parts.append("<h3>" + escape(tr("Changes from the bundled rules")) + "</h3>")
+            parts.append("<h3>" + escape(self.tr("Changes from the bundled rules")) + "</h3>")
             parts.append("<p><b>" + escape(summary_text(changes)) + "</b></p>")
             parts.append(changes_html(changes))
         return "".join(parts)
 
     def _sources_html(self, ds: Dataset) -> str:
-        tr = self.tr
-        kinds = {"article": tr("the article"), "official": tr("official"), "partner": tr("certifying partner"),
-                 "third_party": tr("third party")}
+        kinds = {"article": self.tr("the article"), "official": self.tr("official"),
+                 "partner": self.tr("certifying partner"), "third_party": self.tr("third party")}
+        no_address = self.tr("No web address: the article this dataset follows")
         items = []
         for s in ds.sources:
             dates = []
             if s.published:
-                dates.append(tr("published {0}").format(s.published.isoformat()))
+                dates.append(self.tr("published {0}").format(s.published.isoformat()))
             if s.accessed:
-                dates.append(tr("accessed {0}").format(s.accessed.isoformat()))
+                dates.append(self.tr("accessed {0}").format(s.accessed.isoformat()))
             meta = ", ".join([kinds[s.kind], *dates])
             address = (f"<span style='font-family: monospace; color:#33414F'>{escape(s.url)}</span>" if s.url
-                       else f"<i>{escape(tr('No web address: the article this dataset follows'))}</i>")
+                       else f"<i>{escape(no_address)}</i>")
             items.append(f"<li><b>{escape(s.title)}</b> \u2014 {escape(s.publisher)} "
                          f"<span style='color:#6B6B6B'>({escape(meta)})</span><br/>{address}</li>")
-        intro = tr("Addresses are shown as text to copy: the advisor works offline and opens nothing.")
+        intro = self.tr("Addresses are shown as text to copy: the advisor works offline and opens nothing.")
         return f"<p style='color:#4A4A4A'>{escape(intro)}</p><ol>{''.join(items)}</ol>"

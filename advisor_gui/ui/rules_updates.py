@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from .. import settings as opt
 from ..domain.freshness import is_stale
 from ..domain.models import Dataset
+from .i18n import Retranslates, long_date
 from .messages import message_box
 
 if TYPE_CHECKING:
@@ -52,35 +53,43 @@ QPushButton#staleBannerLink:focus { outline: 1px dotted #0B4F8A; }
 """
 
 
-class StaleBanner(QFrame):
+class StaleBanner(Retranslates, QFrame):
     """A slim, calm note above the panes: the rules may be out of date."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("staleBanner")
         self.setStyleSheet(BANNER_STYLE)
-        self.setAccessibleName(self.tr("Rules review notice"))
         self.text = QLabel()
         self.text.setObjectName("staleBannerText")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.link = QPushButton(self.tr("About the rules…"))
+        self.link = QPushButton()
         self.link.setObjectName("staleBannerLink")
         self.link.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.link.setAccessibleName(self.tr("About the rules"))
+        self._shown: tuple[Dataset, dt.date] | None = None
+        self.retranslate()
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 4, 10, 4)
         row.setSpacing(10)
         row.addWidget(self.text, 1)
         row.addWidget(self.link, 0, Qt.AlignmentFlag.AlignVCenter)
 
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Rules review notice"))
+        self.link.setText(self.tr("About the rules…"))
+        self.link.setAccessibleName(self.tr("About the rules"))
+        if self._shown is not None:
+            self.show_for(*self._shown)
+
     def show_for(self, dataset: Dataset, on: dt.date) -> None:
+        self._shown = (dataset, on)
         stale = is_stale(dataset, on)
         if stale:
             self.text.setText(self.tr(
                 "These rules were last reviewed on {0}, more than a year ago. Programs, thresholds and "
                 "certifying partners may have changed since; ask for an updated rules file before relying "
-                "on the advice.").format(dataset.last_reviewed.isoformat()))
+                "on the advice.").format(long_date(dataset.last_reviewed)))
             self.setAccessibleDescription(self.text.text())
         self.setVisible(stale)
 
@@ -340,7 +349,7 @@ class RulesUpdates(QObject):
         except OSError:
             changelog = ""
         self._open(AboutRulesDialog(dataset, changelog, self.today(), installed=installed,
-                                    changes_from_bundled=changes, parent=self.window))
+                                    changes_from_bundled=changes, parent=self.window, lang=self.controller.language))
 
     # --- helpers ----------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> None:

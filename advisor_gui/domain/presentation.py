@@ -1,0 +1,479 @@
+"""What a recommendation says, in one language: the model every view renders.
+
+:func:`present` turns the engine's :class:`~advisor_gui.domain.engine.Recommendation`
+(whose dataset texts are already in the language asked for), the answers and
+the dataset into a frozen :class:`Presentation`: headings, the verdict, each
+program's status with its reason, reasons, cautions, source notes, partners and
+next steps with their numbered citations, the transition guide, what would
+change the answer, the province's facts, the comparison, the answers as asked,
+what is still to find out, and the numbered sources. The recommendation card,
+the printed summary and the command line's text output render this model and
+nothing else, so they say the same things with the same citation numbers; the
+fixed wording comes from :mod:`advisor_gui.domain.wording`, the citations from
+:mod:`advisor_gui.domain.citations`.
+
+Citations are numbered per source document in order of first citation
+(:attr:`Presentation.sources`); each entry lists the sections cited from it.
+Building a model is cheap (well under a millisecond): the window builds one per
+recommendation it shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from ..util.records import record
+from . import wording
+from .citations import describe_source
+from .engine import Recommendation
+from .interview import answered
+from .models import Answers, Cite, Dataset, Jurisdiction, Partner, Question
+
+# --- the model -------------------------------------------------------------------------
+
+
+@record
+class Cited:
+    """A sentence and the numbers of the sources it cites (see Presentation.sources);
+    ``rule`` names the rule (or source note) that produced it, when one did."""
+
+    text: str
+    refs: tuple[int, ...] = ()
+    rule: str = ""
+
+
+@record
+class AnswerLine:
+    key: str
+    question: str
+    answer: str
+
+
+@record
+class PartnerLine:
+    acronym: str
+    name: str
+    refs: tuple[int, ...] = ()
+
+
+@record
+class Dispute:
+    """A place where public sources disagree with the article: both claims."""
+
+    rule: str
+    topic: str
+    article: Cited
+    other: Cited
+
+
+@record
+class Guide:
+    title: str
+    body: str
+    points: tuple[str, ...]
+    refs: tuple[int, ...]
+
+
+@record
+class ProgramStatus:
+    """How one program stands for this operation: ``status`` in words, with
+    its reason when not eligible ("not eligible: over 10 workers")."""
+
+    code: str
+    label: str
+    status: str
+    heading: str  # "SECOR (not eligible: over 10 workers)"
+    recommended: bool
+    eligible: bool
+    line: str  # "SECOR: not eligible: over 10 workers"
+
+
+@record
+class ComparisonRow:
+    key: str
+    label: str
+    cor: str
+    small: str
+
+
+@record
+class Comparison:
+    """COR against the province's small-employer program (SECOR for reference
+    where the province has none). ``recommended`` is 0 (COR), 1 (small) or -1."""
+
+    title: str
+    columns: tuple[ProgramStatus, ProgramStatus]
+    recommended: int
+    note: str
+    rows: tuple[ComparisonRow, ...]
+    refs: tuple[int, ...]
+
+    @property
+    def cor_heading(self) -> str:
+        return self.columns[0].heading
+
+    @property
+    def small_heading(self) -> str:
+        return self.columns[1].heading
+
+
+@record
+class SourceEntry:
+    """One numbered source: the document and the sections cited from it."""
+
+    number: int
+    source: str  # the source's id
+    text: str
+    sections: tuple[str, ...]
+
+    def line(self, lang: str) -> str:
+        """"1. Publisher, “Title”, address — cited at: §5; §3"."""
+        w = wording.words(lang)
+        text = w["source_entry"].format(number=self.number, text=self.text)
+        if self.sections:
+            text += " \u2014 " + w["sections"].format(sections="; ".join(self.sections))
+        return text
+
+
+@record
+class Presentation:
+    lang: str
+    province_code: str
+    province_name: str
+    program: str  # COR, SECOR, SMALL_COR, NONE
+    program_label: str  # as the province names it: "Small COR" in BC
+    program_long: str
+    kicker: str  # "Recommendation for Alberta"
+    eligible: tuple[str, ...]  # labels of the eligible programs
+    eligibility: str  # "Eligible here: COR, SECOR", or why nothing is
+    statuses: tuple[ProgramStatus, ...]  # COR, then the province's small program (SECOR for reference)
+    why_title: str
+    reasons: tuple[Cited, ...]
+    cautions: tuple[Cited, ...]
+    disputes: tuple[Dispute, ...]
+    partners: tuple[PartnerLine, ...]
+    next_steps: tuple[Cited, ...]
+    transition: Guide | None
+    what_would_change: tuple[str, ...]
+    facts_title: str
+    province_facts: tuple[Cited, ...]
+    comparison: Comparison
+    answers: tuple[AnswerLine, ...]
+    unanswered: tuple[str, ...]
+    sources: tuple[SourceEntry, ...]
+    dataset_version: str
+    dataset_effective: dt.date
+    dataset_reviewed: dt.date
+
+    def word(self, key: str) -> str:
+        """A fixed heading or phrase of the catalogue, in this model's language."""
+        return wording.words(self.lang)[key]
+
+    @property
+    def verdict_kind(self) -> str:
+        """``cor``, ``small`` or ``none``: how the verdict is styled."""
+        return {"COR": "cor", "SECOR": "small", "SMALL_COR": "small"}.get(self.program, "none")
+
+    @property
+    def dataset_line(self) -> str:
+        return self.word("dataset").format(
+            version=self.dataset_version,
+            effective=wording.date(self.dataset_effective, self.lang),
+            reviewed=wording.date(self.dataset_reviewed, self.lang),
+        )
+
+    def source(self, number: int) -> SourceEntry:
+        return self.sources[number - 1]
+
+
+# --- reading the dataset -----------------------------------------------------------------
+
+
+def partner_name(partner: Partner, lang: str) -> str:
+    """A certifying partner's name in ``lang``: the one place that reads it."""
+    return partner.name.get(lang)
+
+
+def format_answer(dataset: Dataset, question: Question, value: object, lang: str = "en") -> str:
+    """An answer as the client gave it: choice labels and names, not raw keys."""
+    w = wording.words(lang)
+    if question.kind == "province" and isinstance(value, str):
+        return _jurisdiction_name(dataset, value, lang)
+    if question.kind == "provinces" and isinstance(value, tuple):
+        return ", ".join(_jurisdiction_name(dataset, v, lang) for v in value) or w["none"]
+    if question.kind == "yes_no":
+        return w["yes"] if value else w["no"]
+    if question.kind == "multi_choice" and isinstance(value, tuple):
+        return ", ".join(_choice_label(dataset, question, v, lang) for v in value) or w["none"]
+    if question.kind == "choice":
+        return _choice_label(dataset, question, value, lang)
+    if question.kind == "count" and isinstance(value, int):
+        return wording.number(value, lang)
+    return str(value)
+
+
+def _jurisdiction_name(dataset: Dataset, code: str, lang: str) -> str:
+    try:
+        return dataset.jurisdiction(code).name.get(lang)
+    except KeyError:
+        return code
+
+
+def _choice_label(dataset: Dataset, question: Question, value: object, lang: str) -> str:
+    for choice in question.choices:
+        if choice.value == value:
+            return choice.label.get(lang)
+    if question.id == "sector" and isinstance(value, str):
+        try:
+            return dataset.sector(value).label.get(lang)
+        except KeyError:
+            pass
+    return str(value)
+
+
+class _Sources:
+    """Numbers source documents in order of first citation; collects sections."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self._ds = dataset
+        self._number: dict[str, int] = {}
+        self._sections: dict[str, list[str]] = {}
+
+    def cite(self, cites: Iterable[Cite], *, at: str | None = None) -> tuple[int, ...]:
+        """Number the cited sources; ``at`` replaces each cite's own section."""
+        numbers: list[int] = []
+        for c in cites:
+            n = self._number.get(c.source)
+            if n is None:
+                n = self._number[c.source] = len(self._number) + 1
+                self._sections[c.source] = []
+            section = c.at if at is None else at
+            if section and section not in self._sections[c.source]:
+                self._sections[c.source].append(section)
+            if n not in numbers:
+                numbers.append(n)
+        return tuple(numbers)
+
+    def entries(self) -> tuple[SourceEntry, ...]:
+        return tuple(
+            SourceEntry(n, sid, describe_source(self._ds.source(sid)), tuple(self._sections[sid]))
+            for sid, n in self._number.items()
+        )
+
+
+def program_status(dataset: Dataset, j: Jurisdiction, rec: Recommendation, column: int, lang: str) -> ProgramStatus:
+    """How a program stands (0 = COR, 1 = the province's small program, or SECOR for reference)."""
+    w = wording.words(lang)
+    code = "COR" if column == 0 else (j.small_program or "SECOR")
+    label = dataset.program(code).short.get(lang)
+    eligible = code in rec.eligible
+    if code == rec.program:
+        status = w["recommended"]
+    elif eligible:
+        status = w["eligible_status"]
+    elif not j.participates or (column == 1 and j.small_program is None):
+        status = w["not_offered"]
+    elif column == 1 and j.small_max_workers is not None:
+        status = w["not_eligible_over"].format(limit=wording.number(j.small_max_workers, lang))
+    else:
+        status = w["not_eligible"]
+    return ProgramStatus(code, label, status, w["column"].format(program=label, status=status),
+                         code == rec.program, eligible, w["status_line"].format(program=label, status=status))
+
+
+def _common_section(sections: Iterable[str]) -> str | None:
+    """The section the rows of a table share ("§3 Side by side" for "§3 Side
+    by side, cycle", "§3 Side by side, audit format", …), or None to keep each."""
+    items = [s for s in sections if s]
+    if len(set(items)) < 2:
+        return None
+    prefix = items[0]
+    for item in items[1:]:
+        while not item.startswith(prefix):
+            prefix = prefix[:-1]
+    cut = max(prefix.rfind(","), prefix.rfind(" ("), prefix.rfind(":"))
+    common = prefix[:cut].strip() if cut > 0 else ""
+    return common or None
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+def present(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str = "en") -> Presentation:
+    """Everything a view says about ``rec`` (the engine's recommendation for
+    ``answers``, evaluated in ``lang``), in ``lang``."""
+    lang = wording.language(lang)
+    w = wording.words(lang)
+    j = dataset.jurisdiction(rec.province)
+    province = j.name.get(lang)
+    program = dataset.program(rec.program)
+    sources = _Sources(dataset)
+    rules = {r.id: r for r in dataset.rules}
+    notes_by_id = {n.id: n for n in dataset.source_notes}
+
+    reasons = tuple(
+        Cited(r.text, sources.cite(rules[r.rule].cite) if r.rule in rules else (), r.rule) for r in rec.reasons
+    )
+    cautions: list[Cited] = []
+    disputes: list[Dispute] = []
+    for c in rec.cautions:
+        note = notes_by_id.get(c.rule)
+        if note is not None:
+            disputes.append(Dispute(
+                note.id,
+                note.topic.get(lang),
+                Cited(note.article.text.get(lang), sources.cite(note.article.cite), note.id),
+                Cited(w["other_says"].format(claim=note.other.text.get(lang)), sources.cite(note.other.cite),
+                      note.id),
+            ))
+        else:
+            cautions.append(Cited(c.text, sources.cite(rules[c.rule].cite) if c.rule in rules else (), c.rule))
+
+    by_acronym = {p.acronym: p for p in j.partners}
+    partners = tuple(
+        PartnerLine(p.acronym, partner_name(by_acronym[p.acronym], lang) if p.acronym in by_acronym else p.name,
+                    sources.cite(by_acronym[p.acronym].cite) if p.acronym in by_acronym else ())
+        for p in rec.partners
+    )
+    step_rules = rec.step_rules if len(rec.step_rules) == len(rec.next_steps) else ("",) * len(rec.next_steps)
+    steps = tuple(
+        Cited(text, sources.cite(rules[rule].cite) if rule in rules else (), rule)
+        for text, rule in zip(rec.next_steps, step_rules, strict=True)
+    )
+
+    transition = None
+    if rec.program == "COR" and answers.current_certification == "secor":
+        g = dataset.guide("transition")
+        transition = Guide(g.title.get(lang), g.body.get(lang), tuple(p.get(lang) for p in g.points),
+                           sources.cite(g.cite))
+
+    comparison = _comparison(dataset, j, rec, lang, sources)
+
+    facts = [Cited(j.summary.get(lang), sources.cite(j.cite))]
+    if j.issuer is not None:
+        facts.append(Cited(w["issuer"].format(issuer=j.issuer.get(lang)), sources.cite(j.cite)))
+    facts += [Cited(n.text.get(lang), sources.cite(n.cite)) for n in j.notes]
+
+    asked = answered(dataset, answers)
+    answer_lines = tuple(
+        AnswerLine(q.id, q.prompt.get(lang), format_answer(dataset, q, value, lang)) for q, value in asked
+    )
+    unanswered = tuple(
+        w["unanswered_item"].format(question=q.prompt.get(lang))
+        for q, value in asked
+        if q.kind == "choice" and value == "unknown"
+    )
+
+    small = dataset.program(j.small_program).short.get(lang) if j.small_program else ""
+    if rec.program == "COR" and j.small_program and j.small_program in rec.eligible:
+        why_title = w["why_cor_over_small"].format(small=small)
+    elif rec.program == "COR" and j.small_program:
+        why_title = w["why_not_small"].format(small=small)
+    else:
+        why_title = w["why"]
+    eligible = tuple(dataset.program(p).short.get(lang) for p in rec.eligible)
+    return Presentation(
+        lang=lang,
+        province_code=j.code,
+        province_name=province,
+        program=rec.program,
+        program_label=program.short.get(lang),
+        program_long=program.long.get(lang),
+        kicker=w["recommendation_for"].format(province=province),
+        eligible=eligible,
+        eligibility=(w["eligible"].format(programs=", ".join(eligible)) if eligible
+                     else w["eligible_none"].format(province=province)),
+        statuses=comparison.columns,
+        why_title=why_title,
+        reasons=reasons,
+        cautions=tuple(cautions),
+        disputes=tuple(disputes),
+        partners=partners,
+        next_steps=steps,
+        transition=transition,
+        what_would_change=rec.what_would_change,  # the engine already drops repeats
+        facts_title=w["province_facts"].format(province=province),
+        province_facts=tuple(facts),
+        comparison=comparison,
+        answers=answer_lines,
+        unanswered=unanswered,
+        sources=sources.entries(),
+        dataset_version=dataset.version,
+        dataset_effective=dataset.effective,
+        dataset_reviewed=dataset.last_reviewed,
+    )
+
+
+def _comparison(dataset: Dataset, j: Jurisdiction, rec: Recommendation, lang: str, sources: _Sources) -> Comparison:
+    w = wording.words(lang)
+    province = j.name.get(lang)
+    small_code = j.small_program or "SECOR"
+    small = dataset.program(small_code).short.get(lang)
+    if not j.participates:
+        note = w["note_not_participating"].format(province=province)
+    elif j.small_program is None:
+        note = w["note_no_small"].format(province=province)
+    elif j.small_program == "SMALL_COR":
+        note = w["note_small_cor"]
+    else:
+        note = ""
+    title = (w["comparison"].format(small=small, province=province) if j.small_program
+             else w["comparison_generic"])
+    recommended = {"COR": 0, small_code: 1}.get(rec.program, -1)
+    cites = [c for dim in dataset.comparison for c in dim.cite]
+    refs = sources.cite(cites, at=_common_section(c.at for c in cites))
+    return Comparison(
+        title=title,
+        columns=(program_status(dataset, j, rec, 0, lang), program_status(dataset, j, rec, 1, lang)),
+        recommended=recommended,
+        note=note,
+        rows=tuple(ComparisonRow(d.id, d.label.get(lang), d.cor.get(lang), d.small.get(lang))
+                   for d in dataset.comparison),
+        refs=refs,
+    )
+
+
+# --- plain text ------------------------------------------------------------------------------
+
+
+def refs_text(refs: tuple[int, ...]) -> str:
+    """Citation markers as every view writes them: ``[1, 3]``."""
+    return f"[{', '.join(str(n) for n in refs)}]" if refs else ""
+
+
+def render_text(p: Presentation) -> str:
+    """The recommendation as plain text (the command line's ``recommend``)."""
+
+    def cited(item: Cited) -> str:
+        return f"{item.text} {refs_text(item.refs)}".rstrip()
+
+    lines = [p.kicker, f"{p.program_label} \u2014 {p.program_long}", p.eligibility, *(s.line for s in p.statuses)]
+    sections: list[tuple[str, list[str]]] = [
+        (p.why_title, [f"{cited(r)}  ({r.rule})" if r.rule else cited(r) for r in p.reasons]),
+        (p.word("cautions"), [cited(c) for c in p.cautions]),
+        (p.word("disputes"), [f"{d.topic}. {cited(d.article)} {cited(d.other)}" for d in p.disputes]),
+        (p.word("partners"), [f"{x.acronym} \u2014 {x.name} {refs_text(x.refs)}".rstrip() for x in p.partners]),
+        (p.word("next_steps"), [cited(s) for s in p.next_steps]),
+    ]
+    if p.transition is not None:
+        t = p.transition
+        sections.append((t.title, [f"{t.body} {refs_text(t.refs)}".rstrip(), *t.points]))
+    sections += [
+        (p.word("what_would_change"), list(p.what_would_change)),
+        (p.word("unanswered"), list(p.unanswered)),
+        (p.facts_title, [cited(f) for f in p.province_facts]),
+    ]
+    c = p.comparison
+    labelled = p.word("labelled")
+    rows = [c.note] if c.note else []
+    for r in c.rows:
+        rows += [r.label, f"    {labelled.format(label=c.columns[0].label, text=r.cor)}",
+                 f"    {labelled.format(label=c.columns[1].label, text=r.small)}"]
+    sections.append((f"{c.title} {refs_text(c.refs)}".rstrip(), rows))
+    for title, items in sections:
+        if items:
+            lines += ["", title, *(item if item.startswith("    ") else f"  - {item}" for item in items)]
+    lines += ["", p.word("sources"), *(f"  {s.line(p.lang)}" for s in p.sources)]
+    lines += ["", p.dataset_line]
+    return "\n".join(lines)

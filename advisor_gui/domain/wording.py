@@ -1,0 +1,210 @@
+"""The fixed wording of the recommendation, in every shipped language: one catalogue.
+
+The card, the printed summary and the command line's text output say the same
+things in the same words because they all read them here (through
+:mod:`advisor_gui.domain.presentation`). Sentences are whole; ``{placeholders}``
+are filled with :meth:`str.format`, never by joining fragments.
+
+French follows ``research/french-glossary.md``: Canadian usage ("entrepreneur
+principal", "partenaire de certification", "travailleurs"), OQLF typography (a
+non-breaking space before ":" and inside « »; none before ";", "!" or "?"),
+numbers as ``10 000`` and dates as ``30 novembre 2026``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+LANGUAGES = ("en", "fr")
+DEFAULT_LANGUAGE = "en"
+NBSP = "\u00a0"
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        # The summary's masthead and bands.
+        "title": "COR / SECOR recommendation summary",
+        "subtitle": "Which workplace-safety certificate fits the operation, and why",
+        "client": "Client",
+        "prepared_by": "Prepared by",
+        "date": "Date",
+        "province": "Province or territory",
+        "no_client": "(not named)",
+        "header": "COR / SECOR recommendation \u2014 {client}",
+        "header_no_client": "COR / SECOR recommendation",
+        "footer": "Rules dataset {version} \u00b7 effective {effective} \u00b7 prepared {date}",
+        "page_of": "Page {page} of {pages}",
+        # The verdict.
+        "recommendation_for": "Recommendation for {province}",
+        "eligible": "Eligible here: {programs}",
+        "eligible_none": "Nothing is eligible here: {province} does not take part in COR.",
+        "status_line": "{program}: {status}",
+        "labelled": "{label}: {text}",
+        "final_word": "This summary applies the published program rules. The certifying partner that audits the "
+                      "program, and the prime contractors and owners the operation works for, have the final word "
+                      "on which certificate they accept: confirm with them before committing.",
+        # Statuses of a program (the comparison's columns, the verdict).
+        "recommended": "recommended",
+        "eligible_status": "eligible",
+        "not_eligible": "not eligible",
+        "not_eligible_over": "not eligible: over {limit} workers",
+        "not_offered": "not offered here",
+        # Sections.
+        "why": "Why",
+        "why_cor_over_small": "Why COR, although {small} is open to this operation",
+        "why_not_small": "Why {small} isn't the fit here",
+        "cautions": "Cautions",
+        "disputes": "Where sources differ",
+        "other_says": "Other sources: {claim}",
+        "partners": "Certifying partners to contact",
+        "next_steps": "Next steps",
+        "what_would_change": "What would change the answer",
+        "province_facts": "About {province}",
+        "issuer": "Certificates are issued by: {issuer}",
+        "unanswered": "Still to find out",
+        "unanswered_item": "{question} (not asked yet)",
+        "answers": "The answers this recommendation is based on",
+        "question": "Question",
+        "answer": "Answer",
+        "yes": "Yes",
+        "no": "No",
+        "none": "None",
+        "comparison": "COR compared with {small} in {province}",
+        "comparison_generic": "COR compared with the small-employer program",
+        "column": "{program} ({status})",
+        "note_not_participating": "{province} does not take part in COR; both columns are shown for reference.",
+        "note_no_small": "{province} has no small-employer program: COR applies at every size. "
+                         "The SECOR column shows what other provinces offer.",
+        "note_small_cor": "British Columbia's small-employer program is called Small COR.",
+        "dimension": "Dimension",
+        "notes": "Consultant's notes",
+        "about": "About this summary",
+        "dataset": "Rules dataset {version}, effective {effective}, last reviewed {reviewed}.",
+        "stale": "These rules were last reviewed on {reviewed}, more than a year before this summary: programs, "
+                 "thresholds and partners may have changed since. Confirm with the certifying partner.",
+        "sources": "Sources",
+        "sections": "cited at: {sections}",
+        "source_entry": "{number}. {text}",
+        # Source notes, as the engine words them for the JSON contract.
+        "note_with_sources": "Sources differ \u2014 {topic}: {a} [{a_src}]; {b} [{b_src}]",
+        "note_brief": "Sources differ \u2014 {topic}: {a} By contrast: {b}",
+        # The command line's jurisdiction table.
+        "col_code": "Code",
+        "col_jurisdiction": "Jurisdiction",
+        "col_cor_from": "COR from",
+        "col_small": "Small program",
+        "col_up_to": "Up to",
+        "all_sizes": "all",
+    },
+    "fr": {
+        "title": "Sommaire de la recommandation COR / SECOR",
+        "subtitle": "Quel certificat de sécurité au travail convient à l'entreprise, et pourquoi",
+        "client": "Client",
+        "prepared_by": "Préparé par",
+        "date": "Date",
+        "province": "Province ou territoire",
+        "no_client": "(non nommé)",
+        "header": "Recommandation COR / SECOR \u2014 {client}",
+        "header_no_client": "Recommandation COR / SECOR",
+        "footer": "Jeu de règles {version} \u00b7 en vigueur le {effective} \u00b7 préparé le {date}",
+        "page_of": "Page {page} sur {pages}",
+        "recommendation_for": "Recommandation\u00a0: {province}",
+        "eligible": "Admissible ici\u00a0: {programs}",
+        "eligible_none": "Rien n'est admissible ici\u00a0: {province} ne participe pas au COR.",
+        "status_line": "{program}\u00a0: {status}",
+        "labelled": "{label}\u00a0: {text}",
+        "final_word": "Ce sommaire applique les règles publiées des programmes. Le partenaire de certification qui "
+                      "audite le programme, ainsi que les entrepreneurs principaux et les donneurs d'ouvrage pour "
+                      "qui l'entreprise travaille, ont le dernier mot sur le certificat qu'ils acceptent\u00a0: "
+                      "vérifiez auprès d'eux avant de vous engager.",
+        "recommended": "recommandé",
+        "eligible_status": "admissible",
+        "not_eligible": "non admissible",
+        "not_eligible_over": "non admissible\u00a0: plus de {limit} travailleurs",
+        "not_offered": "non offert ici",
+        "why": "Pourquoi",
+        "why_cor_over_small": "Pourquoi le COR, même si le {small} est offert à cette entreprise",
+        "why_not_small": "Pourquoi le {small} ne convient pas ici",
+        "cautions": "Mises en garde",
+        "disputes": "Divergence des sources",
+        "other_says": "Autres sources\u00a0: {claim}",
+        "partners": "Partenaires de certification à joindre",
+        "next_steps": "Prochaines étapes",
+        "what_would_change": "Ce qui changerait la réponse",
+        "province_facts": "Ce qu'il faut savoir\u00a0: {province}",
+        "issuer": "Les certificats sont délivrés par\u00a0: {issuer}",
+        "unanswered": "Reste à vérifier",
+        "unanswered_item": "{question} (pas encore vérifié)",
+        "answers": "Les réponses sur lesquelles repose cette recommandation",
+        "question": "Question",
+        "answer": "Réponse",
+        "yes": "Oui",
+        "no": "Non",
+        "none": "Aucune",
+        "comparison": "Le COR comparé au {small}\u00a0: {province}",
+        "comparison_generic": "Le COR comparé au programme pour petits employeurs",
+        "column": "{program} ({status})",
+        "note_not_participating": "{province} ne participe pas au COR; les deux colonnes sont données à titre "
+                                  "indicatif.",
+        "note_no_small": "{province} n'a pas de programme pour petits employeurs\u00a0: le COR s'applique à toutes "
+                         "les tailles. La colonne SECOR montre ce qu'offrent d'autres provinces.",
+        "note_small_cor": "En Colombie-Britannique, le programme pour petits employeurs s'appelle Small COR.",
+        "dimension": "Aspect",
+        "notes": "Notes du conseiller",
+        "about": "À propos de ce sommaire",
+        "dataset": "Jeu de règles {version}, en vigueur le {effective}, révisé le {reviewed}.",
+        "stale": "Ces règles ont été révisées le {reviewed}, plus d'un an avant ce sommaire\u00a0: les programmes, "
+                 "les seuils et les partenaires ont pu changer depuis. Vérifiez auprès du partenaire de "
+                 "certification.",
+        "sources": "Sources",
+        "sections": "passages cités\u00a0: {sections}",
+        "source_entry": "{number}. {text}",
+        "note_with_sources": "Les sources divergent \u2014 {topic}\u00a0: {a} [{a_src}]; {b} [{b_src}]",
+        "note_brief": "Les sources divergent \u2014 {topic}\u00a0: {a} En revanche\u00a0: {b}",
+        "col_code": "Code",
+        "col_jurisdiction": "Province ou territoire",
+        "col_cor_from": "COR dès",
+        "col_small": "Petits empl.",
+        "col_up_to": "Jusqu'à",
+        "all_sizes": "tous",
+    },
+}
+
+_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+
+
+def language(lang: str | None) -> str:
+    """A shipped language: ``lang`` when it is one, else English."""
+    return lang if lang in WORDS else DEFAULT_LANGUAGE
+
+
+def words(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, str]:
+    """The catalogue in ``lang`` (English for a language not shipped)."""
+    return WORDS[language(lang)]
+
+
+def number(value: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``10,000`` in English; ``10 000`` (a non-breaking space) in French."""
+    text = f"{value:,}"
+    return text.replace(",", NBSP) if language(lang) == "fr" else text
+
+
+def date(value: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``November 30, 2026`` in English; ``30 novembre 2026`` in French (``1er`` for the first)."""
+    if language(lang) == "fr":
+        day = "1er" if value.day == 1 else str(value.day)
+        return f"{day} {_MONTHS_FR[value.month - 1]} {value.year}"
+    return f"{_MONTHS_EN[value.month - 1]} {value.day}, {value.year}"
+
+
+def language_from_environment(environ: Mapping[str, str]) -> str:
+    """The language the environment's locale asks for: the first non-empty of
+    ``LC_ALL``, ``LC_MESSAGES`` and ``LANG``; French when it starts with ``fr``, else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
