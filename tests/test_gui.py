@@ -171,8 +171,13 @@ def test_comparison_highlights_the_recommendation(window: MainWindow) -> None:
     assert "not eligible" in model.headerData(COL_SMALL, Qt.Orientation.Horizontal)
     window.controller.set_province("ON")
     window.controller.flush()
-    assert "no small-employer program" in window.comparison.note.text()
-    assert model.rowCount() == 7
+    # A COR-only province: the short explanation instead of generic rows (issue 14).
+    assert "Ontario" in window.comparison.note.text()
+    assert model.rowCount() == 0 and window.comparison.table.isHidden()
+    window.controller.set_province("BC")
+    window.controller.flush()
+    assert model.rowCount() == 7 and not window.comparison.table.isHidden()
+    assert "Small COR" in model.headerData(COL_SMALL, Qt.Orientation.Horizontal)
 
 
 @pytest.mark.parametrize("answers", [Answers(province="AB", workers=6), Answers(province="BC", workers=12,

@@ -174,16 +174,22 @@ class ProvinceView(Retranslates, QWidget):
         self.legend.setAccessibleName(self.tr("Map legend"))
         if self._table is not None:
             self._table.retranslate()
+            self.details.retranslate()
 
     # --- the table page, built on first use ----------------------------------------
     def _parts(self) -> _TableParts:
         if self._table is None:
+            from .province_details import ProvinceDetails  # with the table page, on first use
+
             self._table = _TableParts(self)
+            self.details = ProvinceDetails(self._c)
             self._table_layout.addWidget(self._table.filter)
-            self._table_layout.addWidget(self._table.table, 1)
+            self._table_layout.addWidget(self._table.table, 2)
+            self._table_layout.addWidget(self.details, 1)
             # Tab order as if built with the map: map, filter, table, then what followed.
             QWidget.setTabOrder(self.map, self._table.filter)
             QWidget.setTabOrder(self._table.filter, self._table.table)
+            QWidget.setTabOrder(self._table.table, self.details)
             self.select(self._c.answers.province)
         return self._table
 
