@@ -150,8 +150,15 @@ class AdvisorController(QObject):
         self._set(dataclasses.replace(self._answers, workers=workers, worker_count=details), "workers")
 
     def _set(self, answers: Answers, key: str) -> None:
-        self.mark_answered(key)
+        # Answered before the answers change (the views see both at once), announced after.
+        newly = key not in self._answered
+        if newly:
+            self._answered = self._answered | {key}
+            self._presentation = None
         self._apply(answers)
+        if newly:
+            self.answeredChanged.emit(self._answered)
+            self._views_timer.start()
 
     def set_province(self, code: str) -> None:
         self.set_answer("province", code)

@@ -239,6 +239,8 @@ class InterviewPanel(Retranslates, QWidget):
             spin.setGroupSeparatorShown(True)
             self._show_suffix(spin)
             spin.valueChanged.connect(lambda _value: self._show_suffix(spin))
+            # Once a count is given, "not answered" (0) is no longer a value to step down to.
+            spin.valueChanged.connect(lambda value: spin.setMinimum(1) if value > 0 else None)
             spin.valueChanged.connect(commit)
 
             def write_count(value: int) -> None:
@@ -252,6 +254,9 @@ class InterviewPanel(Retranslates, QWidget):
             return spin, lambda: spin.value() or None, write_count, clear_count
         if q.kind == "yes_no":
             check = QCheckBox(self.tr("Yes"))
+            # Once ticked or unticked, never back to half-ticked ("not answered") by clicking.
+            check.checkStateChanged.connect(
+                lambda state: check.setTristate(False) if state != Qt.CheckState.PartiallyChecked else None)
             check.checkStateChanged.connect(commit)
 
             def read_check() -> bool | None:
