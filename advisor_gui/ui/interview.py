@@ -390,7 +390,8 @@ class InterviewPanel(Retranslates, QWidget):
         text = self.workers_help()
         editor = self._fields["workers"].editor
         editor.setAccessibleDescription(text)
-        tip = text if fact is None else f"{text}\n\n{self.tr('Source: %1').replace('%1', fact.source)}"
+        source = self.tr("Source: {0}")
+        tip = text if fact is None else f"{text}\n\n{source.format(fact.source)}"
         editor.setToolTip(tooltip(tip))
         if self._count_button is not None:
             self._count_button.setEnabled(fact is not None)

@@ -57,7 +57,7 @@ class WorkerCountDialog(QDialog):
         rec = evaluate(ds, answers, lang, what_ifs=False)
         counting = rec.counting
 
-        title = QLabel(self.tr("How %1 counts workers").replace("%1", self._province))
+        title = QLabel(self.tr("How {0} counts workers").format(self._province))
         title.setObjectName("workerCountTitle")
         font = title.font()
         font.setBold(True)
@@ -65,7 +65,7 @@ class WorkerCountDialog(QDialog):
         self.rule_text = make_plain(QLabel(counting.text if counting else ""))
         self.rule_text.setObjectName("countingRule")
         self.rule_text.setWordWrap(True)
-        self.source = make_plain(QLabel(self.tr("Source: %1").replace("%1", counting.source if counting else "")))
+        self.source = make_plain(QLabel(self.tr("Source: {0}").format(counting.source if counting else "")))
         self.source.setObjectName("countingSource")
         self.source.setWordWrap(True)
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -161,8 +161,8 @@ class WorkerCountDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.counted() is not None)
         if counting is None or not counting.applied:
-            self.result_text.setText(self.tr("Enter the numbers above: the count follows %1's rule.")
-                                     .replace("%1", self._province))
+            self.result_text.setText(self.tr("Enter the numbers above: the count follows {0}'s rule.")
+                                     .format(self._province))
         else:
             self.result_text.setText(counting.sentence)
         warnings = []
@@ -170,10 +170,9 @@ class WorkerCountDialog(QDialog):
         if counting is not None and counting.applied and line is not None:
             value = counting.fte if counting.fte is not None else counting.workers
             if abs(value - line) <= NEAR_LINE:
-                warnings.append(self.tr("This count is within two of %1's line (%2): a few hires or a busier "
+                warnings.append(self.tr("This count is within two of {0}'s line ({1}): a few hires or a busier "
                                         "season would change the answer. Count carefully and confirm with the "
-                                        "certifying partner.").replace("%1", self._province)
-                                .replace("%2", wording.number(line, c.language)))
+                                        "certifying partner.").format(self._province, wording.number(line, c.language)))
         if self.seasonal.isChecked():
             warnings.append(self.tr("Seasonal work: count the busiest time of the last 12 months, not a usual "
                                     "week; the certifying partner decides how your peak counts."))
