@@ -4,8 +4,6 @@ area shows every fact, and the card's source notes open in place."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QSpinBox
@@ -14,20 +12,9 @@ from advisor_gui.domain import clientfile
 from advisor_gui.domain.engine import evaluate
 from advisor_gui.domain.models import Answers, WorkerCount
 from advisor_gui.domain.province import all_facts
-from advisor_gui.settings import Settings
 from advisor_gui.ui.controller import AdvisorController
 from advisor_gui.ui.main_window import MainWindow
 from advisor_gui.ui.worker_count import WorkerCountDialog
-
-
-@pytest.fixture
-def window(qtbot, dataset, tmp_path: Path):
-    win = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def test_a_new_window_shows_no_answer_it_was_not_given(window: MainWindow, dataset) -> None:
@@ -108,7 +95,8 @@ def test_the_worker_count_helper_applies_the_province_rule(qtbot, dataset, answe
     qtbot.addWidget(dialog)
     rule = c.recommendation.counting
     assert rule is not None and dialog.rule_text.text() == rule.text and rule.source in dialog.source.text()
-    wanted = {"payroll_hours"} if rule.basis == "fte" else set(dataset.jurisdiction(answers.province).counting[0].counts)
+    j = dataset.jurisdiction(answers.province)
+    wanted = {"payroll_hours"} if rule.basis == "fte" else set(j.counting[0].counts)
     assert set(dialog.fields) == wanted  # only what the rule needs
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()

@@ -19,16 +19,6 @@ from advisor_gui.ui.province_model import COL_CODE, CodeRole, ProvinceTableModel
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def window(qtbot, dataset, tmp_path: Path):
-    win = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def card_text(win: MainWindow) -> str:
     win.controller.flush()  # views refresh once per event-loop turn; bring them up to date
     return "\n".join(line for line in win.card.toPlainText().splitlines() if line.strip())
