@@ -278,3 +278,16 @@ def test_keyboard_shortcuts_are_generated_from_the_menus(qtbot: Any, window: Mai
     native = QKeySequence("Ctrl+Shift+C").toString(QKeySequence.SequenceFormat.NativeText)
     assert ("Édition", "Copier la recommandation", native) in rows
     assert any(r[:2] == ("Affichage", "Taille du texte \u25b8 Agrandir") for r in rows)
+
+
+# --- the rules' changelog, as consultants read it ---------------------------------------------
+def test_about_the_rules_shows_the_changelog_in_the_windows_language(qtbot: Any, window: MainWindow) -> None:
+    window.act_about_rules.trigger()
+    english = window.rules_updates.dialog.changelog.toPlainText()  # type: ignore[union-attr]
+    assert english.startswith("What changed in the rules") and "Impacted jurisdictions:" in english
+    window.rules_updates.dialog.close()  # type: ignore[union-attr]
+    to_french(qtbot, window)
+    window.act_about_rules.trigger()
+    french = window.rules_updates.dialog.changelog.toPlainText()  # type: ignore[union-attr]
+    assert french.startswith("Ce qui a changé dans les règles") and "Provinces et territoires touchés" in french
+    assert window.controller.dataset.version in french
