@@ -44,20 +44,29 @@ def guide_html(lang: str, keys: dict[str, str]) -> str:
     return _KEY.sub(lambda m: f"<b>{escape(keys.get(m.group(1)) or '')}</b>", text)
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.close)
-    return buttons
+class _HelpWindow(QDialog):
+    """A help window: one view filling it, and Close."""
+
+    def __init__(self, name: str, title: str, size: tuple[int, int], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.resize(*size)
+
+    def _lay_out(self, view: QWidget) -> None:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view, 1)
+        layout.addWidget(buttons)
+        view.setFocus()
 
 
-class UserGuideDialog(QDialog):
+class UserGuideDialog(_HelpWindow):
     """Help ▸ User Guide: how to use the window, in the window's language."""
 
     def __init__(self, lang: str, keys: dict[str, str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("userGuide")
-        self.setWindowTitle(self.tr("User Guide"))
-        self.resize(760, 620)
+        super().__init__("userGuide", self.tr("User Guide"), (760, 620), parent)
         self.view = QTextBrowser()
         self.view.setObjectName("userGuideText")
         self.view.setAccessibleName(self.tr("User guide"))
@@ -65,25 +74,19 @@ class UserGuideDialog(QDialog):
         self.view.setOpenExternalLinks(False)
         self.view.anchorClicked.connect(self._follow)
         self.view.setHtml(guide_html(lang, keys))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(_buttons(self))
-        self.view.setFocus()
+        self._lay_out(self.view)
 
     def _follow(self, url: QUrl) -> None:
         if not url.scheme() and not url.path() and url.fragment():
             self.view.scrollToAnchor(url.fragment())
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(_HelpWindow):
     """Help ▸ Keyboard Shortcuts: every menu action that has a shortcut, by menu."""
 
     def __init__(self, groups: list[tuple[str, list[tuple[str, list[QKeySequence]]]]],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("keyboardShortcuts")
-        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        self.resize(520, 560)
+        super().__init__("keyboardShortcuts", self.tr("Keyboard Shortcuts"), (620, 580), parent)
         self.tree = QTreeWidget()
         self.tree.setObjectName("shortcutList")
         self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
@@ -109,13 +112,9 @@ class ShortcutsDialog(QDialog):
                 top.addChild(QTreeWidgetItem([text, shown]))
             top.setExpanded(True)
         header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(_buttons(self))
-        self.tree.setFocus()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self._lay_out(self.tree)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(menu, command, shortcut) as shown."""

@@ -93,6 +93,14 @@ _ACTION_ATTRS = {
 }
 
 
+def _redo_keys() -> tuple[QKeySequence, ...]:
+    """Redo as the platform has it first, then the other common one: both
+    Ctrl+Shift+Z and Ctrl+Y work everywhere."""
+    first = QKeySequence(QKeySequence.StandardKey.Redo)
+    others = [QKeySequence(k) for k in ("Ctrl+Shift+Z", "Ctrl+Y") if QKeySequence(k) != first]
+    return (first, *others)
+
+
 class _FirstPaintHook(QObject):
     """Runs the window's deferred start-up work once its first frame is painted."""
 
@@ -329,9 +337,9 @@ class MainWindow(Retranslates, QMainWindow):
             ]),
             _Menu("editMenu", self.tr("&Edit"), [
                 _Item("actionUndo", undo_text, self.tr("Undo the last change to the answers"), self.history.undo,
-                      tuple(QKeySequence.keyBindings(key.Undo))),
+                      key.Undo),
                 _Item("actionRedo", redo_text, self.tr("Redo the last change to the answers that was undone"),
-                      self.history.redo, tuple(QKeySequence.keyBindings(key.Redo))),
+                      self.history.redo, _redo_keys()),
                 None,
                 _Item("actionCopyRecommendation", self.tr("&Copy Recommendation"),
                       self.tr("Copy the recommendation, with its sources, to paste into an email or a document"),
