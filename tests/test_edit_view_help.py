@@ -29,6 +29,15 @@ def _text_at_system_size() -> Iterator[None]:
     text_size.apply(text_size.DEFAULT)  # the next test's window starts as the system has it
 
 
+@pytest.fixture()
+def clipboard(qapp: QApplication) -> Iterator[Any]:
+    """The clipboard, emptied after the test: the offscreen platform's in-process
+    clipboard outlives Python and would delete a Python-made QMimeData at exit
+    (a crash after the suite has passed; real platforms hand it over at quit)."""
+    yield QApplication.clipboard()
+    QApplication.clipboard().clear()
+
+
 def make(qtbot: Any, tmp_path: Path, dataset: Any, *, size: int | None = None) -> MainWindow:
     settings = Settings(str(tmp_path / "settings.ini"))
     if size is not None:
@@ -51,10 +60,11 @@ def to_french(qtbot: Any, win: MainWindow) -> None:
 
 
 # --- Copy Recommendation ---------------------------------------------------------------
-def test_copy_recommendation_puts_text_and_html_with_sources_on_the_clipboard(qtbot: Any, window: MainWindow) -> None:
+def test_copy_recommendation_puts_text_and_html_with_sources_on_the_clipboard(qtbot: Any, window: MainWindow,
+                                                                             clipboard: Any) -> None:
     window.controller.set_answer("workers", 40)
     window.act_copy_recommendation.trigger()
-    data = QApplication.clipboard().mimeData()
+    data = clipboard.mimeData()
     view = window.controller.presentation
     assert data.hasText() and data.hasHtml()
     assert data.text() == render_text(view, rule_ids=False)
@@ -69,7 +79,7 @@ def test_copy_recommendation_puts_text_and_html_with_sources_on_the_clipboard(qt
 
     to_french(qtbot, window)
     window.act_copy_recommendation.trigger()
-    french = QApplication.clipboard().mimeData()
+    french = clipboard.mimeData()
     assert french.text().startswith("Recommandation\u00a0: Alberta") and 'lang="fr"' in french.html()
 
 
