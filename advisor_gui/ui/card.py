@@ -15,14 +15,15 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QCursor, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFrame, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from ..domain.presentation import Cited, Dispute, Presentation
+from . import text_size
 from .controller import AdvisorController
 from .plaintext import tooltip
-from .style import CARD_CSS
+from .style import card_css
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl  # its first use costs start-up ~2 ms; only the link signals carry one
@@ -117,7 +118,8 @@ class RecommendationCard(QTextBrowser):
         self._shown: dict[str, str] = {}
         self._frames: dict[str, QTextFrame] = {}
         self._expanded: frozenset[str] = frozenset()  # the source notes opened to show both claims
-        self.document().setDefaultStyleSheet(CARD_CSS)
+        self._scale = text_size.factor()
+        self.document().setDefaultStyleSheet(card_css(self._scale))
         self.highlighted.connect(self._hover)
         self.anchorClicked.connect(self._click)
         controller.viewsDue.connect(self.show_recommendation)
@@ -148,6 +150,16 @@ class RecommendationCard(QTextBrowser):
                 cursor.endEditBlock()
         self._shown = html
         self.setAccessibleDescription(f"{view.kicker}. {view.program_long}. {view.eligibility}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        """View ▸ Text Size: the style's point sizes follow, and the card is rendered again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and text_size.factor() != self._scale:
+            self._scale = text_size.factor()
+            self.document().setDefaultStyleSheet(card_css(self._scale))
+            self._frames.clear()
+            self._view = None
+            self.show_recommendation()
 
     def _build(self, html: dict[str, str]) -> None:
         doc = self.document()

@@ -66,24 +66,30 @@ def section_toggle(widget: QWidget) -> None:
     _colour(widget, TITLE_COLOUR, QPalette.ColorRole.ButtonText)
 
 
-CARD_CSS = """
-p.kicker { color: #5A6B7D; font-size: 9pt; margin: 0; }
-p.program { font-size: 20pt; font-weight: 700; margin: 0; }
-p.cor { color: #0B4F8A; }
-p.small { color: #0B6E4F; }
-p.none { color: #6B6B6B; }
-p.long { color: #33414F; margin: 0 0 4px 0; }
-p.eligible { color: #1A1A1A; background: #EEF3F8; margin: 4px 0 0 0; }
-p.status { color: #33414F; margin: 0; }
-p.section { font-size: 11pt; font-weight: 600; color: #1F3A5F; margin: 10px 0 2px 0; }
-ul, ol { margin-top: 0; margin-bottom: 0; }
-li { margin-bottom: 3px; }
-ul.cautions li { color: #6A3D00; }
-ul.notes li { color: #4A5560; font-size: 9pt; }
-a.cite { color: #0B5CAD; text-decoration: none; }
-ul.facts li { color: #33414F; }
-p.source { color: #4A5560; font-size: 8pt; margin: 0 0 2px 0; }
-p.provisional { color: #7A4A00; font-weight: 600; margin: 6px 0 0 0; }
-ul.confirm li { color: #5C3400; }
-a.toggle { color: #1F3A5F; text-decoration: none; }
+_CARD_CSS = """
+p.kicker {{ color: #5A6B7D; font-size: {s9}pt; margin: 0; }}
+p.program {{ font-size: {s20}pt; font-weight: 700; margin: 0; }}
+p.cor {{ color: #0B4F8A; }}
+p.small {{ color: #0B6E4F; }}
+p.none {{ color: #6B6B6B; }}
+p.long {{ color: #33414F; margin: 0 0 4px 0; }}
+p.eligible {{ color: #1A1A1A; background: #EEF3F8; margin: 4px 0 0 0; }}
+p.status {{ color: #33414F; margin: 0; }}
+p.section {{ font-size: {s11}pt; font-weight: 600; color: #1F3A5F; margin: 10px 0 2px 0; }}
+ul, ol {{ margin-top: 0; margin-bottom: 0; }}
+li {{ margin-bottom: 3px; }}
+ul.cautions li {{ color: #6A3D00; }}
+ul.notes li {{ color: #4A5560; font-size: {s9}pt; }}
+a.cite {{ color: #0B5CAD; text-decoration: none; }}
+ul.facts li {{ color: #33414F; }}
+p.source {{ color: #4A5560; font-size: {s8}pt; margin: 0 0 2px 0; }}
+p.provisional {{ color: #7A4A00; font-weight: 600; margin: 6px 0 0 0; }}
+ul.confirm li {{ color: #5C3400; }}
+a.toggle {{ color: #1F3A5F; text-decoration: none; }}
 """
+_CARD_SIZES = {"s8": 8, "s9": 9, "s11": 11, "s20": 20}
+
+
+def card_css(scale: float = 1.0) -> str:
+    """The card's document style, its point sizes scaled with View ▸ Text Size."""
+    return _CARD_CSS.format(**{key: f"{size * scale:g}" for key, size in _CARD_SIZES.items()})

@@ -111,7 +111,7 @@ class WorkerCountDialog(QDialog):
             label.setBuddy(box)
             form.addRow(label, box)
             self.fields[key] = box
-        self.seasonal = QCheckBox(self.tr("The work is &seasonal (the headcount swings through the year)"))
+        self.seasonal = QCheckBox(self.tr("The &work is seasonal (the headcount swings through the year)"))
         self.seasonal.toggled.connect(self._update)
         form.addRow(self.seasonal)
 
