@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
     from ..domain.engine import Recommendation
 
-SECTIONS = ("verdict", "why", "cautions", "disputes", "what_ifs", "partners", "next_steps", "transition",
+# What a consultant needs first comes first: on a laptop the verdict, the reasons,
+# the cautions and the first next step show without scrolling.
+SECTIONS = ("verdict", "why", "cautions", "next_steps", "transition", "disputes", "what_ifs", "partners",
             "unanswered", "facts", "sources")
 
 
@@ -39,7 +41,7 @@ def _refs(refs: tuple[int, ...]) -> str:
     if not refs:
         return ""
     links = ", ".join(f'<a class="cite" href="#cite{n}">{n}</a>' for n in refs)
-    return f"<sup>\u2009[{links}]</sup>"
+    return f"<sup>\u202f[{links}]</sup>"  # a narrow no-break space: never a line of its own
 
 
 def _cited(item: Cited) -> str:
