@@ -135,7 +135,7 @@ def test_count_workers_button_fills_the_answer(window: MainWindow, monkeypatch) 
 def test_the_table_details_show_every_fact_of_the_selected_province(window: MainWindow, dataset) -> None:
     view = window.provinces
     view.tabs.setCurrentIndex(1)
-    details = view.details
+    details = view._parts().details
     assert not details.openLinks() and not details.openExternalLinks()
     window.controller.set_province("NL")
     for fact in all_facts(dataset, "NL"):

@@ -565,13 +565,13 @@ def outline(p: Presentation) -> tuple[tuple[str, ...], tuple[OutlineSection, ...
         OutlineSection(p.to_confirm, (), tuple(_item(q) for q in p.open_questions)),
         OutlineSection(p.why_title, (), tuple(_cited_item(r) for r in p.reasons)),
         OutlineSection(p.word("cautions"), (), tuple(_item(c.text, c.refs) for c in p.cautions)),
-        OutlineSection(p.word("partners"), (), tuple(partners)),
         OutlineSection(p.word("next_steps"), (), tuple(_item(s.text, s.refs) for s in p.next_steps), ordered=True),
     ]
     if p.transition is not None:
         t = p.transition
         sections.append(OutlineSection(t.title, (), (_item(t.body, t.refs), *(_item(x) for x in t.points))))
     sections += [
+        OutlineSection(p.word("partners"), (), tuple(partners)),
         OutlineSection(p.word("what_would_change"), (), tuple(_item(x) for x in p.what_would_change)),
         OutlineSection(p.word("unanswered"), (), tuple(_item(x) for x in p.unanswered)),
         OutlineSection(p.facts_title, (), tuple(_item(f.text, f.refs) for f in p.province_facts)),

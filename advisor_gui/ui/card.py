@@ -30,8 +30,10 @@ if TYPE_CHECKING:
 
     from ..domain.engine import Recommendation
 
-# The verdict, the advice, the province, then the source notes and the sources.
-SECTIONS = ("verdict", "why", "cautions", "partners", "next_steps", "transition", "what_ifs", "unanswered",
+# What a consultant needs first comes first: on a laptop the verdict, the reasons,
+# the cautions and the first next step show without scrolling; the province and
+# the source notes (compact, opened in place) after the advice.
+SECTIONS = ("verdict", "why", "cautions", "next_steps", "transition", "partners", "what_ifs", "unanswered",
             "facts", "disputes", "sources")
 NOTE_ANCHOR = "note:"  # a source note's disclosure link: "#note:<id>"
 
@@ -41,7 +43,7 @@ def _refs(refs: tuple[int, ...]) -> str:
     if not refs:
         return ""
     links = ", ".join(f'<a class="cite" href="#cite{n}">{n}</a>' for n in refs)
-    return f"<sup>\u2009[{links}]</sup>"
+    return f"<sup>\u202f[{links}]</sup>"  # a narrow no-break space: never a line of its own
 
 
 def _cited(item: Cited) -> str:

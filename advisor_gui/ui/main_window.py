@@ -7,8 +7,18 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QScreen,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -37,7 +47,7 @@ from .interview import InterviewPanel
 from .notes import ClientNotesPanel
 from .province_view import ProvinceView
 from .rules_updates import RulesUpdates
-from .style import pane_title, quiet_note
+from .style import pane_title, quiet_note, readable_palette
 
 if TYPE_CHECKING:
     from .document import DocumentController
@@ -99,6 +109,12 @@ def _redo_keys() -> tuple[QKeySequence, ...]:
     first = QKeySequence(QKeySequence.StandardKey.Redo)
     others = [QKeySequence(k) for k in ("Ctrl+Shift+Z", "Ctrl+Y") if QKeySequence(k) != first]
     return (first, *others)
+
+
+def _available_areas(primary: QScreen) -> list[QRect]:
+    """Every screen's available area, the primary's first."""
+    others = [s.availableGeometry() for s in QGuiApplication.screens() if s is not primary]
+    return [primary.availableGeometry(), *others]
 
 
 class _FirstPaintHook(QObject):
@@ -175,7 +191,10 @@ class MainWindow(Retranslates, QMainWindow):
         self._clean_at_start = controller.state()
         self._after_startup: list[Callable[[], object]] = []
         self._started = False
+        self._geometry_restored = False
+        self._keep_on_screen = False  # place_on_screen() asks for a check once the frame is known
         self.setWindowTitle(APP_NAME)
+        self.setPalette(readable_palette(self.palette()))
         icon = resource("icons/advisor.svg")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
@@ -189,7 +208,7 @@ class MainWindow(Retranslates, QMainWindow):
         left_layout.addWidget(self.interview, 1)
         left_layout.addWidget(self.notes)
         self.card = RecommendationCard(controller)
-        card_box = QWidget()
+        self.card_box = card_box = QWidget()
         card_box.setObjectName("cardBox")
         card_layout = QVBoxLayout(card_box)
         card_layout.setContentsMargins(6, 8, 6, 8)
@@ -199,6 +218,12 @@ class MainWindow(Retranslates, QMainWindow):
         self.client_field = ClientNameField(controller)
         card_layout.addWidget(self.client_field)
         card_layout.addWidget(self.card, 1)
+
+        # The card never narrower than a readable measure (about 45 characters):
+        # when the window narrows, the map and comparison give way first.
+        card_box.setMinimumWidth(self.card.fontMetrics().averageCharWidth() * 45
+                                 + self.card.verticalScrollBar().sizeHint().width() + 2 * self.card.frameWidth()
+                                 + int(2 * self.card.document().documentMargin()) + 12)
 
         self.guided = QSplitter(Qt.Orientation.Horizontal)
         self.guided.setObjectName("guidedSplitter")
@@ -214,15 +239,20 @@ class MainWindow(Retranslates, QMainWindow):
         self.right.setObjectName("rightSplitter")
         self.right.addWidget(self.provinces)
         self.right.addWidget(self.comparison)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 2)
+        self.right.setStretchFactor(0, 1)
+        self.right.setStretchFactor(1, 1)
+        # The map can be dragged shut, giving the comparison the whole column.
+        self.right.setCollapsible(0, True)
+        self.right.setCollapsible(1, False)
 
         self.outer = QSplitter(Qt.Orientation.Horizontal)
         self.outer.setObjectName("outerSplitter")
         self.outer.addWidget(self.guided)
         self.outer.addWidget(self.right)
-        self.outer.setStretchFactor(0, 5)
-        self.outer.setStretchFactor(1, 4)
+        self.outer.setStretchFactor(0, 1)
+        self.outer.setStretchFactor(1, 1)
+        self.outer.setCollapsible(0, False)
+        self.outer.setCollapsible(1, True)
         central = QWidget()
         central.setObjectName("centralWithBanner")
         central_layout = QVBoxLayout(central)
@@ -247,7 +277,75 @@ class MainWindow(Retranslates, QMainWindow):
         self._show_dataset_status()
         controller.datasetChanged.connect(self._show_dataset_status)
         self._restore()
+        self._setup_keyboard()
         _FirstPaintHook(self)
+
+    # --- keyboard ------------------------------------------------------------------
+    def _setup_keyboard(self) -> None:
+        """F6 / Shift+F6 move between the panes, Ctrl+F to the table's filter; one
+        clear focus ring; the interview's questions get Alt+letter mnemonics that no
+        other part of the window uses."""
+        from .focus_ring import FocusRing
+        from .mnemonics import taken_mnemonics
+
+        self.focus_ring = FocusRing(self)
+        for keys, slot in ((QKeySequence(Qt.Key.Key_F6), lambda: self.cycle_panes(1)),
+                           (QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F6), lambda: self.cycle_panes(-1)),
+                           (QKeySequence(QKeySequence.StandardKey.Find), self.focus_table_filter)):
+            shortcut = QShortcut(keys, self)
+            shortcut.activated.connect(slot)
+        self.comparison.expandRequested.connect(self._show_all_comparison_rows)
+        self.interview.reserved_mnemonics = lambda: taken_mnemonics(self, skip=self.interview)
+        self.interview.assign_mnemonics()
+
+    def panes(self) -> list[QWidget]:
+        """The panes F6 visits, in order: the interview, the card, the map or table, the comparison."""
+        provinces = self.provinces.tabs.currentWidget()
+        panes: list[QWidget] = [self.interview, self.card_box, provinces, self.comparison]
+        return [pane for pane in panes if pane.isVisible()]
+
+    def pane_of(self, widget: QWidget | None) -> QWidget | None:
+        for pane in (self.interview, self.notes, self.card_box, self.provinces, self.comparison):
+            if widget is not None and (pane is widget or pane.isAncestorOf(widget)):
+                return {self.notes: self.interview, self.provinces: self.provinces.tabs.currentWidget()}.get(
+                    pane, pane)
+        return None
+
+    def cycle_panes(self, step: int) -> None:
+        """F6 (``step`` 1) or Shift+F6 (-1): the focus to the next or previous pane."""
+        panes = self.panes()
+        if not panes:
+            return
+        here = self.pane_of(QApplication.focusWidget())
+        i = panes.index(here) if here in panes else (-1 if step > 0 else 0)
+        self._focus_pane(panes[(i + step) % len(panes)])
+
+    def _focus_pane(self, pane: QWidget) -> None:
+        reason = Qt.FocusReason.ShortcutFocusReason
+        if pane is self.interview:
+            self.interview.focus_first()
+        elif pane is self.card_box:
+            self.card.setFocus(reason)
+        elif pane is self.comparison:
+            self.comparison.table.setFocus(reason)
+        else:
+            (self.provinces.map if self.provinces.tabs.currentIndex() == 0 else self.provinces.table).setFocus(reason)
+
+    def focus_table_filter(self) -> None:
+        """Ctrl+F: the province table, its filter focused and selected for typing."""
+        self.provinces.tabs.setCurrentIndex(1)
+        self.provinces.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.provinces.filter.selectAll()
+
+    def _show_all_comparison_rows(self, show_all: bool) -> None:
+        """The comparison's "Show all rows": the map pane shut, or given its room back."""
+        total = sum(self.right.sizes())
+        if show_all:
+            self._map_height = self.right.sizes()[0]
+            self.right.setSizes([0, total])
+        else:
+            map_height = getattr(self, "_map_height", 0) or total // 2
+            self.right.setSizes([map_height, total - map_height])
 
     # --- start-up ------------------------------------------------------------------
     @property
@@ -629,13 +727,16 @@ class MainWindow(Retranslates, QMainWindow):
         self._show_dataset_status()
         if self._document is not None:
             self._document.retranslate()
+        # Once every widget has its new words (menus, tabs): the interview's letters again.
+        QTimer.singleShot(0, self, self.interview.assign_mnemonics)
 
     # --- window state ---------------------------------------------------------------
     def _restore(self) -> None:
         s = self.settings
         geometry: QByteArray = s.get(opt.GEOMETRY)
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1366, 768)
+        self._geometry_restored = not geometry.isEmpty() and self.restoreGeometry(geometry)
+        if not self._geometry_restored:
+            self.resize(1366, 768)  # until place_on_screen() fits it to the screen
         state: QByteArray = s.get(opt.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -652,15 +753,63 @@ class MainWindow(Retranslates, QMainWindow):
         self.act_comparison.setChecked(show)
         self.comparison.setVisible(show)
 
+    def place_on_screen(self) -> None:
+        """Before the window first shows: the remembered geometry, kept on a screen
+        that still exists; on a first start, fitted to the screen (see
+        :mod:`.placement`). Corrected once shown, with the real frame."""
+        from .placement import clamp_to_screens, first_placement
+
+        primary = QGuiApplication.primaryScreen()
+        if primary is None:
+            return
+        if self._geometry_restored:
+            if not self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+                self.setGeometry(clamp_to_screens(self.geometry(), _available_areas(primary)))
+        else:
+            placement = first_placement(primary.availableGeometry())
+            self.setGeometry(placement.rect)
+            if placement.maximised:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        self._keep_on_screen = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._keep_on_screen:
+            QTimer.singleShot(0, self._frame_on_screen)
+
+    def _frame_on_screen(self) -> None:
+        """Once the window manager has framed the window: the frame too lies on the screen."""
+        from .placement import clamp_to_screens
+
+        self._keep_on_screen = False
+        handle = self.windowHandle()
+        primary = QGuiApplication.primaryScreen()
+        if handle is None or primary is None or self.windowState() != Qt.WindowState.WindowNoState:
+            return
+        fitted = clamp_to_screens(self.geometry(), _available_areas(primary), handle.frameMargins())
+        if fitted != self.geometry():
+            self.setGeometry(fitted)
+
     def apply_default_sizes(self) -> None:
-        """Split the panes as on a first start (no remembered splitters)."""
+        """Split the panes as on a first start (no remembered splitters): the
+        interview as wide as its form; the card half the rest, between a readable
+        measure (its minimum) and about 90 characters; the map and comparison the
+        rest, the comparison as tall as its seven rows need when the map keeps
+        its minimum."""
         width = self.outer.width()
-        left = int(width * 0.58)
-        self.outer.setSizes([left, width - left])
-        interview = max(300, min(380, int(left * 0.42)))
-        self.guided.setSizes([interview, left - interview])
-        height = self.right.height()
-        self.right.setSizes([int(height * 0.56), height - int(height * 0.56)])
+        interview = max(self.interview.minimumWidth(), min(380, int(width * 0.24)))
+        widest = self.card_box.minimumWidth() + self.card.fontMetrics().averageCharWidth() * 45
+        card = min(widest, max(self.card_box.minimumWidth(), int((width - interview) * 0.46)))
+        left = interview + card + self.guided.handleWidth()
+        self.outer.setSizes([left, max(0, width - left)])
+        self.guided.setSizes([interview, card])
+        height = self.right.height() - self.right.handleWidth()
+        if self.comparison.isVisible():
+            self.comparison.fit_now()  # its rows at the width it now has
+            map_least = self.provinces.minimumSizeHint().height()
+            comparison = min(self.comparison.full_height(), max(height - map_least, height // 2))
+            comparison = max(comparison, min(height // 2, self.comparison.full_height()))
+            self.right.setSizes([height - comparison, comparison])
 
     def save_state(self) -> None:
         s = self.settings

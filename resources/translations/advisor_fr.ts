@@ -281,6 +281,25 @@
         <source>Comparison of COR and the small-employer program</source>
         <translation>Comparaison du COR et du programme pour petits employeurs</translation>
     </message>
+    <message>
+        <source>Show the &amp;Map</source>
+        <translation>&amp;Réafficher la carte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show All %n &amp;Rows</source>
+        <translation>
+            <numerusform>&amp;Voir la %n ligne</numerusform>
+            <numerusform>&amp;Voir les %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the map its room back</source>
+        <translation>Redonner sa place à la carte</translation>
+    </message>
+    <message>
+        <source>Close the map pane so that every row of the comparison shows</source>
+        <translation>Fermer le volet de la carte pour voir toutes les lignes de la comparaison</translation>
+    </message>
 </context>
 <context>
     <name>DatasetDiff</name>
@@ -811,6 +830,17 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
     </message>
 </context>
 <context>
+    <name>LineEdit</name>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Clear the text</source>
+        <translation>Effacer le texte</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Recommendation</source>
@@ -1325,6 +1355,14 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
     <message>
         <source>Not participating</source>
         <translation>Ne participe pas</translation>
+    </message>
+    <message>
+        <source>{0} ({1})
+{2}
+Certifying partners: {3}</source>
+        <translation>{0} ({1})
+{2}
+Partenaires de certification&#xa0;: {3}</translation>
     </message>
     <message>
         <source>Jurisdictions table</source>
