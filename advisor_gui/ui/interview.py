@@ -336,7 +336,7 @@ class InterviewPanel(Retranslates, QWidget):
         frame.setFocusProxy(boxes[0][1])
         # Read with their question (the group is named by it too, in _make_field).
         prompt = q.prompt.get(self._lang)
-        for _value, box in boxes:
+        for box in (*(b for _v, b in boxes), none):
             box.setAccessibleDescription(prompt)
 
         def read() -> tuple[str, ...] | None:
