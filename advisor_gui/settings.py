@@ -33,6 +33,8 @@ SHOW_NOTES = Option("view/show_notes", bool, False)
 LANGUAGE = Option("general/language", str, "")  # "" = follow the system
 CONSULTANT = Option("report/consultant", str, "")
 FIRM = Option("report/firm", str, "")
+PHONE = Option("report/phone", str, "")  # the consultant's, printed under "Prepared by"
+EMAIL = Option("report/email", str, "")
 FIRM_LOGO = Option("report/firm_logo", str, "")
 PAGE_SIZE = Option("report/page_size", str, "letter")
 RECENT_FILES = Option("files/recent", list, [])
