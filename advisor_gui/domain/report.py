@@ -117,12 +117,13 @@ BODY_PT = 10
 SMALL_PT = 8.5
 REF_PT = 12
 REF_PRINTED_PT = REF_PT * 2 // 3
+HEADING_PT = {1: 17.0, 2: 12.5, 3: 11.0}  # Qt's reader ignores a heading's CSS size: the layout sets these
 REPORT_CSS = f"""
 body {{ font-size: {BODY_PT}pt; color: #1A1A1A; }}
-h1 {{ font-size: 15pt; font-weight: 600; color: #1F3A5F; margin: 0 0 1px 0; }}
+h1 {{ font-size: {HEADING_PT[1]}pt; font-weight: 600; color: #1F3A5F; margin: 0 0 1px 0; }}
 p.subtitle {{ font-size: 10.5pt; color: #5A6B7D; margin: 0 0 8px 0; }}
-h2 {{ font-size: 12pt; font-weight: 600; color: #1F3A5F; margin: 10px 0 3px 0; }}
-h3 {{ font-size: 11pt; font-weight: 600; color: #1F3A5F; margin: 10px 0 2px 0; }}
+h2 {{ font-size: {HEADING_PT[2]}pt; font-weight: 600; color: #1F3A5F; margin: 10px 0 3px 0; }}
+h3 {{ font-size: {HEADING_PT[3]}pt; font-weight: 600; color: #1F3A5F; margin: 10px 0 2px 0; }}
 p {{ margin: 0 0 4px 0; }}
 p.meta-label {{ font-size: {SMALL_PT}pt; font-weight: 600; color: #5A6B7D; margin: 0 0 1px 0;
                 text-transform: uppercase; }}

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from .. import APP_NAME, __version__
 from .. import settings as opt
 from ..domain.engine import evaluate
-from ..domain.report import BODY_PT, BREAKABLE_TABLES, build_report, render_html
+from ..domain.report import BODY_PT, BREAKABLE_TABLES, HEADING_PT, build_report, render_html
 from ..storage import save_bytes
 from .messages import message_box, tell
 from .plaintext import window_title
@@ -120,8 +120,32 @@ def build_document(report: Report, breaks: Mapping[str, Iterable[int]] | None = 
     else:
         html = render_html(report, breaks=breaks)
     doc.setHtml(html)
+    _heading_sizes_as_styled(doc)
     doc.setMetaInformation(QtGui.QTextDocument.MetaInformation.DocumentTitle, report.document_title)
     return doc
+
+
+def _heading_sizes_as_styled(doc: QTextDocument) -> None:
+    """Headings at HEADING_PT: Qt's HTML reader sizes h1-h3 by its own steps
+    above the default font, whatever the style sheet says."""
+    block = doc.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level in HEADING_PT:
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.hasProperty(QtGui.QTextFormat.Property.FontSizeAdjustment):
+                    fmt.clearProperty(QtGui.QTextFormat.Property.FontSizeAdjustment)
+                    if fmt.verticalAlignment() != QtGui.QTextCharFormat.VerticalAlignment.AlignSuperScript:
+                        fmt.setFontPointSize(HEADING_PT[level])
+                    cursor = QtGui.QTextCursor(doc)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QtGui.QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(fmt)
+                it += 1
+        block = block.next()
 
 
 class _Bands:
@@ -149,6 +173,7 @@ def layout_for(doc: QTextDocument, device: QPagedPaintDevice, scale: float = 1.0
     body = QtCore.QSizeF(device.width() / scale, (device.height() - 2 * bands.height) / scale)
     doc.documentLayout().setPaintDevice(device)
     doc.setPageSize(body)
+    fit_title(doc)
     keep_headings_with_next(doc, body.height())
     keep_last_section_together(doc, body.height())
     no_blank_pages(doc, body.height())
@@ -171,6 +196,27 @@ def fit_layout(report: Report, device: QPagedPaintDevice) -> tuple[QTextDocument
         key, row = found
         breaks.setdefault(key, []).append(row)
     return doc, body, 1.0
+
+
+TITLE_MIN_PT = 12.0
+
+
+def fit_title(doc: QTextDocument) -> None:
+    """The title (the first block, an h1) on one line: its type a little
+    smaller, half a point at a time, when the language or the font makes it
+    longer than the page is wide."""
+    title = doc.begin()
+    if title.blockFormat().headingLevel() != 1 or title.layout().lineCount() <= 1:
+        return
+    cursor = QtGui.QTextCursor(title)
+    cursor.movePosition(QtGui.QTextCursor.MoveOperation.EndOfBlock, QtGui.QTextCursor.MoveMode.KeepAnchor)
+    size = cursor.charFormat().font().pointSizeF()
+    while title.layout().lineCount() > 1 and size > TITLE_MIN_PT:
+        size -= 0.5
+        fmt = QtGui.QTextCharFormat()
+        fmt.setFontPointSize(size)
+        cursor.mergeCharFormat(fmt)
+        doc.documentLayout().blockBoundingRect(title)  # lays the block out again
 
 
 def table_rows(doc: QTextDocument) -> list[tuple[str, int, QTextTable, int]]:
