@@ -72,29 +72,12 @@ class PreferencesDialog(QDialog):
         intro = QLabel(self.tr("These details appear on every printed or exported summary."))
         intro.setWordWrap(True)
 
-        # Limits apply to typing: a longer name already in the settings is shown whole.
-        self.consultant = QLineEdit()
-        fit_max_length(self.consultant, str(settings.get(opt.CONSULTANT)), 200)
-        self.consultant.setText(str(settings.get(opt.CONSULTANT)))
-        self.consultant.setObjectName("consultantName")
-        self.consultant.setAccessibleName(self.tr("Consultant name"))
-        self.firm = QLineEdit()
-        fit_max_length(self.firm, str(settings.get(opt.FIRM)), 200)
-        self.firm.setText(str(settings.get(opt.FIRM)))
-        self.firm.setObjectName("firmName")
-        self.firm.setAccessibleName(self.tr("Firm"))
-        self.phone = QLineEdit()
-        fit_max_length(self.phone, str(settings.get(opt.PHONE)), 40)
-        self.phone.setText(str(settings.get(opt.PHONE)))
-        self.phone.setObjectName("consultantPhone")
-        self.phone.setAccessibleName(self.tr("Phone"))
-        self.phone.setPlaceholderText(self.tr("For example +1 780 555 0142"))
-        self.email = QLineEdit()
-        fit_max_length(self.email, str(settings.get(opt.EMAIL)), 200)
-        self.email.setText(str(settings.get(opt.EMAIL)))
-        self.email.setObjectName("consultantEmail")
-        self.email.setAccessibleName(self.tr("Email"))
-        self.email.setPlaceholderText(self.tr("For example name@firm.ca"))
+        self.consultant = self._field(opt.CONSULTANT, "consultantName", self.tr("Consultant name"))
+        self.firm = self._field(opt.FIRM, "firmName", self.tr("Firm"))
+        self.phone = self._field(opt.PHONE, "consultantPhone", self.tr("Phone"), 40,
+                                 self.tr("For example +1 780 555 0142"))
+        self.email = self._field(opt.EMAIL, "consultantEmail", self.tr("Email"), 200,
+                                 self.tr("For example name@firm.ca"))
         self.problem = QLabel()
         self.problem.setObjectName("preferencesProblem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
@@ -158,6 +141,20 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
         self._show_logo(self.logo.text())
+
+    def _field(self, option: opt.Option, name: str, accessible: str, limit: int = 200,
+               placeholder: str = "") -> QLineEdit:
+        """A line edit showing ``option``'s value as plain text. The limit applies
+        to typing: a longer value already in the settings is shown whole."""
+        value = str(self._settings.get(option))
+        edit = QLineEdit()
+        fit_max_length(edit, value, limit)
+        edit.setText(value)
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        if placeholder:
+            edit.setPlaceholderText(placeholder)
+        return edit
 
     def _browse(self) -> None:
         formats = " ".join(f"*.{bytes(f.data()).decode()}" for f in QImageReader.supportedImageFormats())
