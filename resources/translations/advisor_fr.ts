@@ -1082,6 +1082,22 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>Entreprise</translation>
     </message>
     <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>For example +1 780 555 0142</source>
+        <translation>Par exemple +1 780 555 0142</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>For example name@firm.ca</source>
+        <translation>Par exemple nom@cabinet.ca</translation>
+    </message>
+    <message>
         <source>Firm logo file</source>
         <translation>Fichier du logo de l&apos;entreprise</translation>
     </message>
@@ -1118,6 +1134,14 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>&amp;Entreprise&#xa0;:</translation>
     </message>
     <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Courriel&#xa0;:</translation>
+    </message>
+    <message>
         <source>Firm &amp;logo:</source>
         <translation>Lo&amp;go de l&apos;entreprise&#xa0;:</translation>
     </message>
@@ -1144,6 +1168,14 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
     <message>
         <source>This file cannot be read as an image; the summary is printed without a logo.</source>
         <translation>Ce fichier ne peut pas être lu comme une image; le résumé est imprimé sans logo.</translation>
+    </message>
+    <message>
+        <source>The phone number should have at least 7 digits (spaces, +, -, brackets and an extension such as &quot;ext. 12&quot; are fine).</source>
+        <translation>Le numéro de téléphone doit compter au moins 7 chiffres (espaces, +, -, parenthèses et un poste comme «&#xa0;poste 12&#xa0;» sont acceptés).</translation>
+    </message>
+    <message>
+        <source>The email address should look like name@firm.ca.</source>
+        <translation>L&apos;adresse courriel doit avoir la forme nom@cabinet.ca.</translation>
     </message>
 </context>
 <context>
