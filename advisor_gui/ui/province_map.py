@@ -51,7 +51,6 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
-    QRegion,
     QResizeEvent,
     QTransform,
     QWindow,
@@ -172,6 +171,7 @@ class ProvinceMap(QWidget):
         self._cache: QPixmap | None = None
         self._selection: tuple[tuple[str, QSize], QPixmap] | None = None  # (what it shows, the layer)
         self._transform = QTransform()
+        self._boxes: tuple[QSize, dict[str, QRectF]] | None = None  # (for what size, the labels' boxes)
         # One accessible item per jurisdiction, made when a screen reader first asks.
         self._items: list[ProvinceItemAccessible] = []
         self._a11y: ProvinceMapAccessible | None = None
@@ -399,28 +399,29 @@ class ProvinceMap(QWidget):
         font.setBold(True)
         return font
 
-    def _label_boxes(self, but: str) -> QRegion:
-        """Where the labels are written (but ``but``'s box out at sea, which the
-        selection outlines): the selection line stops there, so it never
-        crosses a neighbour's code (Quebec's outline runs under "NL")."""
-        metrics = QFontMetricsF(self._label_font())
-        region = QRegion()
-        for code in self._paths:
-            at = self.label_point(code)
-            rect = QRectF(at.x() - 20, at.y() - 9, 40, 18)
-            if code in _LEADER_TO:
-                if code != but:
-                    region += rect.adjusted(6, 1, -6, -1).toAlignedRect()
-            else:
-                text = metrics.boundingRect(rect, Qt.AlignmentFlag.AlignCenter, code)
-                region += text.adjusted(-2, 0, 2, 0).toAlignedRect()
-        return region
+    def _label_boxes(self) -> dict[str, QRectF]:
+        """Where each label is written, in widget coordinates (the box of a
+        label out at sea, the text's own rectangle inland); measured once per size."""
+        if self._boxes is None or self._boxes[0] != self.size():
+            metrics = QFontMetricsF(self._label_font())
+            boxes: dict[str, QRectF] = {}
+            for code in self._paths:
+                at = self.label_point(code)
+                rect = QRectF(at.x() - 20, at.y() - 9, 40, 18)
+                if code in _LEADER_TO:
+                    boxes[code] = rect.adjusted(6, 1, -6, -1)
+                else:
+                    boxes[code] = metrics.boundingRect(rect, Qt.AlignmentFlag.AlignCenter, code).adjusted(-2, 0, 2, 0)
+            self._boxes = (self.size(), boxes)
+        return self._boxes[1]
 
     def _render_selection(self) -> QPixmap:
         """The selected jurisdiction's outline on a transparent layer: stroking
         an antialiased path costs more than the rest of a paint, so it is done
         once per selection and size, not on every repaint. A dark line with a
-        white line inside it (see :data:`SELECTION_DARK`), kept off the labels."""
+        white line inside it (see :data:`SELECTION_DARK`), then cleared off the
+        labels so it never crosses a code (Quebec's outline runs under "NL");
+        clearing costs less than clipping the strokes."""
         dpr = self.devicePixelRatioF()
         pix = QPixmap(QSize(int(self.width() * dpr), int(self.height() * dpr)))
         pix.setDevicePixelRatio(dpr)
@@ -428,22 +429,24 @@ class ProvinceMap(QWidget):
         if self._selected in self._paths:
             p = QPainter(pix)
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            p.setClipRegion(QRegion(self.rect()) - self._label_boxes(but=self._selected))
-            scale = self._transform.m11() or 1.0
             pens = []
-            for colour, width in ((SELECTION_DARK, 5.0), (SELECTION_HALO, 1.5)):
-                pen = QPen(colour, width / scale)  # logical pixels at any size and scale
-                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            for colour, width in ((SELECTION_DARK, 4.0), (SELECTION_HALO, 1.0)):  # logical pixels
+                pen = QPen(colour, width * dpr)  # cosmetic: in device pixels, and at 1 px Qt's fastest line
+                pen.setCosmetic(True)
                 pens.append(pen)
             p.setTransform(self._transform)
             for pen in pens:
                 p.strokePath(self._paths[self._selected], pen)
             p.resetTransform()
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+            for code, box in self._label_boxes().items():
+                if code != self._selected or code not in _LEADER_TO:
+                    p.fillRect(box, Qt.GlobalColor.transparent)
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
             if self._selected in _LEADER_TO:
                 c = self.label_point(self._selected)
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 for pen in pens:
-                    pen.setWidthF(pen.widthF() * scale)
                     p.setPen(pen)
                     p.drawRoundedRect(QRectF(c.x() - 16, c.y() - 10, 32, 20), 5, 5)
             p.end()
