@@ -108,7 +108,7 @@ ROWS: tuple[tuple[str, ...], ...] = (
 )
 
 # Label anchors (map units) where the shape's centre is a poor spot.
-_LABEL_AT = {"NU": (600, 330), "NT": (330, 420), "NL": (830, 560), "QC": (735, 600), "ON": (575, 700),
+_LABEL_AT = {"NU": (600, 330), "NT": (330, 420), "NL": (845, 535), "QC": (735, 600), "ON": (575, 700),
              "PE": (905, 632), "NS": (975, 770), "NB": (800, 785)}
 # The small Atlantic provinces are labelled out at sea, with a leader line to
 # this point inside the province; the label is clickable too.
@@ -411,7 +411,7 @@ class ProvinceMap(QWidget):
                 if code in _LEADER_TO:
                     boxes[code] = rect.adjusted(6, 1, -6, -1)
                 else:
-                    boxes[code] = metrics.boundingRect(rect, Qt.AlignmentFlag.AlignCenter, code).adjusted(-2, 0, 2, 0)
+                    boxes[code] = metrics.boundingRect(rect, Qt.AlignmentFlag.AlignCenter, code).adjusted(-4, 0, 4, 0)
             self._boxes = (self.size(), boxes)
         return self._boxes[1]
 
