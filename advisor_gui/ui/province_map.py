@@ -71,15 +71,15 @@ class Swatch:
     colour: object  # the fill in words, for screen readers (a QT_TRANSLATE_NOOP in context "ProvinceMap")
 
 
-# Okabe-Ito based; patterns keep categories apart in greyscale (no two alike:
-# one diagonal hatching only, as two looked the same in the legend).
+# Okabe-Ito based; patterns keep categories apart in greyscale.
 SWATCHES: dict[str, Swatch] = {
     "cor_secor": Swatch(QColor("#0072B2"), Qt.BrushStyle.SolidPattern, QT_TRANSLATE_NOOP("ProvinceMap", "dark blue")),
     "cor_small_cor": Swatch(QColor("#56B4E9"), Qt.BrushStyle.BDiagPattern,
                             QT_TRANSLATE_NOOP("ProvinceMap", "light blue")),
     "all_sizes": Swatch(QColor("#009E73"), Qt.BrushStyle.CrossPattern, QT_TRANSLATE_NOOP("ProvinceMap", "green")),
     "cor_only": Swatch(QColor("#F0C75E"), Qt.BrushStyle.SolidPattern, QT_TRANSLATE_NOOP("ProvinceMap", "yellow")),
-    "not_participating": Swatch(QColor("#D5D5D5"), Qt.BrushStyle.HorPattern,
+    # Dots, not a second diagonal hatch: told apart from Small COR's at legend size too.
+    "not_participating": Swatch(QColor("#D5D5D5"), Qt.BrushStyle.Dense6Pattern,
                                 QT_TRANSLATE_NOOP("ProvinceMap", "grey")),
 }
 HATCH = QColor(0, 0, 0, 110)  # the pattern's lines, over the fill
@@ -89,7 +89,7 @@ PATTERN_WORDS = {
     Qt.BrushStyle.SolidPattern: QT_TRANSLATE_NOOP("ProvinceMap", "solid"),
     Qt.BrushStyle.BDiagPattern: QT_TRANSLATE_NOOP("ProvinceMap", "hatched with lines rising to the right"),
     Qt.BrushStyle.CrossPattern: QT_TRANSLATE_NOOP("ProvinceMap", "cross-hatched"),
-    Qt.BrushStyle.HorPattern: QT_TRANSLATE_NOOP("ProvinceMap", "hatched with horizontal lines"),
+    Qt.BrushStyle.Dense6Pattern: QT_TRANSLATE_NOOP("ProvinceMap", "dotted"),
 }
 
 # The selection: a dark line with a white line inside it, so that whatever the
@@ -374,7 +374,8 @@ class ProvinceMap(QWidget):
                 p.fillPath(path, hatch)
             p.strokePath(path, outline)
         p.resetTransform()
-        p.setFont(self._label_font())
+        font = self._label_font()
+        p.setFont(font)
         leader = QPen(QColor("#5A5A5A"), 1)
         for code in self._paths:
             at = self.label_point(code)
@@ -553,7 +554,7 @@ class LegendSwatch(QWidget):
     def __init__(self, category: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.category = category
-        self.setFixedSize(QSize(16, 12))
+        self.setFixedSize(QSize(22, 14))  # big enough for the hatch to show its direction
         install_accessibility()
 
     def describe(self, label: str) -> str:

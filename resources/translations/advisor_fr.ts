@@ -1078,8 +1078,8 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>quadrillé</translation>
     </message>
     <message>
-        <source>hatched with horizontal lines</source>
-        <translation>hachuré de lignes horizontales</translation>
+        <source>dotted</source>
+        <translation>pointillé</translation>
     </message>
     <message>
         <source>Map of Canada by program offered</source>
