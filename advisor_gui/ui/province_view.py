@@ -55,6 +55,7 @@ def legend(parent: ProvinceView) -> QWidget:
         label = QLabel()  # texted by ProvinceView.retranslate
         label.setObjectName("legendLabel")
         label.setProperty("category", category)
+        label.setWordWrap(True)  # a narrow map pane wraps the key rather than widening the window
         quiet_note(label, italic=False)
         cell.addWidget(label)
         cell.addStretch(1)
