@@ -802,6 +802,13 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
     </message>
 </context>
 <context>
+    <name>LegendSwatch</name>
+    <message>
+        <source>{0}: {1}, {2}</source>
+        <translation>{0}&#xa0;: {1}, {2}</translation>
+    </message>
+</context>
+<context>
     <name>LineEdit</name>
     <message>
         <source>Clear</source>
@@ -1260,6 +1267,42 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
 <context>
     <name>ProvinceMap</name>
     <message>
+        <source>dark blue</source>
+        <translation>bleu foncé</translation>
+    </message>
+    <message>
+        <source>light blue</source>
+        <translation>bleu clair</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>vert</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <translation>jaune</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>gris</translation>
+    </message>
+    <message>
+        <source>solid</source>
+        <translation>uni</translation>
+    </message>
+    <message>
+        <source>hatched with lines rising to the right</source>
+        <translation>hachuré de lignes montant vers la droite</translation>
+    </message>
+    <message>
+        <source>cross-hatched</source>
+        <translation>quadrillé</translation>
+    </message>
+    <message>
+        <source>dotted</source>
+        <translation>pointillé</translation>
+    </message>
+    <message>
         <source>Map of Canada by program offered</source>
         <translation>Carte du Canada selon le programme offert</translation>
     </message>
@@ -1268,8 +1311,20 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>Sélection&#xa0;: {0}</translation>
     </message>
     <message>
+        <source>{0} ({1}) — {2}</source>
+        <translation>{0} ({1}) — {2}</translation>
+    </message>
+    <message>
         <source>none listed</source>
         <translation>aucun répertorié</translation>
+    </message>
+    <message>
+        <source>Certifying partners: {0}</source>
+        <translation>Partenaires de certification&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Choose a province or territory: click it on the map, or use the arrow keys.</source>
+        <translation>Choisissez une province ou un territoire&#xa0;: cliquez dessus sur la carte ou utilisez les touches fléchées.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1}&lt;br&gt;Certifying partners: {2}</source>
