@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import io
 import json
 import os
@@ -67,6 +68,17 @@ def build_parser() -> argparse.ArgumentParser:
                      help="answers JSON file or .coradvice client file, or - for stdin")
     rec.add_argument("--json", action="store_true", help="print the JSON contract")
     _lang_option(rec)
+
+    pln = sub.add_parser("plan", help="the client's dated plan: audits, deadlines, the road to COR")
+    pln.add_argument("--answers", required=True, metavar="FILE",
+                     help="answers JSON file or .coradvice client file, or - for stdin")
+    pln.add_argument("--json", action="store_true", help="print the JSON contract")
+    pln.add_argument("--ics", metavar="OUT.ics", help="also write the dated steps as an iCalendar file")
+    pln.add_argument("--client", default="", metavar="NAME",
+                     help="the client's name (keeps the calendar's events distinct per client)")
+    pln.add_argument("--target", metavar="YYYY-MM-DD", help="the date the first COR is needed by (a tender)")
+    pln.add_argument("--today", metavar="YYYY-MM-DD", help="plan as of this date (default: today)")
+    _lang_option(pln)
 
     prov = sub.add_parser("provinces", help="list what each jurisdiction offers")
     prov.add_argument("--json", action="store_true", help="print JSON")
@@ -272,6 +284,49 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def parse_date_option(option: str, text: str | None) -> dt.date | None:
+    """A ``YYYY-MM-DD`` option, or None when absent."""
+    if text is None:
+        return None
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option}: expected a date YYYY-MM-DD, got {quoted(text)}") from None
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from .domain.plan import build_plan
+    from .domain.plan import render_text as render_plan
+
+    target = parse_date_option("--target", args.target)
+    today = parse_date_option("--today", args.today) or dt.date.today()
+    ics = Path(args.ics) if args.ics else None
+    if ics is not None:
+        check_output("--ics", ics, "plan.ics")
+    dataset = dataset_for(args)
+    lang = language(args)
+    answers, cf = read_document(args.answers, dataset)
+    rec = evaluate(dataset, answers, lang)
+    plan = build_plan(dataset, answers, rec.program, today, target, lang)
+    client = args.client or (cf.client.name if cf else "")
+    if ics is not None:
+        from .domain.ics import write_calendar
+
+        try:
+            write_calendar(ics, plan, client)
+        except OSError as exc:
+            raise UsageError(f"--ics: cannot write {quoted(str(ics))}: {exc.strerror or exc}") from None
+    if args.json:
+        contract = plan.as_contract()
+        contract["lang"] = lang
+        print(json.dumps(contract, ensure_ascii=False, indent=2))
+    else:
+        print(render_plan(plan, wording.words(lang)))
+    return EXIT_OK
+
+
 def province_rows(dataset: Dataset, lang: str = "en") -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for j in dataset.jurisdictions:
@@ -391,6 +446,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "recommend": cmd_recommend,
+    "plan": cmd_plan,
     "provinces": cmd_provinces,
     "validate-dataset": cmd_validate,
     "diff-dataset": cmd_diff,
