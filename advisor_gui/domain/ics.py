@@ -39,7 +39,7 @@ def calendar_bytes(plan: Plan, client: str = "", stamp: dt.datetime | None = Non
     """The calendar's bytes. ``stamp`` is the DTSTAMP (default: now, UTC)."""
     from icalendar import Alarm, Calendar, Event
 
-    stamp = stamp or dt.datetime.now(dt.timezone.utc)
+    stamp = stamp or dt.datetime.now(dt.UTC)
     key = client_key(plan, client)
     cal = Calendar()
     cal.add("prodid", PRODID)

@@ -172,7 +172,8 @@ WORDS: dict[str, dict[str, str]] = {
         "col_up_to": "Jusqu'à",
         "all_sizes": "tous",
         "plan_heading": "Plan pour {province} — programme recommandé : {program}",
-        "plan_empty": "Aucune étape datée : ce client ne détient aucun certificat et la recommandation n'est pas le COR.",
+        "plan_empty": ("Aucune étape datée : ce client ne détient aucun certificat "
+                       "et la recommandation n'est pas le COR."),
         "plan_undated": "sans date",
         "plan_overdue": "date dépassée",
     },
