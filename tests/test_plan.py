@@ -268,3 +268,49 @@ def test_icalendar_stays_out_of_the_window_start_up() -> None:
             "print('icalendar' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
+
+
+# --- other provinces -------------------------------------------------------------------
+
+
+def elsewhere(dataset, doc: dict[str, Any]) -> dict[str, str]:
+    """The other-jurisdiction steps of the plan, by rule id: their titles."""
+    plan = plan_for(dataset, doc)
+    found = {s.rule: s.title for s in plan.steps if s.rule.startswith("elsewhere.")}
+    assert all(s.date is None for s in plan.steps if s.rule.startswith("elsewhere."))
+    assert all(s.source for s in plan.steps)
+    return found
+
+
+def test_other_provinces_letters_and_their_validity(dataset) -> None:
+    got = elsewhere(dataset, {"province": "AB", "workers": 30, "sector": "construction",
+                              "other_provinces": ["BC", "MB", "YT", "AB"]})
+    assert set(got) == {"elsewhere.general", "elsewhere.bc", "elsewhere.mb", "elsewhere.yt.corel"}
+    assert "6 months" in got["elsewhere.bc"] and "12 months" in got["elsewhere.mb"]
+    assert "6 months" in got["elsewhere.yt.corel"]
+    assert "elsewhere.ab" not in got  # the client's own province is no host
+
+
+def test_energy_safety_canada_cor_gets_no_corel_and_may_extend_its_scope(dataset) -> None:
+    got = elsewhere(dataset, {"province": "AB", "workers": 30, "sector": "oil_and_gas", "other_provinces": ["YT"]})
+    assert "elsewhere.yt.esc" in got and "elsewhere.esc_scope" in got and "elsewhere.yt.corel" not in got
+
+
+def test_manitoba_secor_does_not_travel(dataset) -> None:
+    got = elsewhere(dataset, {"province": "MB", "workers": 5, "current_certification": "secor",
+                              "other_provinces": ["SK"]})
+    assert "elsewhere.mb_secor" in got and "elsewhere.sk" in got
+    assert "elsewhere.mb_secor" not in elsewhere(dataset, {"province": "MB", "workers": 5, "other_provinces": ["SK"]})
+
+
+def test_a_quebec_firm_follows_each_host_route(dataset) -> None:
+    got = elsewhere(dataset, {"province": "QC", "workers": 30, "other_provinces": ["ON", "NB", "YT", "PE"]})
+    assert set(got) == {"elsewhere.qc_firm", "elsewhere.on", "elsewhere.pe"}  # no home-COR letters offered
+    fr = plan_for(dataset, {"province": "QC", "workers": 30, "other_provinces": ["ON"]}, lang="fr")
+    assert any("Québec" in s.title for s in fr.steps)
+
+
+def test_every_host_has_something_to_say(dataset) -> None:
+    for j in dataset.jurisdictions:
+        home = "QC" if j.code != "QC" else "ON"
+        assert elsewhere(dataset, {"province": home, "workers": 30, "other_provinces": [j.code]}), j.code

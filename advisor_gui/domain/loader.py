@@ -422,6 +422,16 @@ def _check_timing(doc: _Located, ds: Dataset, sector_ids: set[str]) -> None:
             raise doc.error((*base, "target"), "the target is a first_cor step dated from today")
         if step.track == "cycle" and not step.holds:
             raise doc.error((*base, "holds"), "a cycle step says which certificate it follows (secor or cor)")
+    timing_ids = {step.id for step in ds.timing}
+    _unique(doc, ds.working_elsewhere, "id", "working_elsewhere")
+    for i, route in enumerate(ds.working_elsewhere):
+        base = ("working_elsewhere", i)
+        if route.id in timing_ids:
+            raise doc.error((*base, "id"), f"{_q(route.id)} is already the id of a timing step")
+        for field in ("sectors", "except_sectors"):
+            for k, sector in enumerate(getattr(route, field)):
+                if sector not in sector_ids:
+                    raise doc.error((*base, field, k), f"unknown sector {_q(sector)}")
 
 
 def _check_question_key(doc: _Located, key: str, kind: str, i: int) -> None:

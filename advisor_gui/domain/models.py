@@ -383,6 +383,27 @@ class TimingStep:
     sectors: tuple[Identifier, ...] = ()
 
 
+@record
+class HostRoute:
+    """What a client needs to work in another jurisdiction (a host): the
+    host's COR, a reciprocity or equivalency letter and its validity, or
+    nothing. It applies when a host is among the client's ``other_provinces``
+    and, when given, the client's base is in ``home`` (not in
+    ``except_home``), its sector in ``sectors`` (not in ``except_sectors``)
+    and its current certification in ``holds``. Shown undated in the plan."""
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    hosts: Annotated[tuple[JurisdictionCode, ...], MinLen(1)]
+    title: Text
+    cite: Cites
+    home: tuple[JurisdictionCode, ...] = ()
+    except_home: tuple[JurisdictionCode, ...] = ()
+    sectors: tuple[Identifier, ...] = ()
+    except_sectors: tuple[Identifier, ...] = ()
+    holds: tuple[Literal["none", "secor", "cor"], ...] = ()
+
+
 @weakref_record
 class Dataset:
     """The whole bundled rules dataset."""
@@ -404,6 +425,7 @@ class Dataset:
     guidance: tuple[Guidance, ...]
     faq: tuple[Faq, ...]
     timing: tuple[TimingStep, ...] = ()
+    working_elsewhere: tuple[HostRoute, ...] = ()
 
     def jurisdiction(self, code: str) -> Jurisdiction:
         return _find(self, self.jurisdictions, "code", code)

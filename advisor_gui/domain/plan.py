@@ -11,6 +11,10 @@ What the plan holds:
   the user gives, else the first dated ``target`` step of the province (the
   Alberta switch year, the earliest audit the records allow).
 
+Then, undated, what the client needs in each of its ``other_provinces``
+(the dataset's ``working_elsewhere``: the host's COR, a reciprocity or
+equivalency letter and its validity, or nothing).
+
 Dated steps come first, in date order (the dataset's order breaks ties);
 undated steps follow in the dataset's order. Every step cites its rule (the
 timing step's id) and its sources. No date is ever invented: a step whose
@@ -25,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .citations import format_cites
-from .models import Answers, Dataset, TimingStep
+from .models import Answers, Dataset, HostRoute, TimingStep
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,29 @@ def applies(step: TimingStep, answers: Answers) -> bool:
     return not step.holds or answers.current_certification in step.holds
 
 
+def route_applies(route: HostRoute, answers: Answers) -> bool:
+    """The route is for one of the client's other jurisdictions (never its
+    own) and fits its base, sector and current certification."""
+    hosts = set(route.hosts) & set(answers.other_provinces) - {answers.province}
+    if not hosts:
+        return False
+    if (route.home and answers.province not in route.home) or answers.province in route.except_home:
+        return False
+    if (route.sectors and answers.sector not in route.sectors) or answers.sector in route.except_sectors:
+        return False
+    return not route.holds or answers.current_certification in route.holds
+
+
+def elsewhere_steps(dataset: Dataset, answers: Answers, lang: str = "en") -> tuple[PlanStep, ...]:
+    """What the client needs in each other jurisdiction it works in, as
+    undated steps in the dataset's order (its rule id names the host)."""
+    return tuple(
+        PlanStep(None, r.title.get(lang), r.id, format_cites(dataset, r.cite))
+        for r in dataset.working_elsewhere
+        if route_applies(r, answers)
+    )
+
+
 def tracks(answers: Answers, program: str) -> tuple[str, ...]:
     """Which tracks the client's plan follows: the cycle of the certificate it
     holds; the road to a first COR when COR is recommended and not yet held."""
@@ -138,7 +165,7 @@ def build_plan(
     return Plan(
         program=program,
         province=answers.province,
-        steps=tuple(item for _, _, item in dated) + tuple(undated),
+        steps=tuple(item for _, _, item in dated) + tuple(undated) + elsewhere_steps(dataset, answers, lang),
         today=today,
         target=target,
         dataset_version=dataset.version,
