@@ -214,7 +214,7 @@ def read_document(spec: str, dataset: Dataset) -> tuple[Answers, clientfile.Clie
     if is_client:
         try:
             cf = clientfile.loads(text, dataset)
-            return cf.answers, cf
+            return with_register(cf), cf
         except ClientFileError as exc:
             raise exc.in_file(name) from None
     try:
@@ -226,13 +226,41 @@ def read_document(spec: str, dataset: Dataset) -> tuple[Answers, clientfile.Clie
     if clientfile.is_client_document(data):
         try:
             cf = clientfile.parse(data, dataset)
-            return cf.answers, cf
+            return with_register(cf), cf
         except ClientFileError as exc:
             raise exc.in_file(name) from None
     try:
         return parse_answers(data, dataset), None
     except AnswersError as exc:
         raise AnswersError(exc.field, exc.problem if exc.field else f"{name}: {exc.problem}") from None
+
+
+def with_register(cf: clientfile.ClientFile) -> Answers:
+    """A client file's answers, ``prime_contractor`` (and the platforms) derived
+    from its prime-contractor register when that has entries."""
+    from .domain import register
+
+    return register.apply(cf.answers, register.derive(cf.register, dt.date.today()))
+
+
+def register_summary(cf: clientfile.ClientFile | None, lang: str) -> tuple[dict[str, object] | None, list[str]]:
+    """``recommend --json``'s added ``register`` key, and the cautions about
+    stale confirmations (a product rule: no source gives the period)."""
+    from .domain import register
+
+    derived = register.derive(cf.register, dt.date.today()) if cf else None
+    if derived is None:
+        return None, []
+    w = wording.words(lang)
+    stale = [w["register_stale"].format(name=e.name, date=e.confirmed_on.isoformat() if e.confirmed_on else "",
+                                        months=register.STALE_MONTHS) for e in derived.stale]
+    summary: dict[str, object] = {
+        "prime_contractor": derived.prime_contractor,
+        "driving": list(derived.driving),
+        "platforms": list(derived.platforms),
+        "stale": [e.name for e in derived.stale],
+    }
+    return summary, stale
 
 
 def check_output(option: str, output: Path, example: str) -> None:
@@ -270,17 +298,31 @@ def parse_size(text: str) -> tuple[int, int]:
 def cmd_recommend(args: argparse.Namespace) -> int:
     dataset = dataset_for(args)
     lang = language(args)
-    answers = read_answers(args.answers, dataset)
+    answers, cf = read_document(args.answers, dataset)
     rec = evaluate(dataset, answers, lang)
     view = present(dataset, answers, rec, lang)
+    summary, stale = register_summary(cf, lang)
     if args.json:
         contract = rec.as_contract()
         # Added keys (DESIGN.md §4 allows it): the language; the engine's own added keys
-        # (province_facts: the cited facts that bear on this client, counting, placement).
+        # (province_facts: the cited facts that bear on this client, counting, placement);
+        # a client file's register: the derived answer and the prime(s) driving it.
         contract["lang"] = view.lang
+        if summary is not None:
+            contract["register"] = summary
+            cautions = contract["cautions"]
+            assert isinstance(cautions, list)
+            cautions.extend({"rule": "register.stale", "text": text} for text in stale)
         print(json.dumps(contract, ensure_ascii=False, indent=2))
     else:
         print(render_text(view))
+        if summary is not None:
+            w = wording.words(lang)
+            driving = summary["driving"]
+            names = ", ".join(str(n) for n in driving) if isinstance(driving, list) else ""
+            print(w["register_driving"].format(value=summary["prime_contractor"], names=names))
+            for text in stale:
+                print(text)
     return EXIT_OK
 
 

@@ -259,7 +259,7 @@ BAD_FILES = {
     "wrong-type": (lambda p, ds: p.write_text(write_client_file(p, ds).read_text().replace(
         '"workers": 8', '"workers": "eight"')), "answers.workers: must be a whole number"),
     "newer": (lambda p, ds: p.write_text(write_client_file(p, ds).read_text().replace(
-        '"format_version": 1', '"format_version": 2')), "format_version: 2 is newer"),
+        '"format_version": 2', '"format_version": 3')), "format_version: 3 is newer"),
     "not-json": (lambda p, ds: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00"), "not UTF-8"),
     "folder": (lambda p, ds: p.mkdir(), "is a folder"),
 }

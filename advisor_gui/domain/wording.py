@@ -99,6 +99,9 @@ WORDS: dict[str, dict[str, str]] = {
         "plan_empty": "No dated steps: this client holds no certificate and the recommendation is not COR.",
         "plan_undated": "undated",
         "plan_overdue": "already past",
+        "register_driving": "Prime contractors (from the register): {value}, because of {names}.",
+        "register_stale": ("{name}: confirmed on {date}, more than {months} months ago; confirm again "
+                           "(a practice of this app, not a rule from a source)."),
     },
     "fr": {
         "title": "Sommaire de la recommandation COR / SECOR",
@@ -176,6 +179,9 @@ WORDS: dict[str, dict[str, str]] = {
                        "et la recommandation n'est pas le COR."),
         "plan_undated": "sans date",
         "plan_overdue": "date dépassée",
+        "register_driving": "Entrepreneurs principaux (selon le registre) : {value}, en raison de {names}.",
+        "register_stale": ("{name} : confirmé le {date}, il y a plus de {months} mois; confirmez de nouveau "
+                           "(une pratique de cette application, pas une règle tirée d'une source)."),
     },
 }
 
