@@ -133,7 +133,8 @@ def now_utc() -> dt.datetime:
 
 def new_client_file(answers: Answers, recommendation: Recommendation, *, client: str = "", notes: str = "",
                     consultant: Consultant | None = None, created: dt.datetime | None = None,
-                    modified: dt.datetime | None = None) -> ClientFile:
+                    modified: dt.datetime | None = None, register: tuple[RegisterEntry, ...] = (),
+                    scenarios: tuple[Scenario, ...] = ()) -> ClientFile:
     """A client file for ``answers`` as the current dataset sees them."""
     modified = modified or now_utc()
     return ClientFile(
@@ -149,6 +150,8 @@ def new_client_file(answers: Answers, recommendation: Recommendation, *, client:
         ),
         created=created or modified,
         modified=modified,
+        register=register,
+        scenarios=scenarios,
     )
 
 
