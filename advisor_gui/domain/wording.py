@@ -174,13 +174,13 @@ WORDS: dict[str, dict[str, str]] = {
         "col_small": "Petits empl.",
         "col_up_to": "Jusqu'à",
         "all_sizes": "tous",
-        "plan_heading": "Plan pour {province} — programme recommandé : {program}",
-        "plan_empty": ("Aucune étape datée : ce client ne détient aucun certificat "
+        "plan_heading": "Plan pour {province} — programme recommandé : {program}",
+        "plan_empty": ("Aucune étape datée : ce client ne détient aucun certificat "
                        "et la recommandation n'est pas le COR."),
         "plan_undated": "sans date",
         "plan_overdue": "date dépassée",
-        "register_driving": "Entrepreneurs principaux (selon le registre) : {value}, en raison de {names}.",
-        "register_stale": ("{name} : confirmé le {date}, il y a plus de {months} mois; confirmez de nouveau "
+        "register_driving": "Entrepreneurs principaux (selon le registre) : {value}, en raison de {names}.",
+        "register_stale": ("{name} : confirmé le {date}, il y a plus de {months} mois; confirmez de nouveau "
                            "(une pratique de cette application, pas une règle tirée d'une source)."),
     },
 }
