@@ -30,6 +30,7 @@ RIGHT_SPLITTER = Option("window/right_splitter", QByteArray, QByteArray())
 PROVINCE_TAB = Option("window/province_tab", int, 0)
 SHOW_COMPARISON = Option("view/show_comparison", bool, True)
 SHOW_NOTES = Option("view/show_notes", bool, False)
+TEXT_SIZE = Option("view/text_size", int, 100)  # per cent of the system's font size (View ▸ Text Size)
 LANGUAGE = Option("general/language", str, "")  # "" = follow the system
 CONSULTANT = Option("report/consultant", str, "")
 FIRM = Option("report/firm", str, "")

@@ -5,9 +5,10 @@ The workflow for changing data/rules.yaml:
 
   1. edit the YAML;
   2. bump ``version`` (YEAR.MONTH.N, higher than the last release);
-  3. add a ``## VERSION`` entry at the top of data/CHANGELOG.md
-     (impacted jurisdictions / what changed; ``python -m advisor_gui
-     diff-dataset OLD NEW`` drafts the list);
+  3. add a ``## VERSION`` entry at the top of data/CHANGELOG.md and its French
+     twin data/CHANGELOG.fr.md (impacted jurisdictions / what changed, written for
+     consultants: what the advice now says, never how the file was edited;
+     ``python -m advisor_gui diff-dataset OLD NEW`` drafts the list);
   4. run ``python scripts/seal_dataset.py``.
 
 The script validates the dataset, writes its sha256 seal line, and appends
@@ -32,6 +33,7 @@ from advisor_gui.util.atomic import write_atomic  # noqa: E402
 RULES = ROOT / "data" / "rules.yaml"
 RECORD = ROOT / "data" / "rules.sha256"
 CHANGELOG = ROOT / "data" / "CHANGELOG.md"
+CHANGELOG_FR = ROOT / "data" / "CHANGELOG.fr.md"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,8 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     record_text = RECORD.read_text(encoding="utf-8") if RECORD.exists() else ""
     changelog = CHANGELOG.read_text(encoding="utf-8") if CHANGELOG.exists() else ""
 
+    french = CHANGELOG_FR.read_text(encoding="utf-8") if CHANGELOG_FR.exists() else ""
     if args.check:
         problems = integrity.release_problems(raw, dataset.version, record_text, changelog)
+        problems += integrity.translated_changelog_problems(changelog, french, "data/CHANGELOG.fr.md")
         for problem in problems:
             print(f"seal: {problem}", file=sys.stderr)
         return 1 if problems else 0
@@ -73,14 +77,16 @@ def main(argv: list[str] | None = None) -> int:
         if last_key is not None and new_key is not None and new_key <= last_key:
             print(f"seal: version {version} is not newer than the last release {last}", file=sys.stderr)
             return 1
-        if version not in integrity.changelog_versions(changelog):
-            print(f"seal: data/CHANGELOG.md has no '## {version}' entry; write one first", file=sys.stderr)
-            return 1
+        for name, text in (("data/CHANGELOG.md", changelog), ("data/CHANGELOG.fr.md", french)):
+            if version not in integrity.changelog_versions(text):
+                print(f"seal: {name} has no '## {version}' entry; write one first", file=sys.stderr)
+                return 1
         record.append((version, digest))
     if sealed != raw:
         write_atomic(RULES, sealed)
     write_atomic(RECORD, integrity.format_record(record).encode("utf-8"))
     problems = integrity.release_problems(sealed, version, RECORD.read_text(encoding="utf-8"), changelog)
+    problems += integrity.translated_changelog_problems(changelog, french, "data/CHANGELOG.fr.md")
     for problem in problems:
         print(f"seal: {problem}", file=sys.stderr)
     if problems:

@@ -11,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor_gui.domain import integrity
-from advisor_gui.domain.integrity import check_seal, content_digest, release_problems, seal
+from advisor_gui.domain.integrity import (
+    check_seal,
+    content_digest,
+    release_problems,
+    seal,
+    translated_changelog_problems,
+)
 
 from .conftest import ROOT
 
@@ -68,6 +74,22 @@ def test_the_bundled_dataset_is_sealed_recorded_and_documented(dataset) -> None:
                                 (ROOT / "data" / "rules.sha256").read_text(encoding="utf-8"),
                                 (ROOT / "data" / "CHANGELOG.md").read_text(encoding="utf-8"))
     assert problems == []
+
+
+def test_the_french_changelog_has_every_entry_of_the_english_one() -> None:
+    english = (ROOT / "data" / "CHANGELOG.md").read_text(encoding="utf-8")
+    french = (ROOT / "data" / "CHANGELOG.fr.md").read_text(encoding="utf-8")
+    assert translated_changelog_problems(english, french, "data/CHANGELOG.fr.md") == []
+    assert translated_changelog_problems(english, french.replace("## 2026.11.2", "## 2026.11.9"), "fr") == [
+        "fr has no '## 2026.11.2' entry (translate data/CHANGELOG.md's)"]
+
+
+@pytest.mark.parametrize("name", ["CHANGELOG.md", "CHANGELOG.fr.md"])
+def test_the_changelogs_speak_to_consultants_not_maintainers(name: str) -> None:
+    """How to release rules is in the README; what users read says what the advice now says."""
+    text = (ROOT / "data" / name).read_text(encoding="utf-8")
+    for maintainer_talk in ("seal_dataset", "scripts/", "rules.yaml", "YAML", "bump", "diff-dataset", "`"):
+        assert maintainer_talk not in text, f"{name}: {maintainer_talk!r}"
 
 
 def test_the_seal_script_check_agrees() -> None:

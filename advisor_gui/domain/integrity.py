@@ -182,6 +182,19 @@ def parse_version(text: str) -> tuple[int, ...] | None:
     return tuple(numbers)
 
 
+def translated_changelog_problems(changelog_text: str, translated_text: str, name: str) -> list[str]:
+    """A translated changelog (``name``: data/CHANGELOG.fr.md) must have an entry for
+    every version of the English one, in the same order, and no other."""
+    english, translated = changelog_versions(changelog_text), changelog_versions(translated_text)
+    if english == translated:
+        return []
+    missing = [v for v in english if v not in translated]
+    if missing:
+        return [f"{name} has no '## {v}' entry (translate data/CHANGELOG.md's)" for v in missing]
+    return [f"{name}: its entries ({', '.join(translated)}) are not those of data/CHANGELOG.md "
+            f"({', '.join(english)})"]
+
+
 def release_problems(raw: bytes, version: str, record_text: str, changelog_text: str) -> list[str]:
     """What is wrong with the bundled dataset's release bookkeeping (empty: all
     is well). ``raw`` is data/rules.yaml, ``version`` its ``version`` field."""

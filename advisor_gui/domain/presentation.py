@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from html import escape
 
 from ..util.records import record
 from . import wording
@@ -434,7 +435,7 @@ def _comparison(dataset: Dataset, j: Jurisdiction, rec: Recommendation, lang: st
     )
 
 
-# --- plain text ------------------------------------------------------------------------------
+# --- plain text and HTML ------------------------------------------------------------------
 
 
 def refs_text(refs: tuple[int, ...]) -> str:
@@ -442,38 +443,114 @@ def refs_text(refs: tuple[int, ...]) -> str:
     return f"[{', '.join(str(n) for n in refs)}]" if refs else ""
 
 
-def render_text(p: Presentation) -> str:
-    """The recommendation as plain text (the command line's ``recommend``)."""
+@record
+class OutlineItem:
+    """One entry of a section: sentences, each with its citation numbers; ``rule``
+    names the rule behind it; ``detail`` lines belong to the entry above them."""
 
-    def cited(item: Cited) -> str:
-        return f"{item.text} {refs_text(item.refs)}".rstrip()
+    parts: tuple[tuple[str, tuple[int, ...]], ...]
+    rule: str = ""
+    detail: bool = False
 
-    lines = [p.kicker, f"{p.program_label} \u2014 {p.program_long}", p.eligibility, *(s.line for s in p.statuses)]
-    sections: list[tuple[str, list[str]]] = [
-        (p.why_title, [f"{cited(r)}  ({r.rule})" if r.rule else cited(r) for r in p.reasons]),
-        (p.word("cautions"), [cited(c) for c in p.cautions]),
-        (p.word("disputes"), [f"{d.topic}. {cited(d.article)} {cited(d.other)}" for d in p.disputes]),
-        (p.word("partners"), [f"{x.acronym} \u2014 {x.name} {refs_text(x.refs)}".rstrip() for x in p.partners]),
-        (p.word("next_steps"), [cited(s) for s in p.next_steps]),
+
+@record
+class OutlineSection:
+    title: str
+    refs: tuple[int, ...]
+    items: tuple[OutlineItem, ...]
+    ordered: bool = False
+
+
+def _item(text: str, refs: tuple[int, ...] = (), rule: str = "", *, detail: bool = False) -> OutlineItem:
+    return OutlineItem(((text, refs),), rule, detail)
+
+
+def _cited_item(c: Cited) -> OutlineItem:
+    return _item(c.text, c.refs, c.rule)
+
+
+def outline(p: Presentation) -> tuple[tuple[str, ...], tuple[OutlineSection, ...]]:
+    """What a linear rendering says, in order: the heading lines, then the
+    sections with something in them (the numbered sources and the dataset line
+    follow them). :func:`render_text` and :func:`render_html` both render this."""
+    head = (p.kicker, f"{p.program_label} \u2014 {p.program_long}", p.eligibility, *(s.line for s in p.statuses))
+    sections: list[OutlineSection] = [
+        OutlineSection(p.why_title, (), tuple(_cited_item(r) for r in p.reasons)),
+        OutlineSection(p.word("cautions"), (), tuple(_item(c.text, c.refs) for c in p.cautions)),
+        OutlineSection(p.word("disputes"), (), tuple(
+            OutlineItem(((f"{d.topic}.", ()), (d.article.text, d.article.refs), (d.other.text, d.other.refs)))
+            for d in p.disputes)),
+        OutlineSection(p.word("partners"), (), tuple(_item(f"{x.acronym} \u2014 {x.name}", x.refs)
+                                                     for x in p.partners)),
+        OutlineSection(p.word("next_steps"), (), tuple(_item(s.text, s.refs) for s in p.next_steps), ordered=True),
     ]
     if p.transition is not None:
         t = p.transition
-        sections.append((t.title, [f"{t.body} {refs_text(t.refs)}".rstrip(), *t.points]))
+        sections.append(OutlineSection(t.title, (), (_item(t.body, t.refs), *(_item(x) for x in t.points))))
     sections += [
-        (p.word("what_would_change"), list(p.what_would_change)),
-        (p.word("unanswered"), list(p.unanswered)),
-        (p.facts_title, [cited(f) for f in p.province_facts]),
+        OutlineSection(p.word("what_would_change"), (), tuple(_item(x) for x in p.what_would_change)),
+        OutlineSection(p.word("unanswered"), (), tuple(_item(x) for x in p.unanswered)),
+        OutlineSection(p.facts_title, (), tuple(_item(f.text, f.refs) for f in p.province_facts)),
     ]
     c = p.comparison
     labelled = p.word("labelled")
-    rows = [c.note] if c.note else []
+    rows = [_item(c.note)] if c.note else []
     for r in c.rows:
-        rows += [r.label, f"    {labelled.format(label=c.columns[0].label, text=r.cor)}",
-                 f"    {labelled.format(label=c.columns[1].label, text=r.small)}"]
-    sections.append((f"{c.title} {refs_text(c.refs)}".rstrip(), rows))
-    for title, items in sections:
-        if items:
-            lines += ["", title, *(item if item.startswith("    ") else f"  - {item}" for item in items)]
+        rows += [_item(r.label),
+                 _item(labelled.format(label=c.columns[0].label, text=r.cor), detail=True),
+                 _item(labelled.format(label=c.columns[1].label, text=r.small), detail=True)]
+    sections.append(OutlineSection(c.title, c.refs, tuple(rows)))
+    return head, tuple(s for s in sections if s.items)
+
+
+def render_text(p: Presentation, *, rule_ids: bool = True) -> str:
+    """The recommendation as plain text (the command line's ``recommend``; the
+    window's Edit ▸ Copy Recommendation without ``rule_ids``)."""
+
+    def cited(text: str, refs: tuple[int, ...]) -> str:
+        return f"{text} {refs_text(refs)}".rstrip()
+
+    def line(item: OutlineItem) -> str:
+        text = " ".join(cited(t, r) for t, r in item.parts)
+        if item.detail:
+            return f"    {text}"
+        return f"  - {text}  ({item.rule})" if item.rule and rule_ids else f"  - {text}"
+
+    head, sections = outline(p)
+    lines = list(head)
+    for s in sections:
+        lines += ["", cited(s.title, s.refs), *(line(item) for item in s.items)]
     lines += ["", p.word("sources"), *(f"  {s.line(p.lang)}" for s in p.sources)]
     lines += ["", p.dataset_line]
     return "\n".join(lines)
+
+
+def render_html(p: Presentation) -> str:
+    """The recommendation as a self-contained HTML fragment (for pasting into an
+    email or a document): the same content as :func:`render_text`, every text
+    escaped, citations as superscript numbers, the numbered sources at the end."""
+    def cited(text: str, refs: tuple[int, ...]) -> str:
+        return escape(text) + (f"<sup>\u2009{refs_text(refs)}</sup>" if refs else "")
+
+    def entry(item: OutlineItem) -> str:
+        return " ".join(cited(t, r) for t, r in item.parts)
+
+    head = outline(p)[0]
+    out = [f'<p style="margin:0;color:#5A6B7D">{escape(head[0])}</p>',
+           f'<h2 style="margin:0 0 4px 0">{escape(p.program_label)}</h2>',
+           f"<p style=\"margin:0\">{escape(p.program_long)}</p>",
+           *(f'<p style="margin:0">{escape(x)}</p>' for x in head[2:])]
+    for s in outline(p)[1]:
+        out.append(f'<h3 style="margin:12px 0 2px 0">{cited(s.title, s.refs)}</h3>')
+        tag = "ol" if s.ordered else "ul"
+        lis: list[str] = []
+        for item in s.items:
+            if item.detail and lis:
+                lis[-1] += f"<br>{entry(item)}"
+            else:
+                lis.append(entry(item))
+        out.append(f"<{tag}>{''.join(f'<li>{x}</li>' for x in lis)}</{tag}>")
+    out.append(f'<h3 style="margin:12px 0 2px 0">{escape(p.word("sources"))}</h3>')
+    out += [f'<p style="margin:0 0 2px 0;font-size:small">{escape(s.line(p.lang))}</p>' for s in p.sources]
+    out.append(f'<p style="color:#5A6B7D;font-size:small">{escape(p.dataset_line)}</p>')
+    return f'<div lang="{p.lang}">' + "".join(out) + "</div>"

@@ -24,6 +24,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
     app.setDesktopFileName(APP_ID)
+    from .style import readable_palette
+
+    app.setPalette(readable_palette(app.palette()))
     return app
 
 
@@ -73,6 +76,7 @@ def run(open_file: str | None = None) -> int:
     if selection is None:
         return 2
     window = MainWindow(AdvisorController(selection.dataset, lang=lang), settings)
+    window.place_on_screen()
     window.show()
     if selection.skipped:
         window.after_startup(lambda: explain_skipped(window, selection.skipped))

@@ -15,21 +15,24 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QCursor, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFrame, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from ..domain.presentation import Cited, Presentation
+from . import text_size
 from .controller import AdvisorController
 from .plaintext import tooltip
-from .style import CARD_CSS
+from .style import card_css
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl  # its first use costs start-up ~2 ms; only the link signals carry one
 
     from ..domain.engine import Recommendation
 
-SECTIONS = ("verdict", "why", "cautions", "disputes", "what_ifs", "partners", "next_steps", "transition",
+# What a consultant needs first comes first: on a laptop the verdict, the reasons,
+# the cautions and the first next step show without scrolling.
+SECTIONS = ("verdict", "why", "cautions", "next_steps", "transition", "disputes", "what_ifs", "partners",
             "unanswered", "facts", "sources")
 
 
@@ -38,7 +41,7 @@ def _refs(refs: tuple[int, ...]) -> str:
     if not refs:
         return ""
     links = ", ".join(f'<a class="cite" href="#cite{n}">{n}</a>' for n in refs)
-    return f"<sup>\u2009[{links}]</sup>"
+    return f"<sup>\u202f[{links}]</sup>"  # a narrow no-break space: never a line of its own
 
 
 def _cited(item: Cited) -> str:
@@ -100,7 +103,8 @@ class RecommendationCard(QTextBrowser):
         self._view: Presentation | None = None
         self._shown: dict[str, str] = {}
         self._frames: dict[str, QTextFrame] = {}
-        self.document().setDefaultStyleSheet(CARD_CSS)
+        self._scale = text_size.factor()
+        self.document().setDefaultStyleSheet(card_css(self._scale))
         self.highlighted.connect(self._hover)
         self.anchorClicked.connect(self._click)
         controller.viewsDue.connect(self.show_recommendation)
@@ -126,6 +130,16 @@ class RecommendationCard(QTextBrowser):
                 cursor.endEditBlock()
         self._shown = html
         self.setAccessibleDescription(f"{view.kicker}. {view.program_long}. {view.eligibility}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        """View ▸ Text Size: the style's point sizes follow, and the card is rendered again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and text_size.factor() != self._scale:
+            self._scale = text_size.factor()
+            self.document().setDefaultStyleSheet(card_css(self._scale))
+            self._frames.clear()
+            self._view = None
+            self.show_recommendation()
 
     def _build(self, html: dict[str, str]) -> None:
         doc = self.document()

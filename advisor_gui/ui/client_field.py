@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 from .controller import AdvisorController
 from .i18n import Retranslates
 from .plaintext import fit_max_length
+from .style import name_clear_button
 
 MAX_CLIENT_NAME = 200
 COUNTER_FROM = MAX_CLIENT_NAME - 40  # the counter shows from here on
@@ -51,6 +52,7 @@ class ClientNameField(Retranslates, QWidget):
         self.edit.setAccessibleName(self.tr("Client name"))
         self.edit.setAccessibleDescription(self.tr("The client's name, printed on the recommendation summary"))
         self.label.setText(self.tr("C&lient name:"))
+        name_clear_button(self.edit)
         self._count(self.edit.text())
 
     def _edited(self, text: str) -> None:

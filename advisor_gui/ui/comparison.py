@@ -5,9 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.models import Dataset
 from ..domain.presentation import Comparison
@@ -121,6 +130,10 @@ def _bold() -> QFont:
 
 
 class ComparisonPane(QWidget):
+    # The "Show all rows" button: True asks for the whole column (the map pane
+    # shut), False gives the map its room back.
+    expandRequested = Signal(bool)
+
     def __init__(self, controller: AdvisorController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("comparisonPane")
@@ -136,6 +149,7 @@ class ComparisonPane(QWidget):
         self.table.setObjectName("comparisonTable")
         self.table.setAccessibleName(self.tr("Comparison of COR and the small-employer program"))
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap)
         self.table.setWordWrap(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -154,10 +168,22 @@ class ComparisonPane(QWidget):
         self._fit_timer.timeout.connect(self._fit_columns)
         # Any column width change (a scroll bar coming or going, too) rewraps the cells.
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_timer.start())
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 8, 8)
         layout.setSpacing(4)
-        layout.addWidget(title)
+        self.expand = QToolButton()
+        self.expand.setObjectName("comparisonExpand")
+        self.expand.setCheckable(True)
+        self.expand.setAutoRaise(True)
+        self.expand.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.expand.hide()  # shown when some rows are out of sight (see _show_expand)
+        self.expand.toggled.connect(self._expand_toggled)
+        title.setWordWrap(True)  # a narrow pane wraps its title rather than widening the window
+        heading = QHBoxLayout()
+        heading.setContentsMargins(0, 0, 0, 0)
+        heading.addWidget(title, 1)
+        heading.addWidget(self.expand)
+        layout.addLayout(heading)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
         controller.viewsDue.connect(self.show_recommendation)
@@ -165,12 +191,47 @@ class ComparisonPane(QWidget):
         self.note.setText(view.comparison.note)
         self.note.setVisible(bool(view.comparison.note))
         self._labels = tuple(r.label for r in view.comparison.rows)
+        self._retranslate_expand()
         self._fit_timer.start()
+
+    def _retranslate_expand(self) -> None:
+        rows = self.model.rowCount()
+        self.expand.setText(self.tr("Show the &Map") if self.expand.isChecked()
+                            else self.tr("Show All %n &Rows", "", rows))
+        self.expand.setToolTip(self.tr("Give the map its room back") if self.expand.isChecked()
+                               else self.tr("Close the map pane so that every row of the comparison shows"))
+
+    def _expand_toggled(self, checked: bool) -> None:
+        self._retranslate_expand()
+        self.expandRequested.emit(checked)
+        self._show_expand()
+
+    def _show_expand(self) -> None:
+        """The button shows while rows are out of sight, or while the map is shut for them."""
+        needed = self.expand.isChecked() or self.table.verticalScrollBar().maximum() > 0
+        if needed != self.expand.isVisibleTo(self):
+            self.expand.setVisible(needed)
+
+    def full_height(self) -> int:
+        """The height that shows every row without scrolling (at the current width)."""
+        layout = self._layout
+        margins = layout.contentsMargins()
+        frame = 2 * self.table.frameWidth()
+        table = self.table.horizontalHeader().height() + self.table.verticalHeader().length() + frame
+        note = self.note.heightForWidth(self.width()) + layout.spacing() if self.note.isVisibleTo(self) else 0
+        title = max(self.title.sizeHint().height(), self.expand.sizeHint().height())
+        return margins.top() + title + layout.spacing() + note + table + margins.bottom()
+
+    def fit_now(self) -> None:
+        """Size the columns and rows for the current width at once (not on the next turn)."""
+        self._fit_timer.stop()
+        self._fit_columns()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:  # the pane's own words; the content follows the controller
             self.title.setText(self.tr("COR compared with the small-employer program"))
             self.table.setAccessibleName(self.tr("Comparison of COR and the small-employer program"))
+            self._retranslate_expand()
         super().changeEvent(event)
 
     def show_recommendation(self, _rec: object = None) -> None:
@@ -197,13 +258,14 @@ class ComparisonPane(QWidget):
         self.show_recommendation()
 
     def _fit_columns(self) -> None:
-        """The dimension column: as wide as its longest label, at most a quarter of the table."""
+        """The dimension column: as wide as its longest label, at most a fifth of the table (labels wrap)."""
         metrics = self.table.fontMetrics()
         longest = max((metrics.horizontalAdvance(r.label) for r in self.model.comparison.rows), default=0) + 24
         # contentsRect, not viewport(): wrapping the returned QWidget makes PySide
         # initialise dozens of widget classes (≈ 8 ms) on the start-up path.
-        self.table.setColumnWidth(COL_DIMENSION, min(longest, max(90, self.table.contentsRect().width() // 4)))
+        self.table.setColumnWidth(COL_DIMENSION, min(longest, max(90, self.table.contentsRect().width() // 5)))
         self.table.resizeRowsToContents()
+        self._show_expand()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from .. import APP_NAME
@@ -51,7 +51,7 @@ MAX_RECENT = 10
 _UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 # Why unsaved changes are being asked about (each its own sentence to translate).
-CLOSING, NEW, OPENING = "closing", "new", "opening"
+CLOSING, CLOSING_FILE, NEW, OPENING = "closing", "closing_file", "new", "opening"
 # How an autosave relates to its file on disk.
 CURRENT, OLDER, SAVED = "current", "older", "saved"
 
@@ -69,6 +69,9 @@ class DocumentController(QObject):
     methods; the window calls :meth:`close_requested` from ``closeEvent``. ``clean`` is the
     controller's state that counts as unmodified (default: its state now); a
     window that builds this after its first paint passes its state at start."""
+
+    replaced = Signal()  # another client file (or none) is now in the window: New, Open, Close, recovery
+    saved = Signal()  # what the window shows is now what is on disk
 
     def __init__(self, window: QMainWindow, controller: AdvisorController, settings: Settings,
                  autosave_dir: Path | None = None, clean: tuple[Any, ...] | None = None) -> None:
@@ -167,6 +170,7 @@ class DocumentController(QObject):
             self.autosave.discard()
             self.autosave.new_work()
         self._update_title()
+        self.replaced.emit()
 
     # --- File menu handlers (MainWindow declares the actions) --------------------------
     def new_document(self) -> bool:
@@ -174,6 +178,16 @@ class DocumentController(QObject):
             return False
         self._apply(None, None)
         self._status(self.tr("New client file"))
+        return True
+
+    def close_document(self) -> bool:
+        """File ▸ Close: the client file goes (unsaved changes asked about as for
+        New) and the window is left empty, ready for the next client."""
+        if not self._confirm(CLOSING_FILE):
+            return False
+        name = self.path.name if self.path else ""
+        self._apply(None, None)
+        self._status(self.tr("Closed {0}").format(name) if name else self.tr("Client file closed"))
         return True
 
     def open_document(self) -> bool:
@@ -303,6 +317,7 @@ class DocumentController(QObject):
         self.autosave.discard()
         self._remember(path)
         self._update_title()
+        self.saved.emit()
         self._status(self.tr("Saved {0}").format(path.name))
         return True
 
@@ -343,6 +358,7 @@ class DocumentController(QObject):
         name = self.path.name if self.path else self.tr("Untitled")
         text = {
             CLOSING: self.tr("Save the changes to “{0}” before closing?"),
+            CLOSING_FILE: self.tr("Save the changes to “{0}” before closing the client file?"),
             NEW: self.tr("Save the changes to “{0}” before starting a new client file?"),
             OPENING: self.tr("Save the changes to “{0}” before opening another file?"),
         }[why].format(name)

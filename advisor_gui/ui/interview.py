@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..domain.models import JURISDICTION_CODES, MAX_WORKERS, Answers, Question
 from .controller import AdvisorController
 from .i18n import Retranslates
+from .mnemonics import with_mnemonic
 from .plaintext import make_plain, no_mnemonic, tooltip
 from .style import help_box, pane_title, prompt_emphasis
 
@@ -57,11 +59,13 @@ class InterviewPanel(Retranslates, QWidget):
         self._fields: dict[str, _Field] = {}
         self._updating = False
         self._shown_province = ""
+        # The mnemonic letters the rest of the window uses (the main window says, see assign_mnemonics).
+        self.reserved_mnemonics: Callable[[], set[str]] = set
 
         self._title = title = pane_title(self.tr("Interview"))
         body = QWidget()
         form = QVBoxLayout(body)
-        form.setContentsMargins(0, 0, 6, 0)
+        form.setContentsMargins(3, 3, 6, 3)  # room for the focus ring around the editors
         form.setSpacing(10)
         form.addStretch(1)
         self._form = form
@@ -73,6 +77,7 @@ class InterviewPanel(Retranslates, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setAccessibleName(self.tr("Interview questions"))
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the questions, which scroll into view
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self._help = QLabel()
@@ -85,11 +90,15 @@ class InterviewPanel(Retranslates, QWidget):
         self._help.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 4, 8)
+        layout.setContentsMargins(7, 8, 4, 8)
         layout.setSpacing(6)
+        title.setIndent(3)
         layout.addWidget(title)
         layout.addWidget(scroll, 1)
-        layout.addWidget(self._help)
+        help_row = QHBoxLayout()
+        help_row.setContentsMargins(3, 0, 0, 0)  # aligned with the questions
+        help_row.addWidget(self._help)
+        layout.addLayout(help_row)
 
         # Never narrower than the form itself: the splitter cannot clip it.
         bar = scroll.verticalScrollBar().sizeHint().width()
@@ -140,6 +149,7 @@ class InterviewPanel(Retranslates, QWidget):
         self._show_help(self._c.dataset.questions[0])
         self._load(self._c.answers)
         self._refresh_emphasis()
+        self.assign_mnemonics()
         if focus_id in self._fields:
             self._fields[focus_id].editor.setFocus()
 
@@ -148,6 +158,14 @@ class InterviewPanel(Retranslates, QWidget):
         if lang != self._lang:
             self._lang = lang
             self._rebuild(self._c.dataset)
+
+    def assign_mnemonics(self) -> None:
+        """Alt+letter for every question (its prompt is its editor's buddy): a
+        letter of the prompt, unique in the window, in whatever language the
+        prompts are; hidden questions keep theirs, so letters do not shift."""
+        taken = set(self.reserved_mnemonics())
+        for field in self._fields.values():
+            field.prompt.setText(with_mnemonic(field.question.prompt.get(self._lang), taken))
 
     def _make_field(self, q: Question) -> _Field:
         box = QWidget()
@@ -223,11 +241,15 @@ class InterviewPanel(Retranslates, QWidget):
             if q.kind == "provinces":
                 name = self._c.dataset.jurisdiction(value).name.get(self._lang)
                 box.setToolTip(tooltip(name))
-                box.setAccessibleName(name)
+                box.setAccessibleName(f"{label} \u2014 {name}")  # the visible code first (label in name)
             box.toggled.connect(commit)
             grid.addWidget(box, i // columns, i % columns)
             boxes.append((value, box))
         frame.setFocusProxy(boxes[0][1])
+        # Read with their question (the group is named by it too, in _make_field).
+        prompt = q.prompt.get(self._lang)
+        for _value, box in boxes:
+            box.setAccessibleDescription(prompt)
 
         def read() -> tuple[str, ...]:
             return tuple(v for v, b in boxes if b.isChecked() and b.isEnabled())
@@ -282,7 +304,8 @@ class InterviewPanel(Retranslates, QWidget):
         return super().eventFilter(watched, event)
 
     def focus_first(self) -> None:
-        self._fields["province"].editor.setFocus()
+        """The first question, focused as by a shortcut: its focus shows at once."""
+        self._fields["province"].editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def question_ids(self) -> list[str]:
         """The questions shown (or shown when they apply), in order."""

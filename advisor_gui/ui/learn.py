@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.citations import format_cites
 from ..domain.models import Dataset
+from .style import name_clear_button
 
 
 class LearnDialog(QDialog):
@@ -44,6 +45,7 @@ class LearnDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Search topics and questions…"))
         self.search.setAccessibleName(self.tr("Search the explanations"))
         self.search.setClearButtonEnabled(True)
+        name_clear_button(self.search)
         self.topics = QListWidget()
         self.topics.setAccessibleName(self.tr("Topics"))
         self.topics.setWordWrap(True)

@@ -7,48 +7,76 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QScreen,
+    QShortcut,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import APP_NAME, __version__
 from .. import settings as opt
 from ..paths import resource
 from ..settings import Settings
 from ..util.records import record
-from . import i18n
+from . import i18n, text_size
 from .card import RecommendationCard
 from .client_field import ClientNameField
 from .comparison import ComparisonPane
 from .controller import AdvisorController
+from .history import AnswerHistory
 from .i18n import Retranslates, long_date
 from .interview import InterviewPanel
 from .notes import ClientNotesPanel
 from .province_view import ProvinceView
 from .rules_updates import RulesUpdates
-from .style import pane_title, quiet_note
+from .style import pane_title, quiet_note, readable_palette
 
 if TYPE_CHECKING:
     from .document import DocumentController
     from .printing import SummaryPrinting
 
 
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
 @record
 class _Item:
-    """A menu action: object name, texts, what it does, its shortcut."""
+    """A menu action: object name, texts, what it does, its shortcut (or
+    shortcuts, the first one shown in the menu)."""
 
     name: str
     text: str
     tip: str
     slot: Callable[..., object]
-    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    shortcut: Shortcut | tuple[Shortcut, ...] | None = None
     checkable: bool = False
 
 
 @record
 class _Sub:
+    """A submenu: declared entries, or none (filled when it opens)."""
+
     name: str
     title: str
+    entries: tuple[_Item | None, ...] = ()
 
 
 @record
@@ -60,15 +88,33 @@ class _Menu:
 
 # The window's attribute for each menu and action (tests and features reach them by these).
 _MENU_ATTRS = {"fileMenu": "file_menu", "editMenu": "edit_menu", "viewMenu": "view_menu", "helpMenu": "help_menu",
-               "recentMenu": "recent_menu", "summaryLanguageMenu": "summary_language_menu"}
+               "recentMenu": "recent_menu", "summaryLanguageMenu": "summary_language_menu",
+               "textSizeMenu": "text_size_menu"}
 _ACTION_ATTRS = {
     "actionNew": "act_new", "actionOpen": "act_open", "actionSave": "act_save", "actionSaveAs": "act_save_as",
     "actionPrintPreview": "act_preview", "actionPrint": "act_print", "actionExportPdf": "act_export_pdf",
-    "actionImportRules": "act_import_rules", "actionRevertRules": "act_revert_rules", "actionQuit": "act_quit",
-    "actionPreferences": "act_preferences", "actionProvinceMap": "act_map", "actionProvinceTable": "act_table",
-    "actionComparison": "act_comparison", "actionInterview": "act_interview", "actionLearn": "act_learn",
-    "actionAboutRules": "act_about_rules", "actionAbout": "act_about",
+    "actionImportRules": "act_import_rules", "actionRevertRules": "act_revert_rules", "actionClose": "act_close",
+    "actionQuit": "act_quit", "actionUndo": "act_undo", "actionRedo": "act_redo",
+    "actionCopyRecommendation": "act_copy_recommendation", "actionPreferences": "act_preferences",
+    "actionProvinceMap": "act_map", "actionProvinceTable": "act_table", "actionComparison": "act_comparison",
+    "actionInterview": "act_interview", "actionTextLarger": "act_text_larger", "actionTextSmaller": "act_text_smaller",
+    "actionTextReset": "act_text_reset", "actionUserGuide": "act_user_guide", "actionShortcuts": "act_shortcuts",
+    "actionLearn": "act_learn", "actionAboutRules": "act_about_rules", "actionAbout": "act_about",
 }
+
+
+def _redo_keys() -> tuple[QKeySequence, ...]:
+    """Redo as the platform has it first, then the other common one: both
+    Ctrl+Shift+Z and Ctrl+Y work everywhere."""
+    first = QKeySequence(QKeySequence.StandardKey.Redo)
+    others = [QKeySequence(k) for k in ("Ctrl+Shift+Z", "Ctrl+Y") if QKeySequence(k) != first]
+    return (first, *others)
+
+
+def _available_areas(primary: QScreen) -> list[QRect]:
+    """Every screen's available area, the primary's first."""
+    others = [s.availableGeometry() for s in QGuiApplication.screens() if s is not primary]
+    return [primary.availableGeometry(), *others]
 
 
 class _FirstPaintHook(QObject):
@@ -100,6 +146,7 @@ class MainWindow(Retranslates, QMainWindow):
     help_menu: QMenu
     recent_menu: QMenu
     summary_language_menu: QMenu
+    text_size_menu: QMenu
     act_new: QAction
     act_open: QAction
     act_save: QAction
@@ -109,12 +156,21 @@ class MainWindow(Retranslates, QMainWindow):
     act_export_pdf: QAction
     act_import_rules: QAction
     act_revert_rules: QAction
+    act_close: QAction
     act_quit: QAction
+    act_undo: QAction
+    act_redo: QAction
+    act_copy_recommendation: QAction
     act_preferences: QAction
     act_map: QAction
     act_table: QAction
     act_comparison: QAction
     act_interview: QAction
+    act_text_larger: QAction
+    act_text_smaller: QAction
+    act_text_reset: QAction
+    act_user_guide: QAction
+    act_shortcuts: QAction
     act_learn: QAction
     act_about_rules: QAction
     act_about: QAction
@@ -125,6 +181,9 @@ class MainWindow(Retranslates, QMainWindow):
         self.setObjectName("mainWindow")
         self.controller = controller
         self.settings = settings
+        text_size.apply(settings.get(opt.TEXT_SIZE))  # before any widget is built: laid out once
+        self.history = AnswerHistory(controller, self)
+        self._help_dialogs: dict[str, QDialog] = {}
         # The client-file machinery (File ▸ New, Open…, Save…) is built after the first paint:
         # what is unsaved is judged against the state the window started with.
         self._document: DocumentController | None = None
@@ -132,7 +191,10 @@ class MainWindow(Retranslates, QMainWindow):
         self._clean_at_start = controller.state()
         self._after_startup: list[Callable[[], object]] = []
         self._started = False
+        self._geometry_restored = False
+        self._keep_on_screen = False  # place_on_screen() asks for a check once the frame is known
         self.setWindowTitle(APP_NAME)
+        self.setPalette(readable_palette(self.palette()))
         icon = resource("icons/advisor.svg")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
@@ -146,7 +208,7 @@ class MainWindow(Retranslates, QMainWindow):
         left_layout.addWidget(self.interview, 1)
         left_layout.addWidget(self.notes)
         self.card = RecommendationCard(controller)
-        card_box = QWidget()
+        self.card_box = card_box = QWidget()
         card_box.setObjectName("cardBox")
         card_layout = QVBoxLayout(card_box)
         card_layout.setContentsMargins(6, 8, 6, 8)
@@ -156,6 +218,12 @@ class MainWindow(Retranslates, QMainWindow):
         self.client_field = ClientNameField(controller)
         card_layout.addWidget(self.client_field)
         card_layout.addWidget(self.card, 1)
+
+        # The card never narrower than a readable measure (about 45 characters):
+        # when the window narrows, the map and comparison give way first.
+        card_box.setMinimumWidth(self.card.fontMetrics().averageCharWidth() * 45
+                                 + self.card.verticalScrollBar().sizeHint().width() + 2 * self.card.frameWidth()
+                                 + int(2 * self.card.document().documentMargin()) + 12)
 
         self.guided = QSplitter(Qt.Orientation.Horizontal)
         self.guided.setObjectName("guidedSplitter")
@@ -171,15 +239,20 @@ class MainWindow(Retranslates, QMainWindow):
         self.right.setObjectName("rightSplitter")
         self.right.addWidget(self.provinces)
         self.right.addWidget(self.comparison)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 2)
+        self.right.setStretchFactor(0, 1)
+        self.right.setStretchFactor(1, 1)
+        # The map can be dragged shut, giving the comparison the whole column.
+        self.right.setCollapsible(0, True)
+        self.right.setCollapsible(1, False)
 
         self.outer = QSplitter(Qt.Orientation.Horizontal)
         self.outer.setObjectName("outerSplitter")
         self.outer.addWidget(self.guided)
         self.outer.addWidget(self.right)
-        self.outer.setStretchFactor(0, 5)
-        self.outer.setStretchFactor(1, 4)
+        self.outer.setStretchFactor(0, 1)
+        self.outer.setStretchFactor(1, 1)
+        self.outer.setCollapsible(0, False)
+        self.outer.setCollapsible(1, True)
         central = QWidget()
         central.setObjectName("centralWithBanner")
         central_layout = QVBoxLayout(central)
@@ -204,7 +277,75 @@ class MainWindow(Retranslates, QMainWindow):
         self._show_dataset_status()
         controller.datasetChanged.connect(self._show_dataset_status)
         self._restore()
+        self._setup_keyboard()
         _FirstPaintHook(self)
+
+    # --- keyboard ------------------------------------------------------------------
+    def _setup_keyboard(self) -> None:
+        """F6 / Shift+F6 move between the panes, Ctrl+F to the table's filter; one
+        clear focus ring; the interview's questions get Alt+letter mnemonics that no
+        other part of the window uses."""
+        from .focus_ring import FocusRing
+        from .mnemonics import taken_mnemonics
+
+        self.focus_ring = FocusRing(self)
+        for keys, slot in ((QKeySequence(Qt.Key.Key_F6), lambda: self.cycle_panes(1)),
+                           (QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F6), lambda: self.cycle_panes(-1)),
+                           (QKeySequence(QKeySequence.StandardKey.Find), self.focus_table_filter)):
+            shortcut = QShortcut(keys, self)
+            shortcut.activated.connect(slot)
+        self.comparison.expandRequested.connect(self._show_all_comparison_rows)
+        self.interview.reserved_mnemonics = lambda: taken_mnemonics(self, skip=self.interview)
+        self.interview.assign_mnemonics()
+
+    def panes(self) -> list[QWidget]:
+        """The panes F6 visits, in order: the interview, the card, the map or table, the comparison."""
+        provinces = self.provinces.tabs.currentWidget()
+        panes: list[QWidget] = [self.interview, self.card_box, provinces, self.comparison]
+        return [pane for pane in panes if pane.isVisible()]
+
+    def pane_of(self, widget: QWidget | None) -> QWidget | None:
+        for pane in (self.interview, self.notes, self.card_box, self.provinces, self.comparison):
+            if widget is not None and (pane is widget or pane.isAncestorOf(widget)):
+                return {self.notes: self.interview, self.provinces: self.provinces.tabs.currentWidget()}.get(
+                    pane, pane)
+        return None
+
+    def cycle_panes(self, step: int) -> None:
+        """F6 (``step`` 1) or Shift+F6 (-1): the focus to the next or previous pane."""
+        panes = self.panes()
+        if not panes:
+            return
+        here = self.pane_of(QApplication.focusWidget())
+        i = panes.index(here) if here in panes else (-1 if step > 0 else 0)
+        self._focus_pane(panes[(i + step) % len(panes)])
+
+    def _focus_pane(self, pane: QWidget) -> None:
+        reason = Qt.FocusReason.ShortcutFocusReason
+        if pane is self.interview:
+            self.interview.focus_first()
+        elif pane is self.card_box:
+            self.card.setFocus(reason)
+        elif pane is self.comparison:
+            self.comparison.table.setFocus(reason)
+        else:
+            (self.provinces.map if self.provinces.tabs.currentIndex() == 0 else self.provinces.table).setFocus(reason)
+
+    def focus_table_filter(self) -> None:
+        """Ctrl+F: the province table, its filter focused and selected for typing."""
+        self.provinces.tabs.setCurrentIndex(1)
+        self.provinces.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.provinces.filter.selectAll()
+
+    def _show_all_comparison_rows(self, show_all: bool) -> None:
+        """The comparison's "Show all rows": the map pane shut, or given its room back."""
+        total = sum(self.right.sizes())
+        if show_all:
+            self._map_height = self.right.sizes()[0]
+            self.right.setSizes([0, total])
+        else:
+            map_height = getattr(self, "_map_height", 0) or total // 2
+            self.right.setSizes([map_height, total - map_height])
 
     # --- start-up ------------------------------------------------------------------
     @property
@@ -214,6 +355,8 @@ class MainWindow(Retranslates, QMainWindow):
             from .document import DocumentController
 
             self._document = DocumentController(self, self.controller, self.settings, clean=self._clean_at_start)
+            self._document.replaced.connect(self.history.reset)
+            self._document.saved.connect(self.history.mark_saved)
         return self._document
 
     @property
@@ -256,6 +399,7 @@ class MainWindow(Retranslates, QMainWindow):
         rules updates) load when first used."""
         key = QKeySequence.StandardKey
         prefs_key = QKeySequence(key.Preferences)
+        undo_text, redo_text = self.history.plain_texts()
         return [
             _Menu("fileMenu", self.tr("&File"), [
                 _Item("actionNew", self.tr("&New"), self.tr("Start a new client file"),
@@ -285,9 +429,20 @@ class MainWindow(Retranslates, QMainWindow):
                       self.tr("Remove installed rules updates and use the rules the app shipped with"),
                       lambda: self.rules_updates.revert_to_bundled()),
                 None,
+                _Item("actionClose", self.tr("&Close"), self.tr("Close the client file and leave the window empty"),
+                      lambda: self.document.close_document(), "Ctrl+W"),
                 _Item("actionQuit", self.tr("&Quit"), "", self.close, key.Quit),
             ]),
             _Menu("editMenu", self.tr("&Edit"), [
+                _Item("actionUndo", undo_text, self.tr("Undo the last change to the answers"), self.history.undo,
+                      key.Undo),
+                _Item("actionRedo", redo_text, self.tr("Redo the last change to the answers that was undone"),
+                      self.history.redo, _redo_keys()),
+                None,
+                _Item("actionCopyRecommendation", self.tr("&Copy Recommendation"),
+                      self.tr("Copy the recommendation, with its sources, to paste into an email or a document"),
+                      self.copy_recommendation, "Ctrl+Shift+C"),
+                None,
                 _Item("actionPreferences", self.tr("Pre&ferences…"),
                       self.tr("Language, and the consultant name, firm, logo and page size for the summary"),
                       lambda: self.show_preferences(), prefs_key if not prefs_key.isEmpty() else "Ctrl+,"),
@@ -301,9 +456,27 @@ class MainWindow(Retranslates, QMainWindow):
                       checkable=True),
                 None,
                 _Item("actionInterview", self.tr("Go to &Interview"), "", self.interview.focus_first, "Ctrl+I"),
+                None,
+                _Sub("textSizeMenu", self.tr("Text &Size"), (
+                    _Item("actionTextLarger", self.tr("&Larger"), self.tr("Make the text of the window larger"),
+                          lambda: self.set_text_size(text_size.larger(text_size.current())), ("Ctrl+=", "Ctrl++")),
+                    _Item("actionTextSmaller", self.tr("&Smaller"), self.tr("Make the text of the window smaller"),
+                          lambda: self.set_text_size(text_size.smaller(text_size.current())), "Ctrl+-"),
+                    None,
+                    _Item("actionTextReset", self.tr("&Reset"), self.tr("Show the text at the system's size"),
+                          lambda: self.set_text_size(text_size.DEFAULT), "Ctrl+0"),
+                )),
             ]),
             _Menu("helpMenu", self.tr("&Help"), [
-                _Item("actionLearn", self.tr("COR and SECOR &Explained"), "", self._show_learn, key.HelpContents),
+                _Item("actionUserGuide", self.tr("&User Guide"),
+                      self.tr("How to use the advisor: the window, the interview, client files, printing, rules"),
+                      self.show_user_guide, "F1"),
+                _Item("actionShortcuts", self.tr("&Keyboard Shortcuts"),
+                      self.tr("Every keyboard shortcut of the menus"), self.show_shortcuts),
+                None,
+                _Item("actionLearn", self.tr("COR and SECOR &Explained"),
+                      self.tr("The two programs, province by province, and questions consultants hear"),
+                      self._show_learn, "Shift+F1"),
                 _Item("actionAboutRules", self.tr("About the &Rules…"),
                       self.tr("Version, dates, sources and changelog of the rules in use"),
                       lambda: self.rules_updates.show_about_rules()),
@@ -328,10 +501,13 @@ class MainWindow(Retranslates, QMainWindow):
                     sub.setObjectName(entry.name)
                     setattr(self, _MENU_ATTRS[entry.name], sub)
                     menu.addMenu(sub)
+                    for item in entry.entries:
+                        if item is None:
+                            sub.addSeparator()
+                        else:
+                            sub.addAction(self._add_action(item))
                 else:
-                    action = self._action(entry)
-                    setattr(self, _ACTION_ATTRS[entry.name], action)
-                    menu.addAction(action)
+                    menu.addAction(self._add_action(entry))
         self.recent_menu.setToolTipsVisible(True)
         self.recent_menu.aboutToShow.connect(lambda: self.document.fill_recent(self.recent_menu))
         self.file_menu.aboutToShow.connect(self._file_menu_opening)
@@ -346,11 +522,21 @@ class MainWindow(Retranslates, QMainWindow):
             action.setData(lang)
             self.summary_language_menu.addAction(action)
             self.summary_language_actions[lang] = action
+        self.history.changed.connect(self._update_undo_actions)
+        self._update_undo_actions()
+        self._update_text_size_actions()
+
+    def _add_action(self, item: _Item) -> QAction:
+        action = self._action(item)
+        setattr(self, _ACTION_ATTRS[item.name], action)
+        return action
 
     def _action(self, item: _Item) -> QAction:
         action = QAction(item.text, self)
         action.setObjectName(item.name)
-        if item.shortcut is not None:
+        if isinstance(item.shortcut, tuple):
+            action.setShortcuts([QKeySequence(k) for k in item.shortcut])
+        elif item.shortcut is not None:
             action.setShortcut(QKeySequence(item.shortcut))
         self._tip(action, item.tip)
         action.setCheckable(item.checkable)
@@ -372,12 +558,15 @@ class MainWindow(Retranslates, QMainWindow):
             for entry in declared.entries:
                 if isinstance(entry, _Sub):
                     getattr(self, _MENU_ATTRS[entry.name]).setTitle(entry.title)
-                elif entry is not None:
-                    action = getattr(self, _ACTION_ATTRS[entry.name])
-                    action.setText(entry.text)
-                    self._tip(action, entry.tip)
+                items = entry.entries if isinstance(entry, _Sub) else (entry,)
+                for item in items:
+                    if item is not None:
+                        action = getattr(self, _ACTION_ATTRS[item.name])
+                        action.setText(item.text)
+                        self._tip(action, item.tip)
         for lang, text in self._summary_language_texts().items():
             self.summary_language_actions[lang].setText(text)
+        self._update_undo_actions()
         if self._printing is not None:  # Print…: as the File menu last said (no printer?)
             self._file_menu_opening()
 
@@ -394,6 +583,101 @@ class MainWindow(Retranslates, QMainWindow):
 
         update_print_action(self.act_print)
         self.act_revert_rules.setEnabled(self.rules_updates.can_revert())
+
+    def _update_undo_actions(self) -> None:
+        """Edit ▸ Undo / Redo name the question they change back, or are greyed out."""
+        undo, redo = self.history.action_texts()
+        for action, text, able in ((self.act_undo, undo, self.history.undo_key() is not None),
+                                   (self.act_redo, redo, self.history.redo_key() is not None)):
+            if action.text() != text:
+                action.setText(text)
+            action.setEnabled(able)
+
+    # --- Edit and View -----------------------------------------------------------------
+    def copy_recommendation(self) -> None:
+        """Edit ▸ Copy Recommendation: the recommendation with its numbered sources,
+        as plain text and as HTML, in the window's language."""
+        from PySide6.QtCore import QMimeData
+
+        from ..domain.presentation import render_html, render_text
+
+        view = self.controller.presentation
+        data = QMimeData()
+        data.setText(render_text(view, rule_ids=False))
+        data.setHtml(render_html(view))
+        QApplication.clipboard().setMimeData(data)
+        self.statusBar().showMessage(self.tr("Recommendation copied, with its sources"), 5000)
+
+    def set_text_size(self, percent: int) -> None:
+        """View ▸ Text Size: every pane's text at ``percent`` of the system's size, remembered."""
+        used = text_size.apply(percent)
+        self.settings.set(opt.TEXT_SIZE, used)
+        self._update_text_size_actions()
+        self.statusBar().showMessage(self.tr("Text size: {0}%").format(used), 3000)
+
+    def _update_text_size_actions(self) -> None:
+        now = text_size.current()
+        self.act_text_larger.setEnabled(now < text_size.STEPS[-1])
+        self.act_text_smaller.setEnabled(now > text_size.STEPS[0])
+        self.act_text_reset.setEnabled(now != text_size.DEFAULT)
+
+    # --- Help ----------------------------------------------------------------------------
+    def shortcut_table(self) -> list[tuple[str, list[tuple[str, list[QKeySequence]]]]]:
+        """Every declared action that has a shortcut, by menu, in menu order, with
+        its texts in the current language (Help ▸ Keyboard Shortcuts shows this)."""
+
+        def plain(text: str) -> str:
+            return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+        groups: list[tuple[str, list[tuple[str, list[QKeySequence]]]]] = []
+        for declared in self._declare_menus():
+            rows: list[tuple[str, list[QKeySequence]]] = []
+            for entry in declared.entries:
+                if isinstance(entry, _Sub):
+                    rows += [(f"{plain(entry.title)} \u25b8 {plain(item.text)}", keys)
+                             for item in entry.entries if item is not None
+                             for keys in [getattr(self, _ACTION_ATTRS[item.name]).shortcuts()] if keys]
+                elif entry is not None:
+                    keys = getattr(self, _ACTION_ATTRS[entry.name]).shortcuts()
+                    if keys:
+                        rows.append((plain(entry.text), keys))
+            if rows:
+                groups.append((plain(declared.title), rows))
+        return groups
+
+    def _help_dialog(self, kind: str, build: Callable[[], QDialog]) -> QDialog:
+        """The help window ``kind``, built on first use and again after a language change."""
+        dialog = self._help_dialogs.get(kind)
+        if dialog is not None and dialog.property("lang") != self.controller.language:
+            dialog.close()
+            dialog.deleteLater()
+            dialog = None
+        if dialog is None:
+            dialog = build()
+            dialog.setProperty("lang", self.controller.language)
+            self._help_dialogs[kind] = dialog
+        if dialog.isVisible() and QApplication.platformName() != "offscreen":  # (rendering has no stacking)
+            dialog.raise_()
+        dialog.show()
+        dialog.activateWindow()
+        return dialog
+
+    def show_user_guide(self) -> QDialog:
+        """Help ▸ User Guide (F1)."""
+        from .help_pages import UserGuideDialog
+
+        keys = {name: self._keys_text(getattr(self, attr)) for name, attr in _ACTION_ATTRS.items()}
+        return self._help_dialog("guide", lambda: UserGuideDialog(self.controller.language, keys, self))
+
+    def show_shortcuts(self) -> QDialog:
+        """Help ▸ Keyboard Shortcuts: generated from the declared actions."""
+        from .help_pages import ShortcutsDialog
+
+        return self._help_dialog("shortcuts", lambda: ShortcutsDialog(self.shortcut_table(), self))
+
+    @staticmethod
+    def _keys_text(action: QAction) -> str:
+        return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
     def _show_province_tab(self, index: int) -> None:
         self.provinces.tabs.setCurrentIndex(index)
@@ -443,13 +727,16 @@ class MainWindow(Retranslates, QMainWindow):
         self._show_dataset_status()
         if self._document is not None:
             self._document.retranslate()
+        # Once every widget has its new words (menus, tabs): the interview's letters again.
+        QTimer.singleShot(0, self, self.interview.assign_mnemonics)
 
     # --- window state ---------------------------------------------------------------
     def _restore(self) -> None:
         s = self.settings
         geometry: QByteArray = s.get(opt.GEOMETRY)
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1366, 768)
+        self._geometry_restored = not geometry.isEmpty() and self.restoreGeometry(geometry)
+        if not self._geometry_restored:
+            self.resize(1366, 768)  # until place_on_screen() fits it to the screen
         state: QByteArray = s.get(opt.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -466,15 +753,63 @@ class MainWindow(Retranslates, QMainWindow):
         self.act_comparison.setChecked(show)
         self.comparison.setVisible(show)
 
+    def place_on_screen(self) -> None:
+        """Before the window first shows: the remembered geometry, kept on a screen
+        that still exists; on a first start, fitted to the screen (see
+        :mod:`.placement`). Corrected once shown, with the real frame."""
+        from .placement import clamp_to_screens, first_placement
+
+        primary = QGuiApplication.primaryScreen()
+        if primary is None:
+            return
+        if self._geometry_restored:
+            if not self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+                self.setGeometry(clamp_to_screens(self.geometry(), _available_areas(primary)))
+        else:
+            placement = first_placement(primary.availableGeometry())
+            self.setGeometry(placement.rect)
+            if placement.maximised:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        self._keep_on_screen = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._keep_on_screen:
+            QTimer.singleShot(0, self._frame_on_screen)
+
+    def _frame_on_screen(self) -> None:
+        """Once the window manager has framed the window: the frame too lies on the screen."""
+        from .placement import clamp_to_screens
+
+        self._keep_on_screen = False
+        handle = self.windowHandle()
+        primary = QGuiApplication.primaryScreen()
+        if handle is None or primary is None or self.windowState() != Qt.WindowState.WindowNoState:
+            return
+        fitted = clamp_to_screens(self.geometry(), _available_areas(primary), handle.frameMargins())
+        if fitted != self.geometry():
+            self.setGeometry(fitted)
+
     def apply_default_sizes(self) -> None:
-        """Split the panes as on a first start (no remembered splitters)."""
+        """Split the panes as on a first start (no remembered splitters): the
+        interview as wide as its form; the card half the rest, between a readable
+        measure (its minimum) and about 90 characters; the map and comparison the
+        rest, the comparison as tall as its seven rows need when the map keeps
+        its minimum."""
         width = self.outer.width()
-        left = int(width * 0.58)
-        self.outer.setSizes([left, width - left])
-        interview = max(300, min(380, int(left * 0.42)))
-        self.guided.setSizes([interview, left - interview])
-        height = self.right.height()
-        self.right.setSizes([int(height * 0.56), height - int(height * 0.56)])
+        interview = max(self.interview.minimumWidth(), min(380, int(width * 0.24)))
+        widest = self.card_box.minimumWidth() + self.card.fontMetrics().averageCharWidth() * 45
+        card = min(widest, max(self.card_box.minimumWidth(), int((width - interview) * 0.46)))
+        left = interview + card + self.guided.handleWidth()
+        self.outer.setSizes([left, max(0, width - left)])
+        self.guided.setSizes([interview, card])
+        height = self.right.height() - self.right.handleWidth()
+        if self.comparison.isVisible():
+            self.comparison.fit_now()  # its rows at the width it now has
+            map_least = self.provinces.minimumSizeHint().height()
+            comparison = min(self.comparison.full_height(), max(height - map_least, height // 2))
+            comparison = max(comparison, min(height // 2, self.comparison.full_height()))
+            self.right.setSizes([height - comparison, comparison])
 
     def save_state(self) -> None:
         s = self.settings

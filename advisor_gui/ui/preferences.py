@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from .. import settings as opt
 from ..settings import Settings
 from .plaintext import fit_max_length
+from .style import name_clear_button
 
 LOGO_PREVIEW = (160, 48)
 
@@ -71,6 +72,7 @@ class PreferencesDialog(QDialog):
         self.logo.setAccessibleName(self.tr("Firm logo file"))
         self.logo.setPlaceholderText(self.tr("No logo"))
         self.logo.setClearButtonEnabled(True)
+        name_clear_button(self.logo)
         browse = QPushButton(self.tr("&Browse…"))
         browse.setAccessibleName(self.tr("Choose a logo file"))
         browse.clicked.connect(self._browse)

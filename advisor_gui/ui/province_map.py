@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -49,7 +50,8 @@ SWATCHES: dict[str, Swatch] = {
     "cor_small_cor": Swatch(QColor("#56B4E9"), Qt.BrushStyle.BDiagPattern),
     "all_sizes": Swatch(QColor("#009E73"), Qt.BrushStyle.CrossPattern),
     "cor_only": Swatch(QColor("#F0C75E"), Qt.BrushStyle.SolidPattern),
-    "not_participating": Swatch(QColor("#D5D5D5"), Qt.BrushStyle.FDiagPattern),
+    # Dots, not a second diagonal hatch: told apart from Small COR's at legend size too.
+    "not_participating": Swatch(QColor("#D5D5D5"), Qt.BrushStyle.Dense6Pattern),
 }
 
 # Label anchors (map units) where the shape's centre is a poor spot.
@@ -59,6 +61,10 @@ _LABEL_AT = {"NU": (600, 330), "NT": (330, 420), "NL": (830, 560), "QC": (735, 6
 # this point inside the province; the label is clickable too.
 _LEADER_TO = {"PE": (874, 677), "NS": (905, 722), "NB": (828, 705)}
 _HIT_RADIUS = 22.0  # map units around an out-at-sea label
+# Labels: dark text with a white halo, readable on every fill and hatch (15:1 against
+# the halo; tests/test_contrast.py); the sea labels sit on a white plate.
+LABEL_TEXT = "#1A1A1A"
+LABEL_HALO = "#FFFFFF"
 
 
 def paint_swatch(p: QPainter, rect: QRectF, category: str) -> None:
@@ -67,6 +73,19 @@ def paint_swatch(p: QPainter, rect: QRectF, category: str) -> None:
     p.fillRect(rect, sw.fill)
     if sw.pattern != Qt.BrushStyle.SolidPattern:
         p.fillRect(rect, QBrush(QColor(0, 0, 0, 110), sw.pattern))
+
+
+def _halo_text(p: QPainter, rect: QRectF, font: QFont, text: str) -> None:
+    """``text`` centred in ``rect``, dark on a white halo."""
+    metrics = QFontMetricsF(font)
+    at = QPointF(rect.center().x() - metrics.horizontalAdvance(text) / 2,
+                 rect.center().y() + (metrics.ascent() - metrics.descent()) / 2)
+    path = QPainterPath()
+    path.addText(at, font, text)
+    halo = QPen(QColor(LABEL_HALO), 3.5)
+    halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    p.strokePath(path, halo)
+    p.fillPath(path, QColor(LABEL_TEXT))
 
 
 def shape_paths(shapes: dict[str, dict[str, list[list[float]]]]) -> dict[str, QPainterPath]:
@@ -223,11 +242,10 @@ class ProvinceMap(QWidget):
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(QColor(255, 255, 255, 230))
                 p.drawRoundedRect(rect.adjusted(6, 1, -6, -1), 3, 3)
-                p.setPen(QColor("#1A1A1A"))
+                p.setPen(QColor(LABEL_TEXT))
+                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, code)
             else:
-                dark = self._category[code] in ("cor_secor", "all_sizes")
-                p.setPen(QColor("#FFFFFF") if dark else QColor("#1A1A1A"))
-            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, code)
+                _halo_text(p, rect, font, code)
         p.end()
         return pix
 

@@ -22,13 +22,17 @@ from ..domain.models import Dataset
 from ..domain.offer import CATEGORIES
 from .controller import AdvisorController
 from .i18n import Retranslates
+from .plaintext import make_plain
 from .province_map import ProvinceMap, paint_swatch
 from .province_model import (
+    COL_NAME,
+    COL_PARTNERS,
+    COL_SUMMARY,
     CodeRole,
     ProvinceFilterProxy,
     ProvinceTableModel,
 )
-from .style import pane_title, quiet_note
+from .style import name_clear_button, pane_title, quiet_note
 
 LEGEND_TEXT = {
     "cor_secor": "COR + SECOR",
@@ -43,7 +47,7 @@ class _Swatch(QWidget):
     def __init__(self, category: str) -> None:
         super().__init__()
         self._category = category
-        self.setFixedSize(QSize(16, 12))
+        self.setFixedSize(QSize(22, 14))  # big enough for the hatch to show its direction
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -69,6 +73,7 @@ def legend(parent: ProvinceView) -> QWidget:
         label = QLabel()  # texted by ProvinceView.retranslate
         label.setObjectName("legendLabel")
         label.setProperty("category", category)
+        label.setWordWrap(True)  # a narrow map pane wraps the key rather than widening the window
         quiet_note(label, italic=False)
         cell.addWidget(label)
         cell.addStretch(1)
@@ -92,26 +97,79 @@ class _TableParts:
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
+        # One line a row; the summary is not a column, too long for one: the selected
+        # jurisdiction's summary reads whole in the details under the table, so
+        # reading it never scrolls the code and name out of sight (the filter
+        # still searches it).
         table.setWordWrap(False)
+        table.setColumnHidden(COL_SUMMARY, True)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().lineSpacing() + 8)  # compact rows
         header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         # Columns are fitted once, when the table is first shown (measuring all
         # 13 x 7 cells on every change would cost each answer).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setMinimumSectionSize(table.fontMetrics().averageCharWidth() * 6)
         self.columns_fitted = False
         table.selectionModel().currentRowChanged.connect(view._table_row_changed)
 
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.details = make_plain(QLabel())
+        self.details.setObjectName("provinceDetails")
+        self.details.setWordWrap(True)
+        self.details.setMargin(4)
+        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        table.selectionModel().currentRowChanged.connect(lambda *_: self.show_details())
+        self.proxy.dataChanged.connect(lambda *_: self.show_details())
+        self.proxy.modelReset.connect(self.show_details)
         self.retranslate()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its content, the name and partners at most a short
+        line (cut short, whole in the details), headers wrapped to their longest
+        word; the partners the rest."""
+        self.columns_fitted = True
+        table = self.table
+        header = table.horizontalHeader()
+        char = table.fontMetrics().averageCharWidth()
+        caps = {COL_NAME: char * 18, COL_PARTNERS: char * 12}
+        words = header.fontMetrics()
+        for col in range(COL_SUMMARY):
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            longest_word = max((words.horizontalAdvance(w) for w in title.split()), default=0) + 24  # + sort arrow
+            content = table.sizeHintForColumn(col)
+            table.setColumnWidth(col, max(longest_word, min(content, caps.get(col, content))))
+        lines = max(str(self.model.headerData(c, Qt.Orientation.Horizontal)).count(" ") for c in range(COL_SUMMARY))
+        header.setFixedHeight(words.lineSpacing() * min(2, lines + 1) + 10)
+
+    def show_details(self) -> None:
+        """The selected jurisdiction in full: name, summary, certifying partners."""
+        current = self.table.selectionModel().currentIndex()
+        if not current.isValid():
+            self.details.setText("")
+            return
+        row = current.row()
+
+        def cell(col: int) -> str:
+            return str(self.proxy.index(row, col).data() or "")
+
+        text = QCoreApplication.translate("ProvinceView", "{0} ({1})\n{2}\nCertifying partners: {3}")
+        self.details.setText(text.format(cell(COL_NAME), cell(0), cell(COL_SUMMARY), cell(COL_PARTNERS)))
+        self.details.setAccessibleName(cell(COL_NAME))
 
     def retranslate(self) -> None:
         translate = QCoreApplication.translate
         self.table.setAccessibleName(translate("ProvinceView", "Jurisdictions table"))
         self.filter.setPlaceholderText(translate("ProvinceView", "Filter jurisdictions, programs, partners…"))
         self.filter.setAccessibleName(translate("ProvinceView", "Filter the jurisdictions table"))
+        name_clear_button(self.filter)
         self.model.retranslate()
 
 
@@ -181,6 +239,7 @@ class ProvinceView(Retranslates, QWidget):
             self._table = _TableParts(self)
             self._table_layout.addWidget(self._table.filter)
             self._table_layout.addWidget(self._table.table, 1)
+            self._table_layout.addWidget(self._table.details)
             # Tab order as if built with the map: map, filter, table, then what followed.
             QWidget.setTabOrder(self.map, self._table.filter)
             QWidget.setTabOrder(self._table.filter, self._table.table)
@@ -214,14 +273,13 @@ class ProvinceView(Retranslates, QWidget):
         if self._table is not None:
             self._table.model.set_language(lang)
             if self._table.columns_fitted:
-                self._table.table.resizeColumnsToContents()
+                self._table.fit_columns()
 
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self._table_page:
             parts = self._parts()
             if not parts.columns_fitted:  # fitted once, when first seen
-                parts.columns_fitted = True
-                parts.table.resizeColumnsToContents()
+                parts.fit_columns()
 
     def select(self, code: str) -> None:
         """Show ``code`` as selected on the map and in the table."""

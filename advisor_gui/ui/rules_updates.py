@@ -344,10 +344,14 @@ class RulesUpdates(QObject):
                 changes = tuple(diff(self.store.load_bundled(), dataset))
             except DatasetError:
                 changes = None
-        try:
-            changelog = data_file("CHANGELOG.md").read_text(encoding="utf-8")
-        except OSError:
-            changelog = ""
+        changelog = ""
+        lang = self.controller.language  # the consultants' changelog in the window's language, else English
+        for name in dict.fromkeys((f"CHANGELOG.{lang}.md" if lang != "en" else "CHANGELOG.md", "CHANGELOG.md")):
+            try:
+                changelog = data_file(name).read_text(encoding="utf-8")
+                break
+            except OSError:
+                continue
         self._open(AboutRulesDialog(dataset, changelog, self.today(), installed=installed,
                                     changes_from_bundled=changes, parent=self.window, lang=self.controller.language))
 

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_CA" sourcelanguage="en_CA">
 <context>
+    <name>ComparisonPane</name>
+    <message numerus="yes">
+        <source>Show All %n &amp;Rows</source>
+        <translation>
+            <numerusform>Show the %n &amp;Row</numerusform>
+            <numerusform>Show All %n &amp;Rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InterviewPanel</name>
     <message numerus="yes">
         <source> worker(s)</source>

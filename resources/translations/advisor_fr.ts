@@ -144,6 +144,73 @@
     </message>
 </context>
 <context>
+    <name>AnswerHistory</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Change {0}</source>
+        <translation>&amp;Annuler la modification&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Change {0}</source>
+        <translation>&amp;Rétablir la modification&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>réponses</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>nombre de travailleurs</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>secteur</translation>
+    </message>
+    <message>
+        <source>Public-Sector Bids</source>
+        <translation>soumissions publiques</translation>
+    </message>
+    <message>
+        <source>Prime Contractor</source>
+        <translation>entrepreneur principal</translation>
+    </message>
+    <message>
+        <source>Prequalification Platforms</source>
+        <translation>plateformes de préqualification</translation>
+    </message>
+    <message>
+        <source>Multiple Sites</source>
+        <translation>plusieurs chantiers</translation>
+    </message>
+    <message>
+        <source>Other Provinces</source>
+        <translation>autres provinces</translation>
+    </message>
+    <message>
+        <source>Current Certification</source>
+        <translation>certification actuelle</translation>
+    </message>
+    <message>
+        <source>Sub-Trades</source>
+        <translation>sous-traitants</translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation>«&#xa0;{0}&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The rules dataset could not be loaded, so the advisor cannot start.</source>
@@ -213,6 +280,25 @@
     <message>
         <source>Comparison of COR and the small-employer program</source>
         <translation>Comparaison du COR et du programme pour petits employeurs</translation>
+    </message>
+    <message>
+        <source>Show the &amp;Map</source>
+        <translation>&amp;Réafficher la carte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show All %n &amp;Rows</source>
+        <translation>
+            <numerusform>&amp;Voir la %n ligne</numerusform>
+            <numerusform>&amp;Voir les %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the map its room back</source>
+        <translation>Redonner sa place à la carte</translation>
+    </message>
+    <message>
+        <source>Close the map pane so that every row of the comparison shows</source>
+        <translation>Fermer le volet de la carte pour voir toutes les lignes de la comparaison</translation>
     </message>
 </context>
 <context>
@@ -427,6 +513,14 @@
         <translation>Nouveau dossier client</translation>
     </message>
     <message>
+        <source>Closed {0}</source>
+        <translation>{0} fermé</translation>
+    </message>
+    <message>
+        <source>Client file closed</source>
+        <translation>Dossier client fermé</translation>
+    </message>
+    <message>
         <source>“{0}” could not be opened.</source>
         <translation>«&#xa0;{0}&#xa0;» n&apos;a pas pu être ouvert.</translation>
     </message>
@@ -517,6 +611,10 @@ Rien n&apos;a été modifié sur le disque et votre travail est toujours ouvert.
     <message>
         <source>Save the changes to “{0}” before closing?</source>
         <translation>Enregistrer les modifications de «&#xa0;{0}&#xa0;» avant de fermer?</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{0}” before closing the client file?</source>
+        <translation>Enregistrer les modifications de «&#xa0;{0}&#xa0;» avant de fermer le dossier client?</translation>
     </message>
     <message>
         <source>Save the changes to “{0}” before starting a new client file?</source>
@@ -704,6 +802,17 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
     </message>
 </context>
 <context>
+    <name>LineEdit</name>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Clear the text</source>
+        <translation>Effacer le texte</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Recommendation</source>
@@ -794,12 +903,36 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>Retirer les mises à jour des règles installées et utiliser les règles livrées avec l&apos;application</translation>
     </message>
     <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close the client file and leave the window empty</source>
+        <translation>Fermer le dossier client et laisser la fenêtre vide</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>Undo the last change to the answers</source>
+        <translation>Annuler la dernière modification des réponses</translation>
+    </message>
+    <message>
+        <source>Redo the last change to the answers that was undone</source>
+        <translation>Rétablir la dernière modification des réponses qui a été annulée</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Recommendation</source>
+        <translation>&amp;Copier la recommandation</translation>
+    </message>
+    <message>
+        <source>Copy the recommendation, with its sources, to paste into an email or a document</source>
+        <translation>Copier la recommandation, avec ses sources, pour la coller dans un courriel ou un document</translation>
     </message>
     <message>
         <source>Pre&amp;ferences…</source>
@@ -830,16 +963,64 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>Aller à l&apos;&amp;entrevue</translation>
     </message>
     <message>
+        <source>Text &amp;Size</source>
+        <translation>Ta&amp;ille du texte</translation>
+    </message>
+    <message>
+        <source>&amp;Larger</source>
+        <translation>&amp;Agrandir</translation>
+    </message>
+    <message>
+        <source>Make the text of the window larger</source>
+        <translation>Agrandir le texte de la fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller</source>
+        <translation>&amp;Réduire</translation>
+    </message>
+    <message>
+        <source>Make the text of the window smaller</source>
+        <translation>Réduire le texte de la fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>Taille &amp;normale</translation>
+    </message>
+    <message>
+        <source>Show the text at the system&apos;s size</source>
+        <translation>Afficher le texte à la taille du système</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Guide d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>How to use the advisor: the window, the interview, client files, printing, rules</source>
+        <translation>Comment utiliser l&apos;outil&#xa0;: la fenêtre, l&apos;entrevue, les dossiers clients, l&apos;impression, les règles</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut of the menus</source>
+        <translation>Tous les raccourcis clavier des menus</translation>
     </message>
     <message>
         <source>COR and SECOR &amp;Explained</source>
         <translation>&amp;COR et SECOR expliqués</translation>
     </message>
     <message>
+        <source>The two programs, province by province, and questions consultants hear</source>
+        <translation>Les deux programmes, province par province, et les questions que les conseillers se font poser</translation>
+    </message>
+    <message>
         <source>About the &amp;Rules…</source>
-        <translation>À propos des &amp;règles…</translation>
+        <translation>À propos des règ&amp;les…</translation>
     </message>
     <message>
         <source>Version, dates, sources and changelog of the rules in use</source>
@@ -852,6 +1033,14 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
     <message>
         <source>Same as the &amp;Window</source>
         <translation>&amp;Même langue que la fenêtre</translation>
+    </message>
+    <message>
+        <source>Recommendation copied, with its sources</source>
+        <translation>Recommandation copiée, avec ses sources</translation>
+    </message>
+    <message>
+        <source>Text size: {0}%</source>
+        <translation>Taille du texte&#xa0;: {0}&#xa0;%</translation>
     </message>
     <message>
         <source>Rules {0} · effective {1} · reviewed {2} · app {3}</source>
@@ -1133,6 +1322,14 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>Ne participe pas</translation>
     </message>
     <message>
+        <source>{0} ({1})
+{2}
+Certifying partners: {3}</source>
+        <translation>{0} ({1})
+{2}
+Partenaires de certification&#xa0;: {3}</translation>
+    </message>
+    <message>
         <source>Jurisdictions table</source>
         <translation>Tableau des provinces et territoires</translation>
     </message>
@@ -1323,6 +1520,29 @@ Les règles en usage ({1}) sont inchangées.</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>{0} or {1}</source>
+        <translation>{0} ou {1}</translation>
+    </message>
+</context>
+<context>
     <name>StaleBanner</name>
     <message>
         <source>Rules review notice</source>
@@ -1388,6 +1608,17 @@ Les règles en usage ({1}) sont inchangées.</translation>
             <numerusform>Résumé (%n page) enregistré dans {0}</numerusform>
             <numerusform>Résumé (%n pages) enregistré dans {0}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User Guide</source>
+        <translation>Guide d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d&apos;utilisation</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,157 @@
+"""Edit ▸ Undo and Redo of answer changes, with a :class:`QUndoStack`.
+
+Every change of the answers (the interview, the map, the table) reaches the
+controller, which says so with ``answersChanged``; this records each one as a
+command holding the answers before and after. A burst of changes to the same
+question (a spin box held down, digits typed, boxes ticked one after another)
+merges into one command; a change that ends where it started is dropped.
+Undoing or redoing hands the whole answers back to the controller
+(``set_answers``), and every view follows as it does for any change.
+
+What a client file reads into the window (New, Open, Close, recovered work) and
+a switch of rules start a new history; a save marks the stack clean, so the
+next change starts a command of its own and undoing comes back exactly to the
+saved answers (which the document then shows as unmodified).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..domain.models import Answers
+from .controller import AdvisorController
+
+
+class AnswerChange(QUndoCommand):
+    """Answers ``before`` -> ``after``; ``key`` is the one question changed ("" for several)."""
+
+    def __init__(self, history: AnswerHistory, key: str, before: Answers, after: Answers) -> None:
+        super().__init__(key or "answers")
+        self._history = history
+        self.key = key
+        self.before = before
+        self.after = after
+        self._done = True  # pushed after the controller already made the change
+
+    def id(self) -> int:
+        return self._history.merge_id(self.key)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, AnswerChange) or other.key != self.key or not self.key:
+            return False
+        self.after = other.after
+        self.setObsolete(self.after == self.before)  # back where it started: nothing to undo
+        return True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._history.restore(self.after)
+
+    def undo(self) -> None:
+        self._history.restore(self.before)
+
+
+class AnswerHistory(QObject):
+    """The window's undo history of answers (Edit ▸ Undo / Redo call :meth:`undo` / :meth:`redo`)."""
+
+    changed = Signal()  # what Undo and Redo would do, or whether they can, changed
+
+    def __init__(self, controller: AdvisorController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._c = controller
+        self.stack = QUndoStack(self)
+        self._last = controller.answers
+        self._restoring = False
+        controller.answersChanged.connect(self._record)
+        controller.datasetChanged.connect(self.reset)
+        # Signal to signal: nothing of Python's runs once the window is gone.
+        self.stack.indexChanged.connect(self.changed)
+        self.stack.cleanChanged.connect(self.changed)
+
+    # --- recording -----------------------------------------------------------------
+    def _record(self, answers: Answers) -> None:
+        before, self._last = self._last, answers
+        if self._restoring or before == answers:
+            return
+        keys = [q.id for q in self._c.dataset.questions if before.get(q.id) != answers.get(q.id)]
+        self.stack.push(AnswerChange(self, keys[0] if len(keys) == 1 else "", before, answers))
+
+    def merge_id(self, key: str) -> int:
+        """One id per question (commands with the same id merge); -1: never merges."""
+        ids = [q.id for q in self._c.dataset.questions]
+        return ids.index(key) + 1 if key in ids else -1
+
+    def restore(self, answers: Answers) -> None:
+        self._restoring = True
+        try:
+            self._c.set_answers(answers)
+        finally:
+            self._restoring = False
+            self._last = self._c.answers
+
+    # --- the window's side ---------------------------------------------------------
+    def reset(self, *_: object) -> None:
+        """A new history from the answers shown now (a file read into the window, other rules)."""
+        self.stack.clear()
+        self._last = self._c.answers
+        self.changed.emit()
+
+    def mark_saved(self) -> None:
+        self.stack.setClean()
+
+    def undo(self) -> None:
+        self.stack.undo()
+
+    def redo(self) -> None:
+        self.stack.redo()
+
+    def undo_key(self) -> str | None:
+        """The question the next Undo changes back ("" for several), or None when there is nothing to undo."""
+        return self._key(self.stack.index() - 1)
+
+    def redo_key(self) -> str | None:
+        return self._key(self.stack.index())
+
+    def _key(self, index: int) -> str | None:
+        if not 0 <= index < self.stack.count():
+            return None
+        command = self.stack.command(index)
+        return command.key if isinstance(command, AnswerChange) else ""
+
+    # --- names -----------------------------------------------------------------------
+    def plain_texts(self) -> tuple[str, str]:
+        """Edit ▸ Undo and Redo with nothing to name (the menu's declaration, the shortcut list)."""
+        return self.tr("&Undo"), self.tr("&Redo")
+
+    def action_texts(self) -> tuple[str, str]:
+        """Edit ▸ Undo and Redo as they read now, in the current language."""
+        undo, redo = self.undo_key(), self.redo_key()
+        plain_undo, plain_redo = self.plain_texts()
+        return (plain_undo if undo is None else self.tr("&Undo Change {0}").format(self.name(undo)),
+                plain_redo if redo is None else self.tr("&Redo Change {0}").format(self.name(redo)))
+
+    def name(self, key: str) -> str:
+        """A question's short name for the Undo and Redo entries, in the current language."""
+        names = {
+            "": self.tr("Answers"),
+            "province": self.tr("Province"),
+            "workers": self.tr("Workers"),
+            "sector": self.tr("Industry"),
+            "public_sector_bids": self.tr("Public-Sector Bids"),
+            "prime_contractor": self.tr("Prime Contractor"),
+            "prequal_platforms": self.tr("Prequalification Platforms"),
+            "multi_site": self.tr("Multiple Sites"),
+            "other_provinces": self.tr("Other Provinces"),
+            "current_certification": self.tr("Current Certification"),
+            "hires_subtrades_into_cor_sites": self.tr("Sub-Trades"),
+        }
+        if key in names:
+            return names[key]
+        for q in self._c.dataset.questions:  # a question the rules file adds: its prompt, quoted
+            if q.id == key:
+                prompt = q.prompt.get(self._c.language).replace("&", "&&")
+                return self.tr("\u201c{0}\u201d").format(prompt if len(prompt) <= 48 else prompt[:47] + "\u2026")
+        return names[""]
