@@ -66,13 +66,11 @@ FORMAT_1 = {
                 "prime_contractor": "unknown", "prequal_platforms": [], "multi_site": False,
                 "other_provinces": [], "current_certification": "secor", "hires_subtrades_into_cor_sites": False,
                 "certificate_date": "2025-03-14"},
-    "client": {"name": "Acme Roofing"},
-    "consultant": {"name": "Jo", "firm": "North"},
+    "client": {"name": "Acme Roofing"}, "consultant": {"name": "Jo", "firm": "North"},
     "notes": "from the first release",
     "dataset": {"version": "2026.11.3", "effective": "2026-05-13", "program": "SECOR"},
-    "created": "2026-06-01T09:30:00Z",
-    "modified": "2026-06-01T09:30:00Z",
-}
+    "created": "2026-06-01T09:30:00Z", "modified": "2026-06-01T09:30:00Z",
+}  # as the first release wrote it
 
 
 def test_a_format_1_file_opens_unchanged_in_meaning(dataset) -> None:
