@@ -95,6 +95,13 @@ WORDS: dict[str, dict[str, str]] = {
         "col_small": "Small program",
         "col_up_to": "Up to",
         "all_sizes": "all",
+        "plan_heading": "Plan for {province} — recommended program: {program}",
+        "plan_empty": "No dated steps: this client holds no certificate and the recommendation is not COR.",
+        "plan_undated": "undated",
+        "plan_overdue": "already past",
+        "register_driving": "Prime contractors (from the register): {value}, because of {names}.",
+        "register_stale": ("{name}: confirmed on {date}, more than {months} months ago; confirm again "
+                           "(a practice of this app, not a rule from a source)."),
     },
     "fr": {
         "title": "Sommaire de la recommandation COR / SECOR",
@@ -167,6 +174,14 @@ WORDS: dict[str, dict[str, str]] = {
         "col_small": "Petits empl.",
         "col_up_to": "Jusqu'à",
         "all_sizes": "tous",
+        "plan_heading": "Plan pour {province} — programme recommandé : {program}",
+        "plan_empty": ("Aucune étape datée : ce client ne détient aucun certificat "
+                       "et la recommandation n'est pas le COR."),
+        "plan_undated": "sans date",
+        "plan_overdue": "date dépassée",
+        "register_driving": "Entrepreneurs principaux (selon le registre) : {value}, en raison de {names}.",
+        "register_stale": ("{name} : confirmé le {date}, il y a plus de {months} mois; confirmez de nouveau "
+                           "(une pratique de cette application, pas une règle tirée d'une source)."),
     },
 }
 
