@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import io
 import json
 import os
@@ -67,6 +68,17 @@ def build_parser() -> argparse.ArgumentParser:
                      help="answers JSON file or .coradvice client file, or - for stdin")
     rec.add_argument("--json", action="store_true", help="print the JSON contract")
     _lang_option(rec)
+
+    pln = sub.add_parser("plan", help="the client's dated plan: audits, deadlines, the road to COR")
+    pln.add_argument("--answers", required=True, metavar="FILE",
+                     help="answers JSON file or .coradvice client file, or - for stdin")
+    pln.add_argument("--json", action="store_true", help="print the JSON contract")
+    pln.add_argument("--ics", metavar="OUT.ics", help="also write the dated steps as an iCalendar file")
+    pln.add_argument("--client", default="", metavar="NAME",
+                     help="the client's name (keeps the calendar's events distinct per client)")
+    pln.add_argument("--target", metavar="YYYY-MM-DD", help="the date the first COR is needed by (a tender)")
+    pln.add_argument("--today", metavar="YYYY-MM-DD", help="plan as of this date (default: today)")
+    _lang_option(pln)
 
     prov = sub.add_parser("provinces", help="list what each jurisdiction offers")
     prov.add_argument("--json", action="store_true", help="print JSON")
@@ -202,7 +214,7 @@ def read_document(spec: str, dataset: Dataset) -> tuple[Answers, clientfile.Clie
     if is_client:
         try:
             cf = clientfile.loads(text, dataset)
-            return cf.answers, cf
+            return with_register(cf), cf
         except ClientFileError as exc:
             raise exc.in_file(name) from None
     try:
@@ -214,13 +226,41 @@ def read_document(spec: str, dataset: Dataset) -> tuple[Answers, clientfile.Clie
     if clientfile.is_client_document(data):
         try:
             cf = clientfile.parse(data, dataset)
-            return cf.answers, cf
+            return with_register(cf), cf
         except ClientFileError as exc:
             raise exc.in_file(name) from None
     try:
         return parse_answers(data, dataset), None
     except AnswersError as exc:
         raise AnswersError(exc.field, exc.problem if exc.field else f"{name}: {exc.problem}") from None
+
+
+def with_register(cf: clientfile.ClientFile) -> Answers:
+    """A client file's answers, ``prime_contractor`` (and the platforms) derived
+    from its prime-contractor register when that has entries."""
+    from .domain import register
+
+    return register.apply(cf.answers, register.derive(cf.register, dt.date.today()))
+
+
+def register_summary(cf: clientfile.ClientFile | None, lang: str) -> tuple[dict[str, object] | None, list[str]]:
+    """``recommend --json``'s added ``register`` key, and the cautions about
+    stale confirmations (a product rule: no source gives the period)."""
+    from .domain import register
+
+    derived = register.derive(cf.register, dt.date.today()) if cf else None
+    if derived is None:
+        return None, []
+    w = wording.words(lang)
+    stale = [w["register_stale"].format(name=e.name, date=e.confirmed_on.isoformat() if e.confirmed_on else "",
+                                        months=register.STALE_MONTHS) for e in derived.stale]
+    summary: dict[str, object] = {
+        "prime_contractor": derived.prime_contractor,
+        "driving": list(derived.driving),
+        "platforms": list(derived.platforms),
+        "stale": [e.name for e in derived.stale],
+    }
+    return summary, stale
 
 
 def check_output(option: str, output: Path, example: str) -> None:
@@ -258,17 +298,74 @@ def parse_size(text: str) -> tuple[int, int]:
 def cmd_recommend(args: argparse.Namespace) -> int:
     dataset = dataset_for(args)
     lang = language(args)
-    answers = read_answers(args.answers, dataset)
+    answers, cf = read_document(args.answers, dataset)
     rec = evaluate(dataset, answers, lang)
     view = present(dataset, answers, rec, lang)
+    summary, stale = register_summary(cf, lang)
     if args.json:
         contract = rec.as_contract()
         # Added keys (DESIGN.md §4 allows it): the language; the engine's own added keys
-        # (province_facts: the cited facts that bear on this client, counting, placement).
+        # (province_facts: the cited facts that bear on this client, counting, placement);
+        # a client file's register: the derived answer and the prime(s) driving it.
         contract["lang"] = view.lang
+        if summary is not None:
+            contract["register"] = summary
+            cautions = contract["cautions"]
+            assert isinstance(cautions, list)
+            cautions.extend({"rule": "register.stale", "text": text} for text in stale)
         print(json.dumps(contract, ensure_ascii=False, indent=2))
     else:
         print(render_text(view))
+        if summary is not None:
+            w = wording.words(lang)
+            driving = summary["driving"]
+            names = ", ".join(str(n) for n in driving) if isinstance(driving, list) else ""
+            print(w["register_driving"].format(value=summary["prime_contractor"], names=names))
+            for text in stale:
+                print(text)
+    return EXIT_OK
+
+
+def parse_date_option(option: str, text: str | None) -> dt.date | None:
+    """A ``YYYY-MM-DD`` option, or None when absent."""
+    if text is None:
+        return None
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option}: expected a date YYYY-MM-DD, got {quoted(text)}") from None
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from .domain.plan import build_plan
+    from .domain.plan import render_text as render_plan
+
+    target = parse_date_option("--target", args.target)
+    today = parse_date_option("--today", args.today) or dt.date.today()
+    ics = Path(args.ics) if args.ics else None
+    if ics is not None:
+        check_output("--ics", ics, "plan.ics")
+    dataset = dataset_for(args)
+    lang = language(args)
+    answers, cf = read_document(args.answers, dataset)
+    rec = evaluate(dataset, answers, lang)
+    plan = build_plan(dataset, answers, rec.program, today, target, lang)
+    client = args.client or (cf.client.name if cf else "")
+    if ics is not None:
+        from .domain.ics import write_calendar
+
+        try:
+            write_calendar(ics, plan, client)
+        except OSError as exc:
+            raise UsageError(f"--ics: cannot write {quoted(str(ics))}: {exc.strerror or exc}") from None
+    if args.json:
+        contract = plan.as_contract()
+        contract["lang"] = lang
+        print(json.dumps(contract, ensure_ascii=False, indent=2))
+    else:
+        print(render_plan(plan, wording.words(lang)))
     return EXIT_OK
 
 
@@ -391,6 +488,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "recommend": cmd_recommend,
+    "plan": cmd_plan,
     "provinces": cmd_provinces,
     "validate-dataset": cmd_validate,
     "diff-dataset": cmd_diff,

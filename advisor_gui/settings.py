@@ -34,6 +34,8 @@ TEXT_SIZE = Option("view/text_size", int, 100)  # per cent of the system's font 
 LANGUAGE = Option("general/language", str, "")  # "" = follow the system
 CONSULTANT = Option("report/consultant", str, "")
 FIRM = Option("report/firm", str, "")
+PHONE = Option("report/phone", str, "")  # the consultant's, printed under "Prepared by"
+EMAIL = Option("report/email", str, "")
 FIRM_LOGO = Option("report/firm_logo", str, "")
 PAGE_SIZE = Option("report/page_size", str, "letter")
 RECENT_FILES = Option("files/recent", list, [])

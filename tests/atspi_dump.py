@@ -4,7 +4,8 @@ Debian's ``python3-pyatspi`` (the test's virtualenv cannot install it):
 
     /usr/bin/python3 tests/atspi_dump.py "COR/SECOR Advisor" [seconds to wait]
 
-Each node: {"role", "name", "description", "states": [...], "text", "children": [...]}.
+Each node: {"role", "name", "description", "states": [...], "text", "extents": [x, y, w, h],
+"children": [...]}.
 Exit 3 when the application never appears on the bus.
 """
 
@@ -41,6 +42,15 @@ def text_of(node: object) -> str:
     return str(text.getText(0, min(text.characterCount, 20000)))
 
 
+def extents_of(node: object) -> list[int]:
+    """Where the object is on the screen: [x, y, width, height] ([] if it has no place)."""
+    try:
+        box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)  # type: ignore[attr-defined]
+    except NotImplementedError:
+        return []
+    return [box.x, box.y, box.width, box.height]
+
+
 def dump(node: object, budget: list[int]) -> dict[str, object]:
     budget[0] -= 1
     states = node.getState()  # type: ignore[attr-defined]
@@ -50,6 +60,7 @@ def dump(node: object, budget: list[int]) -> dict[str, object]:
         "description": node.description or "",  # type: ignore[attr-defined]
         "states": sorted(pyatspi.stateToString(s) for s in states.getStates()),
         "text": text_of(node),
+        "extents": extents_of(node),
         "children": [],
     }
     children = out["children"]

@@ -84,3 +84,50 @@ def test_the_interview_questions_are_named_by_their_prompts(tree: Node) -> None:
     for prompt in ("How many workers does the operation consistently run with?",
                    "Does the operation run several sites at once?"):
         assert prompt in names
+
+
+def only(nodes: list[Node], what: str) -> Node:
+    assert len(nodes) == 1, f"{what}: {len(nodes)} found"
+    return nodes[0]
+
+
+JURISDICTIONS = ("Yukon (YT)", "Northwest Territories (NT)", "Nunavut (NU)", "British Columbia (BC)", "Alberta (AB)",
+                 "Saskatchewan (SK)", "Manitoba (MB)", "Ontario (ON)", "Quebec (QC)", "Newfoundland and Labrador (NL)",
+                 "New Brunswick (NB)", "Nova Scotia (NS)", "Prince Edward Island (PE)")
+
+
+def test_the_map_lists_the_13_jurisdictions_in_geographic_order(tree: Node) -> None:
+    themap = only([n for n, _ in walk(tree) if n["name"] == "Map of Canada by program offered"], "the map")
+    assert themap["role"] == "list" and "focusable" in themap["states"]
+    items = themap["children"]
+    assert [item["name"].split(" — ")[0] for item in items] == list(JURISDICTIONS)
+    mx, my, mw, mh = themap["extents"]
+    for item in items:
+        assert item["role"] == "list item" and showing(item)
+        assert {"focusable", "selectable"} <= set(item["states"])
+        offer = item["name"].split(" — ", 1)[1]
+        assert "COR" in offer, item["name"]  # what it offers: "COR from 20 workers; Small COR up to 19"
+        assert item["description"].startswith("Certifying partners: ")
+        x, y, w, h = item["extents"]
+        assert w > 0 and h > 0 and mx <= x + w / 2 <= mx + mw and my <= y + h / 2 <= my + mh, item["name"]
+
+
+def test_the_selected_jurisdiction_is_the_province_answered(tree: Node) -> None:
+    themap = only([n for n, _ in walk(tree) if n["name"] == "Map of Canada by program offered"], "the map")
+    selected = only([item for item in themap["children"] if "selected" in item["states"]], "selected on the map")
+    question = only([n for n, _ in walk(tree) if n["role"] == "combo box"
+                     and any(item["name"] == "Yukon (YT)" for item, _ in walk(n))], "the province question")
+    answered = only([n for n, _ in walk(question) if n["role"] == "list item" and "selected" in n["states"]],
+                    "selected in the question")
+    assert selected["name"].startswith(answered["name"] + " — ")
+
+
+def test_the_legend_swatches_are_named_images(tree: Node) -> None:
+    legend = only([n for n, _ in walk(tree) if n["name"] == "Map legend"], "the legend")
+    images = [n for n, _ in walk(legend) if n["role"] == "image"]
+    names = [n["name"] for n in images]
+    assert names[0] == "COR + SECOR: solid, dark blue"
+    assert len(names) == 5 and len(set(names)) == 5
+    for name in names:
+        category, looks = name.split(": ")
+        assert category and "," in looks, name  # the pattern, then the colour

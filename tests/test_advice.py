@@ -68,7 +68,7 @@ def test_a_client_file_round_trips_the_details_and_omits_them_when_absent(datase
     rec = evaluate(dataset, answers)
     text = clientfile.dumps(clientfile.new_client_file(answers, rec))
     doc = json.loads(text)
-    assert doc["format_version"] == 1
+    assert doc["format_version"] == 2
     assert doc["answers"]["worker_count"] == {"peak_12_months": 8.0, "subcontractors": 3.0}
     assert clientfile.loads(text, dataset).answers == clientfile.parse(doc, dataset).answers
     assert clientfile.loads(text, dataset).answers.worker_count == answers.worker_count

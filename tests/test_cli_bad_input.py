@@ -45,8 +45,8 @@ def answers_file(tmp_path: Path, doc: object = GOOD, name: str = "a.json") -> Pa
 
 # --- inputs that are not regular files ---------------------------------------------
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
-@pytest.mark.parametrize("command", ["recommend", "report", "screenshot", "validate-dataset", "seal-dataset",
-                                     "diff-dataset"])
+@pytest.mark.parametrize("command", ["recommend", "plan", "report", "screenshot", "validate-dataset",
+                                     "seal-dataset", "diff-dataset"])
 def test_a_fifo_is_refused_by_every_command(tmp_path: Path, capsys, command: str) -> None:
     fifo = tmp_path / "fifo.json"
     os.mkfifo(fifo)  # nobody writes to it: any blocking open would hang the test
@@ -56,6 +56,7 @@ def test_a_fifo_is_refused_by_every_command(tmp_path: Path, capsys, command: str
     for target in (fifo, link):
         args = {
             "recommend": ["recommend", "--answers", str(target)],
+            "plan": ["plan", "--answers", str(target), "--ics", f"{out}.ics"],
             "report": ["report", "--answers", str(target), "--output", f"{out}.pdf"],
             "screenshot": ["screenshot", "--answers", str(target), "--output", f"{out}.png"],
             "validate-dataset": ["validate-dataset", str(target)],
@@ -63,7 +64,7 @@ def test_a_fifo_is_refused_by_every_command(tmp_path: Path, capsys, command: str
             "diff-dataset": ["diff-dataset", str(ROOT / "data" / "rules.yaml"), str(target)],
         }[command]
         assert "pipe" in refused(capsys, *args)
-    assert not Path(f"{out}.pdf").exists() and not Path(f"{out}.png").exists()
+    assert not Path(f"{out}.pdf").exists() and not Path(f"{out}.png").exists() and not Path(f"{out}.ics").exists()
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")

@@ -53,7 +53,7 @@ def test_client_file_on_stdin(dataset) -> None:
 @pytest.mark.parametrize(("mutate", "words"), [
     (lambda t: t[: len(t) // 2], "coast.coradvice: not valid JSON"),
     (lambda t: t.replace('"workers": 25', '"workers": 0'), "coast.coradvice: answers.workers: must be a whole"),
-    (lambda t: t.replace('"format_version": 1', '"format_version": 9'), "format_version: 9 is newer"),
+    (lambda t: t.replace('"format_version": 2', '"format_version": 9'), "format_version: 9 is newer"),
     (lambda t: t.replace('"notes": ""', '"notes": "", "colour": 1'), "colour: unknown field"),
     (lambda t: "{}", "format_version: required field is missing"),
 ], ids=["truncated", "bad-answer", "newer", "unknown-key", "not-a-client-file"])

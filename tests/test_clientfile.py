@@ -44,7 +44,7 @@ def doc(dataset: Any) -> dict[str, Any]:
 def test_round_trip_any_client_file(dataset) -> None:
     files = st.builds(
         ClientFile,
-        format_version=st.just(1),
+        format_version=st.just(2),
         answers=answers_strategy([s.id for s in dataset.sectors]),
         client=st.builds(clientfile.Client, name=TEXT),
         consultant=st.builds(Consultant, name=TEXT, firm=TEXT),
@@ -63,14 +63,14 @@ def test_round_trip_any_client_file(dataset) -> None:
         assert back == cf
         assert clientfile.dumps(back) == text, "writing is deterministic"
         assert list(json.loads(text)) == ["format_version", "answers", "client", "consultant", "notes",
-                                          "dataset", "created", "modified"]
+                                          "dataset", "created", "modified", "register", "scenarios"]
 
     prop()
 
 
 def test_written_file_is_the_documented_format(dataset) -> None:
     d = doc(dataset)
-    assert d["format_version"] == clientfile.FORMAT_VERSION == 1
+    assert d["format_version"] == clientfile.FORMAT_VERSION == 2
     assert d["answers"]["province"] == "AB" and tuple(d["answers"]) == ANSWER_FIELDS
     assert d["client"] == {"name": "Acme Roofing"}
     assert d["consultant"] == {"name": "Jo Tremblay", "firm": "North Safety"}
@@ -192,13 +192,13 @@ V0 = {
 
 def test_format_0_migrates_to_the_current_format(dataset) -> None:
     cf = clientfile.parse(copy.deepcopy(V0), dataset)
-    assert cf.format_version == 1
+    assert cf.format_version == 2
     assert cf.answers == Answers(province="SK", workers=4, sector="construction")
     assert cf.client.name == "Prairie Drywall"
     assert cf.consultant == Consultant(name="Sam Roy", firm="Roy Safety")
     assert cf.dataset.version == "2026.05.0" and cf.dataset.program == "SECOR"
     assert cf.created == cf.modified == dt.datetime(2026, 5, 2, 10, tzinfo=dt.UTC)
-    assert json.loads(clientfile.dumps(cf))["format_version"] == 1, "saving writes the current format"
+    assert json.loads(clientfile.dumps(cf))["format_version"] == 2, "saving writes the current format"
 
 
 def test_format_0_is_read_strictly_too(dataset) -> None:

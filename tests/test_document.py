@@ -259,7 +259,7 @@ BAD_FILES = {
     "wrong-type": (lambda p, ds: p.write_text(write_client_file(p, ds).read_text().replace(
         '"workers": 8', '"workers": "eight"')), "answers.workers: must be a whole number"),
     "newer": (lambda p, ds: p.write_text(write_client_file(p, ds).read_text().replace(
-        '"format_version": 1', '"format_version": 2')), "format_version: 2 is newer"),
+        '"format_version": 2', '"format_version": 3')), "format_version: 3 is newer"),
     "not-json": (lambda p, ds: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00"), "not UTF-8"),
     "folder": (lambda p, ds: p.mkdir(), "is a folder"),
 }
@@ -785,3 +785,24 @@ def test_a_file_too_large_to_open_again_is_not_written(qtbot: Any, window: MainW
     window.controller.set_notes("short again")
     window.act_save.trigger()
     assert target.is_file() and not window.document.modified
+
+
+def test_saving_keeps_the_register_and_scenarios_the_window_does_not_edit(window: MainWindow, dataset: Any,
+                                                                          tmp_path: Path) -> None:
+    """Issue 16: a format-2 file's register and scenarios survive an edit and a save."""
+    import dataclasses
+
+    from advisor_gui.domain.register import RegisterEntry, Scenario
+
+    path = write_client_file(tmp_path / "prairie.coradvice", dataset)
+    cf = clientfile.read(path, dataset)
+    entry = RegisterEntry(name="PCL", platform="ISN", accepts="cor_only", confirmed_by="email",
+                          confirmed_on=None, note="")
+    scenario = Scenario(name="After hiring 6", answers=cf.answers)
+    path.write_text(clientfile.dumps(dataclasses.replace(cf, register=(entry,), scenarios=(scenario,))),
+                    encoding="utf-8")
+    assert window.document.open_path(path)
+    edit(window, workers=9)
+    assert window.document.save()
+    saved = clientfile.read(path, dataset)
+    assert saved.answers.workers == 9 and saved.register == (entry,) and saved.scenarios == (scenario,)

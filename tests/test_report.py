@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import subprocess
 import sys
+from html import escape as escape_html
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,8 +15,8 @@ from hypothesis import strategies as st
 from advisor_gui.domain import wording
 from advisor_gui.domain.engine import evaluate
 from advisor_gui.domain.models import Answers
-from advisor_gui.domain.presentation import program_status
-from advisor_gui.domain.report import Report, build_report, labels, render_html
+from advisor_gui.domain.presentation import locators, program_status
+from advisor_gui.domain.report import Report, build_report, labels, masthead_rows, render_html
 
 from .conftest import ROOT
 from .test_engine import answers_strategy
@@ -93,8 +94,9 @@ def test_every_reason_cites_numbered_sources(dataset, answers: Answers) -> None:
     rules = {rule.id: rule for rule in dataset.rules}
     for reason in evaluate(dataset, answers).reasons:
         for cite in rules[reason.rule].cite:
-            if cite.source == "article":
-                assert cite.at in article.sections
+            if cite.source == "article":  # each place the cite points to, or a more precise one
+                for place in locators(cite.at):
+                    assert any(s == place or s.startswith((place + ",", place + " (")) for s in article.sections)
 
 
 def test_comparison_rows_share_one_section(dataset) -> None:
@@ -154,8 +156,9 @@ def test_html_carries_every_part(dataset) -> None:
     r = report(dataset, AB_12_SECOR, client="Acme", consultant="Marie", firm="NorthSafe")
     html = render_html(r)
     lab = labels()
-    for text in ("COR / SECOR recommendation summary", "Acme", "Marie, NorthSafe", "November 27, 2026", "Alberta",
-                 "Certificate of Recognition (COR)", "Eligible here: COR", lab["cautions"], lab["disputes"],
+    for text in ("COR / SECOR recommendation summary", "Prepared for", "Acme", "Prepared by", "Marie", "NorthSafe",
+                 "27 November 2026", "Alberta", "Certificate of Recognition", "Eligible here: COR", lab["cautions"],
+                 lab["disputes"],
                  lab["partners"], lab["next_steps"], "Moving from SECOR to COR", lab["what_would_change"],
                  "COR compared with SECOR in Alberta", lab["answers"], lab["about"], lab["sources"],
                  "have the final word", dataset.version, wording.date(dataset.effective),
@@ -185,9 +188,12 @@ def test_header_footer_and_defaults(dataset) -> None:
     assert r.running_header == "COR / SECOR recommendation"
     assert r.document_title == "COR / SECOR recommendation summary"
     assert r.running_footer == (f"Rules dataset {dataset.version} · effective {wording.date(dataset.effective)} · "
-                                "prepared November 27, 2026")
+                                "prepared 27 November 2026")
     assert r.prepared_by == ""
-    assert "(not named)" in render_html(r) and "Prepared by" not in render_html(r)
+    # No client name: no "Prepared for" line at all (the province stands alone), no placeholder.
+    html = render_html(r)
+    assert "Prepared for" not in html and "not named" not in html and "Prepared by" not in html
+    assert masthead_rows(r) == [("Province or territory", ["Alberta"]), ("Date", ["27 November 2026"])]
     assert report(dataset, AB_6, client="  Two\nlines ").running_header.endswith("— Two lines")
 
 
@@ -223,3 +229,47 @@ def test_stale_rules_get_a_line_in_the_summary(dataset) -> None:
     old = build_report(dataset, answers, rec, today=dataset.last_reviewed + dt.timedelta(days=400))
     assert not fresh.rules_stale and "more than a year" not in render_html(fresh)
     assert old.rules_stale and render_html(old).count("more than a year before this summary") == 2
+
+
+def test_prepared_for_and_by_block(dataset) -> None:
+    """Client, consultant, firm, phone and email as plain text, the date in words, in both languages."""
+    kw = {"client": "Prairie <Steel> & Sons Ltd.", "consultant": "Jo Tremblay", "firm": "North Safety",
+          "phone": "+1 780 555 0142", "email": "jo@northsafety.ca", "today": dt.date(2026, 11, 30)}
+    r = report(dataset, BC_12, **kw)
+    assert masthead_rows(r) == [
+        ("Prepared for", ["Prairie <Steel> & Sons Ltd.", "British Columbia"]),
+        ("Prepared by", ["Jo Tremblay", "North Safety", "+1 780 555 0142", "jo@northsafety.ca"]),
+        ("Date", ["30 November 2026"]),
+    ]
+    assert "Prairie &lt;Steel&gt; &amp; Sons Ltd." in render_html(r)
+    fr = report(dataset, BC_12, lang="fr", **kw)
+    assert [label for label, _ in masthead_rows(fr)] == ["Préparé pour", "Préparé par", "Date"]
+    assert masthead_rows(fr)[-1][1] == ["30 novembre 2026"]
+    only_phone = report(dataset, BC_12, phone="555 0100", today=TODAY)
+    assert masthead_rows(only_phone)[1] == ("Prepared by", ["555 0100"])
+
+
+def test_the_verdict_is_said_once(dataset) -> None:
+    """"Small COR" then what it is, not "Small COR / Small COR (…)"; nothing after "No COR program"."""
+    details = {a.province: report(dataset, a).view for a in (AB_6, BC_12, ON_40, QC_12)}
+    assert details["BC"].program_detail == "British Columbia's small-employer program"
+    assert details["ON"].program_detail == "Certificate of Recognition"
+    assert details["AB"].program_detail == "Small Employer Certificate of Recognition"
+    assert details["QC"].program_detail == ""
+    for view in details.values():
+        html = render_html(report(dataset, Answers(province=view.province_code, workers=12)))
+        assert html.count(escape_html(view.program_label)) >= 1
+        assert view.program_label not in view.program_detail
+    fr = report(dataset, BC_12, lang="fr").view
+    assert fr.program_detail == "programme pour petits employeurs de la Colombie-Britannique"
+
+
+def test_source_locators_are_listed_once(dataset) -> None:
+    """"§1 What COR is" and "1. What COR is" are one place; "a; b" are two."""
+    for answers in (AB_6, BC_12, ON_40, QC_12, AB_12_SECOR, Answers(province="AB", workers=8, sector="construction",
+                                                                      prime_contractor="requires_cor")):
+        for s in report(dataset, answers).view.sources:
+            places = [p.casefold() for p in s.sections]
+            assert len(places) == len(set(places)), s.sections
+            assert not any(";" in p or re.match(r"\d+\. ", p) for p in s.sections), s.sections
+    assert locators("1. What COR is; §3 table, on-site days") == ["§1 What COR is", "§3 table, on-site days"]

@@ -1,16 +1,19 @@
 """Client files (``.coradvice``): one client's answers, notes and the advice given.
 
-A client file is UTF-8 JSON, one object, every key required (format 1)::
+A client file is UTF-8 JSON, one object, every key required (format 2)::
 
     {
-      "format_version": 1,
+      "format_version": 2,
       "answers": {"province": "AB", "workers": 6, "sector": "other", ...},
       "client": {"name": "Acme Roofing Ltd."},
       "consultant": {"name": "Jo Tremblay", "firm": "North Safety Advisory"},
       "notes": "Free text, any length, newlines kept.",
       "dataset": {"version": "2026.11.0", "effective": "2026-05-13", "program": "SECOR"},
       "created": "2026-05-13T14:02:11Z",
-      "modified": "2026-06-01T09:30:00Z"
+      "modified": "2026-06-01T09:30:00Z",
+      "register": [{"name": "Ledcor", "platform": "ISN", "accepts": "cor_only",
+                    "confirmed_by": "email", "confirmed_on": "2026-04-02", "note": ""}],
+      "scenarios": [{"name": "After hiring 6", "answers": {"province": "AB", "workers": 12, ...}}]
     }
 
 - ``format_version``: a whole number; this app writes :data:`FORMAT_VERSION`,
@@ -29,6 +32,18 @@ A client file is UTF-8 JSON, one object, every key required (format 1)::
   Opening the file under another dataset compares that with today's answer
   (:func:`drift`).
 - ``created``, ``modified``: ISO 8601 date and time in UTC (``Z`` or ``+00:00``).
+- ``register`` (format 2): the prime contractors and owners, each with every key:
+  ``name``; ``platform`` (``ISN``, ``ComplyWorks``, ``Avetta``, ``CanQualify``,
+  ``ContractorCheck``, ``other``, ``none``); ``accepts`` (``cor_only``,
+  ``accepts_small``, ``unknown``); ``confirmed_by`` (``email``,
+  ``contract_clause``, ``platform_requirement``, ``phone``, ``other``,
+  ``none``); ``confirmed_on`` (``YYYY-MM-DD`` or null); ``note``. With entries,
+  ``prime_contractor`` is derived from it (:mod:`.register`).
+- ``scenarios`` (format 2): named answers variants, each ``{name, answers}``
+  (names unique), the answers as strict as the main ones.
+
+Format 1 (no ``register``, no ``scenarios``) is read as format 2 with both
+empty: it means the same; saving writes format 2.
 
 Reading is as strict as the rules dataset: strict JSON types (``"6"`` is not a
 number, ``1`` is not ``true``), unknown keys refused, duplicate keys and
@@ -52,8 +67,9 @@ from . import answer_schema
 from .answers import AnswersError, check_sector, explain_error
 from .engine import Recommendation
 from .models import Answers, Dataset, NonEmpty, ProgramCode
+from .register import RegisterEntry, Scenario
 
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 SUFFIX = ".coradvice"
 MAX_BYTES = CAPS["client"]  # the shared reader's cap (advisor_gui.util.reading)
 _STRICT = {"extra": "forbid", "strict": True}
@@ -99,7 +115,7 @@ class DatasetRecord:
 @record
 class ClientFile:
     __pydantic_config__ = _STRICT
-    format_version: Literal[1]
+    format_version: Literal[2]
     answers: Answers
     client: Client
     consultant: Consultant
@@ -107,6 +123,8 @@ class ClientFile:
     dataset: DatasetRecord
     created: dt.datetime
     modified: dt.datetime
+    register: tuple[RegisterEntry, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
 
 
 def now_utc() -> dt.datetime:
@@ -115,7 +133,8 @@ def now_utc() -> dt.datetime:
 
 def new_client_file(answers: Answers, recommendation: Recommendation, *, client: str = "", notes: str = "",
                     consultant: Consultant | None = None, created: dt.datetime | None = None,
-                    modified: dt.datetime | None = None) -> ClientFile:
+                    modified: dt.datetime | None = None, register: tuple[RegisterEntry, ...] = (),
+                    scenarios: tuple[Scenario, ...] = ()) -> ClientFile:
     """A client file for ``answers`` as the current dataset sees them."""
     modified = modified or now_utc()
     return ClientFile(
@@ -131,6 +150,8 @@ def new_client_file(answers: Answers, recommendation: Recommendation, *, client:
         ),
         created=created or modified,
         modified=modified,
+        register=register,
+        scenarios=scenarios,
     )
 
 
@@ -193,8 +214,18 @@ def _v0_to_v1(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 (the first release): no register, no scenarios. Both start
+    empty, so the file means what it meant; keys format 2 adds are refused in
+    a file that says it is format 1 (the field is named)."""
+    for key in ("register", "scenarios"):
+        if key in doc:
+            raise ClientFileError(key, "unknown field (format 1)")
+    return {**doc, "format_version": 2, "register": [], "scenarios": []}
+
+
 # Each entry upgrades a document of that format_version to the next one.
-MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1}
+MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def upgrade(doc: dict[str, Any]) -> dict[str, Any]:
@@ -286,6 +317,8 @@ def parse(data: object, dataset: Dataset | None = None) -> ClientFile:
     if not isinstance(data, dict):
         raise ClientFileError("", "not a client file: expected a JSON object")
     doc = upgrade(data)
+    scenarios_doc = doc.get("scenarios", [])
+    doc = {k: v for k, v in doc.items() if k != "scenarios"}
     added: dict[str, Any] = {}
     if isinstance(doc.get("answers"), dict):  # the dataset's added questions are checked apart
         core, added = answer_schema.split(doc["answers"])
@@ -311,7 +344,58 @@ def parse(data: object, dataset: Dataset | None = None) -> ClientFile:
             check_sector(cf.answers, dataset)
         except AnswersError as exc:
             raise ClientFileError(f"answers.{exc.field}", exc.problem) from None
-    return cf
+    return dataclasses.replace(cf, scenarios=_scenarios(scenarios_doc, dataset))
+
+
+_ANSWERS_ADAPTER: Any = None
+
+
+def _scenarios(data: object, dataset: Dataset | None) -> tuple[Scenario, ...]:
+    """The scenarios, each one's answers read exactly as the file's own."""
+    import pydantic
+
+    global _ANSWERS_ADAPTER
+    if not isinstance(data, list):
+        raise ClientFileError("scenarios", "must be a list")
+    if _ANSWERS_ADAPTER is None:
+        _ANSWERS_ADAPTER = pydantic.TypeAdapter(Answers)
+    out: list[Scenario] = []
+    for i, item in enumerate(data):
+        where = f"scenarios[{i}]"
+        if not isinstance(item, dict):
+            raise ClientFileError(where, "must be an object with name and answers")
+        for key in item:
+            if key not in {"name", "answers"}:
+                raise ClientFileError(f"{where}.{key}", "unknown field")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ClientFileError(f"{where}.name", "must be a non-empty text")
+        if any(s.name == name for s in out):
+            raise ClientFileError(f"{where}.name", f"{quoted(name)} is already the name of a scenario")
+        raw = item.get("answers")
+        if not isinstance(raw, dict):
+            raise ClientFileError(f"{where}.answers", "the answers must be a JSON object")
+        core, added = answer_schema.split(raw)
+        try:
+            answer_schema.check_details(core, ("answers",))
+            answers: Answers = _ANSWERS_ADAPTER.validate_json(json.dumps(core), strict=True)
+            added_answers = answer_schema.check_added(added, dataset, ("answers",))
+        except pydantic.ValidationError as exc:
+            err = exc.errors(include_url=False)[0]
+            loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+            if loc[:1] != ["answers"]:
+                loc = ["answers", *loc]
+            problem = explain_error({**err, "loc": loc}, offset=1)
+            raise ClientFileError(f"{where}.answers.{problem.field}", problem.problem) from None
+        answers = dataclasses.replace(answers, added=added_answers)
+        if dataset is not None:
+            answers = answer_schema.conform(answers, dataset)
+            try:
+                check_sector(answers, dataset)
+            except AnswersError as exc:
+                raise ClientFileError(f"{where}.answers.{exc.field}", exc.problem) from None
+        out.append(Scenario(name=name, answers=answers))
+    return tuple(out)
 
 
 def loads(text: str, dataset: Dataset | None = None) -> ClientFile:

@@ -389,6 +389,7 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
                 if cell.small is not None and ds.jurisdiction(code).small_program is None:
                     raise doc.error(("comparison", i, "by_province", k, "small"),
                                     f"{code} has no small-employer program to compare")
+    _check_timing(doc, ds, sector_ids)
     for path, problem in unreachable(ds):
         raise doc.error(path, problem)
     for path, leaf in leaves:
@@ -400,6 +401,37 @@ def _cross_check(doc: _Located, ds: Dataset) -> None:
                 for name in PLACEHOLDER.findall(getattr(leaf, lang)):
                     if name not in TEXT_FIELDS:
                         raise doc.error((*path, lang), f"unknown placeholder {{{name}}}")
+
+
+def _check_timing(doc: _Located, ds: Dataset, sector_ids: set[str]) -> None:
+    """The plan's timing steps: unique ids, known sectors, and a date rule that
+    means something (an undated step moves nothing; a certificate counts only
+    for a cycle; the target is never counted from itself)."""
+    _unique(doc, ds.timing, "id", "timing")
+    for i, step in enumerate(ds.timing):
+        base = ("timing", i)
+        for k, sector in enumerate(step.sectors):
+            if sector not in sector_ids:
+                raise doc.error((*base, "sectors", k), f"unknown sector {_q(sector)}")
+        moved = step.years or step.months or step.days or step.year_end or step.target
+        if step.anchor is None and moved:
+            raise doc.error((*base, "anchor"), "an undated step (no anchor) cannot move a date or be the target")
+        if step.anchor == "certificate" and step.track != "cycle":
+            raise doc.error((*base, "anchor"), "only a cycle step counts from the certificate date")
+        if step.target and (step.anchor == "target" or step.track != "first_cor"):
+            raise doc.error((*base, "target"), "the target is a first_cor step dated from today")
+        if step.track == "cycle" and not step.holds:
+            raise doc.error((*base, "holds"), "a cycle step says which certificate it follows (secor or cor)")
+    timing_ids = {step.id for step in ds.timing}
+    _unique(doc, ds.working_elsewhere, "id", "working_elsewhere")
+    for i, route in enumerate(ds.working_elsewhere):
+        base = ("working_elsewhere", i)
+        if route.id in timing_ids:
+            raise doc.error((*base, "id"), f"{_q(route.id)} is already the id of a timing step")
+        for field in ("sectors", "except_sectors"):
+            for k, sector in enumerate(getattr(route, field)):
+                if sector not in sector_ids:
+                    raise doc.error((*base, field, k), f"unknown sector {_q(sector)}")
 
 
 def _check_question_key(doc: _Located, key: str, kind: str, i: int) -> None:

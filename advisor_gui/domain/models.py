@@ -345,6 +345,65 @@ class Faq:
     cite: Cites
 
 
+# The plan (issue 16): which track a timing step belongs to, and what its date counts from.
+PlanTrack = Literal["cycle", "first_cor"]
+PLAN_TRACKS: tuple[str, ...] = get_args(PlanTrack)
+PlanAnchor = Literal["certificate", "today", "target"]
+
+
+@record
+class TimingStep:
+    """One cited step of a client's dated plan (:mod:`advisor_gui.domain.plan`).
+
+    ``track`` ``cycle`` steps follow a certificate the client holds (its date is
+    the ``certificate`` anchor); ``first_cor`` steps lead to a first COR, from
+    no certificate or from SECOR (``holds`` limits a step to those current
+    certifications; empty: any). The date is the ``anchor`` moved by ``years``,
+    ``months`` and ``days`` (negative: before it), then, with ``year_end``,
+    31 December of that year. Without an ``anchor`` the step is shown undated:
+    no source gives its timing, and none is invented. ``target`` marks the date
+    the ``target`` anchor counts back from when the user gives none (the first
+    such dated step applies). ``sectors`` limits a partner's rule to the
+    sectors it serves (empty: all).
+    """
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    jurisdictions: Annotated[tuple[JurisdictionCode, ...], MinLen(1)]
+    track: PlanTrack
+    title: Text
+    cite: Cites
+    holds: tuple[Literal["none", "secor", "cor"], ...] = ()
+    anchor: PlanAnchor | None = None
+    years: Annotated[int, Ge(-10), Le(10)] = 0
+    months: Annotated[int, Ge(-120), Le(120)] = 0
+    days: Annotated[int, Ge(-3660), Le(3660)] = 0
+    year_end: bool = False
+    target: bool = False
+    sectors: tuple[Identifier, ...] = ()
+
+
+@record
+class HostRoute:
+    """What a client needs to work in another jurisdiction (a host): the
+    host's COR, a reciprocity or equivalency letter and its validity, or
+    nothing. It applies when a host is among the client's ``other_provinces``
+    and, when given, the client's base is in ``home`` (not in
+    ``except_home``), its sector in ``sectors`` (not in ``except_sectors``)
+    and its current certification in ``holds``. Shown undated in the plan."""
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    hosts: Annotated[tuple[JurisdictionCode, ...], MinLen(1)]
+    title: Text
+    cite: Cites
+    home: tuple[JurisdictionCode, ...] = ()
+    except_home: tuple[JurisdictionCode, ...] = ()
+    sectors: tuple[Identifier, ...] = ()
+    except_sectors: tuple[Identifier, ...] = ()
+    holds: tuple[Literal["none", "secor", "cor"], ...] = ()
+
+
 @weakref_record
 class Dataset:
     """The whole bundled rules dataset."""
@@ -365,6 +424,8 @@ class Dataset:
     source_notes: tuple[SourceNote, ...]
     guidance: tuple[Guidance, ...]
     faq: tuple[Faq, ...]
+    timing: tuple[TimingStep, ...] = ()
+    working_elsewhere: tuple[HostRoute, ...] = ()
 
     def jurisdiction(self, code: str) -> Jurisdiction:
         return _find(self, self.jurisdictions, "code", code)

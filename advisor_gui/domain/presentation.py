@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable
 from html import escape
 
@@ -211,6 +212,26 @@ class Presentation:
         return {"COR": "cor", "SECOR": "small", "SMALL_COR": "small"}.get(self.program, "none")
 
     @property
+    def program_detail(self) -> str:
+        """What the verdict adds to ``program_label`` without repeating it:
+        "Certificate of Recognition" for COR, "British Columbia's small-employer
+        program" for Small COR, nothing where the long name only restates the
+        label ("No COR program applies here")."""
+        label, long = self.program_label.strip(), self.program_long.strip()
+        if long.endswith(f"({label})"):  # "Certificate of Recognition (COR)"
+            return long[: -len(label) - 2].strip()
+        if long.startswith(label):  # "Small COR (British Columbia's …)", "No COR program applies here"
+            rest = long[len(label):].strip()
+            return rest[1:-1].strip() if rest.startswith("(") and rest.endswith(")") else ""
+        return long
+
+    @property
+    def verdict_line(self) -> str:
+        """The verdict in one line: "Small COR — British Columbia's small-employer program"."""
+        detail = self.program_detail
+        return f"{self.program_label} — {detail}" if detail else self.program_label
+
+    @property
     def dataset_line(self) -> str:
         return self.word("dataset").format(
             version=self.dataset_version,
@@ -284,17 +305,53 @@ class _Sources:
                 n = self._number[c.source] = len(self._number) + 1
                 self._sections[c.source] = []
             section = c.at if at is None else at
-            if section and section not in self._sections[c.source]:
-                self._sections[c.source].append(section)
+            for locator in locators(section):
+                if locator not in self._sections[c.source]:
+                    self._sections[c.source].append(locator)
             if n not in numbers:
                 numbers.append(n)
         return tuple(numbers)
 
     def entries(self) -> tuple[SourceEntry, ...]:
         return tuple(
-            SourceEntry(n, sid, describe_source(self._ds.source(sid)), tuple(self._sections[sid]))
+            SourceEntry(n, sid, describe_source(self._ds.source(sid)), _distinct_locators(self._sections[sid]))
             for sid, n in self._number.items()
         )
+
+
+_SECTION_NUMBER = re.compile(r"^(?:\u00a7\s*)?(\d+)(?:\.\s+|\s+)(?=\S)")
+
+
+def locators(section: str | None) -> list[str]:
+    """The places one cite points to, each written one way: "§1 What COR is"
+    for "1. What COR is" and "§1 What COR is" alike; "a; b" is two places."""
+    out = []
+    for part in (section or "").split(";"):
+        part = " ".join(part.split())
+        if part:
+            out.append(_SECTION_NUMBER.sub(lambda m: f"\u00a7{m.group(1)} ", part, count=1))
+    return out
+
+
+def _distinct_locators(items: Iterable[str]) -> tuple[str, ...]:
+    """Each place once, in the document's order (numbered sections first, then
+    named ones in order of citation); a place is dropped when a more precise
+    one in the same list starts with it ("§3 Side by side" beside "§3 Side by
+    side, cycle")."""
+    unique: list[str] = []
+    for loc in items:
+        if loc.casefold() not in (u.casefold() for u in unique):
+            unique.append(loc)
+    kept = [loc for loc in unique
+            if not any(other != loc and other.casefold().startswith((loc.casefold() + ",", loc.casefold() + " ("))
+                       for other in unique)]
+
+    def order(item: tuple[int, str]) -> tuple[int, int, int]:
+        index, loc = item
+        number = _SECTION_NUMBER.match(loc)
+        return (0, int(number.group(1)), index) if number else (1, 0, index)
+
+    return tuple(loc for _, loc in sorted(enumerate(kept), key=order))
 
 
 def program_status(dataset: Dataset, j: Jurisdiction, rec: Recommendation, column: int, lang: str) -> ProgramStatus:
@@ -557,7 +614,7 @@ def outline(p: Presentation) -> tuple[tuple[str, ...], tuple[OutlineSection, ...
     answer is provisional, the advice, the province, then the source notes (the
     numbered sources and the dataset line follow them). :func:`render_text` and
     :func:`render_html` both render this."""
-    head = (p.kicker, f"{p.program_label} \u2014 {p.program_long}", p.eligibility, *(s.line for s in p.statuses))
+    head = (p.kicker, p.verdict_line, p.eligibility, *(s.line for s in p.statuses))
     partners = [_item(x.line, x.refs) for x in p.partners]
     if p.placement is not None:
         partners.append(_item(p.placement.text, p.placement.refs))

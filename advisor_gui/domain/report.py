@@ -15,7 +15,7 @@ shows a marker like [1] and the source list reads "1. On-Track, “…” — §
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from ..util.records import record
@@ -43,6 +43,8 @@ class Report:
     notes: str
     date: dt.date
     rules_stale: bool = False  # last reviewed more than twelve months before the summary's date
+    phone: str = ""  # the consultant's, from Preferences
+    email: str = ""
 
     @property
     def lang(self) -> str:
@@ -90,6 +92,8 @@ def build_report(
     firm: str = "",
     logo: str = "",
     notes: str = "",
+    phone: str = "",
+    email: str = "",
     today: dt.date,
     lang: str = "en",
     view: Presentation | None = None,
@@ -99,46 +103,60 @@ def build_report(
     the recommendation's presentation in that language."""
     if view is None or view.lang != wording.language(lang):
         view = present(dataset, answers, recommendation, lang)
-    return Report(view, client, consultant, firm, logo, notes, today, is_stale(dataset, today))
+    return Report(view, client, consultant, firm, logo, notes, today, is_stale(dataset, today), phone, email)
 
 
 # --- HTML ------------------------------------------------------------------------------
 
 # Qt's rich-text engine understands a subset of CSS: sizes in pt (they scale
-# with the printer's resolution), margins, colours, table borders.
-REPORT_CSS = """
-p.stale { color: #7A4A00; font-weight: 600; }
-body { font-size: 9pt; color: #1A1A1A; }
-h1 { font-size: 17pt; font-weight: 600; color: #1F3A5F; margin: 0 0 2px 0; }
-p.subtitle { font-size: 10pt; color: #5A6B7D; margin: 0 0 8px 0; }
-h2 { font-size: 11pt; font-weight: 600; color: #1F3A5F; margin: 11px 0 3px 0; }
-h3 { font-size: 10pt; font-weight: 600; color: #1A1A1A; margin: 6px 0 2px 0; }
-p { margin: 0 0 4px 0; }
-td.meta-label { color: #5A6B7D; font-size: 9pt; }
-td.meta-value { font-size: 9pt; }
-p.verdict-kicker { font-size: 9.5pt; color: #33414F; margin: 0; }
-p.verdict { font-size: 20pt; font-weight: 700; margin: 0; }
-p.verdict-cor { color: #0B4F8A; }
-p.verdict-small { color: #0B6E4F; }
-p.verdict-none { color: #4A4A4A; }
-p.verdict-long { font-size: 10.5pt; color: #1A1A1A; margin: 0 0 4px 0; }
-p.eligible { font-size: 9.5pt; margin: 0; }
-p.final-word { font-size: 9pt; font-style: italic; color: #33414F; margin: 6px 0 0 0; }
-ul, ol { margin-top: 0; margin-bottom: 0; }
-li { margin-bottom: 2px; }
-li.caution { color: #5C3400; }
-span.ref { color: #0B5CAD; font-size: 7.5pt; vertical-align: super; }
-span.label { font-weight: 600; }
-th { font-weight: 600; color: #1F3A5F; text-align: left; background-color: #EEF3F8; }
-td.dim { font-weight: 600; color: #33414F; }
-td.recommended { background-color: #E3F1FB; }
-th.recommended { background-color: #CFE5F6; }
-p.note { font-size: 9pt; color: #4A4A4A; font-style: italic; margin: 0 0 4px 0; }
-p.about { font-size: 9pt; color: #33414F; margin: 0 0 3px 0; }
-p.source { font-size: 8pt; color: #33414F; margin: 0 0 2px 0; }
-p.provisional { font-size: 9.5pt; font-weight: 600; color: #7A4A00; margin: 4px 0 0 0; }
-ul.disputes { font-size: 8.5pt; color: #33414F; }
+# with the printer's resolution), margins, colours, table borders. The body is
+# 10 pt; only the source list (8.5 pt) is smaller. Citation markers are set at
+# 12 pt because Qt draws superscript at two thirds of the font's whole point
+# size: they print at 8 pt.
+BODY_PT = 10
+SMALL_PT = 8.5
+REF_PT = 12
+REF_PRINTED_PT = REF_PT * 2 // 3
+HEADING_PT = {1: 17.0, 2: 12.5, 3: 11.0}  # Qt's reader ignores a heading's CSS size: the layout sets these
+REPORT_CSS = f"""
+body {{ font-size: {BODY_PT}pt; color: #1A1A1A; }}
+h1 {{ font-size: {HEADING_PT[1]}pt; font-weight: 600; color: #1F3A5F; margin: 0 0 1px 0; }}
+p.subtitle {{ font-size: 10.5pt; color: #5A6B7D; margin: 0 0 8px 0; }}
+h2 {{ font-size: {HEADING_PT[2]}pt; font-weight: 600; color: #1F3A5F; margin: 10px 0 3px 0; }}
+h3 {{ font-size: {HEADING_PT[3]}pt; font-weight: 600; color: #1F3A5F; margin: 10px 0 2px 0; }}
+p {{ margin: 0 0 4px 0; }}
+p.meta-label {{ font-size: {SMALL_PT}pt; font-weight: 600; color: #5A6B7D; margin: 0 0 1px 0;
+                text-transform: uppercase; }}
+p.meta-name {{ font-weight: 600; margin: 0; }}
+p.meta {{ margin: 0; }}
+p.stale {{ color: #7A4A00; font-weight: 600; }}
+p.verdict-kicker {{ color: #33414F; margin: 0; }}
+p.verdict {{ font-size: 20pt; font-weight: 700; margin: 0; }}
+p.verdict-cor {{ color: #0B4F8A; }}
+p.verdict-small {{ color: #0B6E4F; }}
+p.verdict-none {{ color: #4A4A4A; }}
+p.verdict-detail {{ font-size: 11pt; color: #1A1A1A; margin: 0 0 4px 0; }}
+p.eligible {{ margin: 0; }}
+p.final-word {{ font-style: italic; color: #33414F; margin: 6px 0 0 0; }}
+ul, ol {{ margin-top: 0; margin-bottom: 0; }}
+li {{ margin-bottom: 1px; }}
+li.caution {{ color: #5C3400; }}
+span.ref {{ color: #0B5CAD; font-size: {REF_PT}pt; vertical-align: super; }}
+span.label {{ font-weight: 600; }}
+th {{ font-weight: 600; color: #1F3A5F; text-align: left; background-color: #EEF3F8; }}
+td.dim {{ font-weight: 600; color: #33414F; }}
+td.recommended {{ background-color: #E3F1FB; }}
+th.recommended {{ background-color: #CFE5F6; }}
+p.note {{ color: #4A4A4A; font-style: italic; margin: 0 0 4px 0; }}
+p.about {{ color: #33414F; margin: 0 0 3px 0; }}
+p.source {{ font-size: {SMALL_PT}pt; color: #33414F; margin: 0 0 2px 0; }}
+p.provisional {{ font-weight: 600; color: #7A4A00; margin: 4px 0 0 0; }}
+ul.disputes {{ font-size: {SMALL_PT}pt; color: #33414F; }}
 """
+
+# The tables that may continue on the next page, between rows, their header
+# repeated: the keys of ``render_html``'s ``breaks``, in the order they appear.
+BREAKABLE_TABLES = ("comparison", "answers")
 
 
 def _text(text: str) -> str:
@@ -163,48 +181,81 @@ def _list(items: Iterable[str], *, ordered: bool = False, li_class: str = "", li
     return f"<{tag}{cls}>" + "".join(f"{li}{item}</li>" for item in items) + f"</{tag}>"
 
 
-def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int] | None = None) -> str:
+def _table(head: str, rows: Sequence[str], breaks: Iterable[int], *, padding: int = 3) -> str:
+    """A bordered table with its header row; from each row index in ``breaks``
+    on, a new table on the next page that repeats the header (the page layout
+    asks for these breaks where a row would straddle two pages)."""
+    cuts = sorted({b for b in breaks if 0 < b < len(rows)})
+    parts = []
+    for start, end in zip([0, *cuts], [*cuts, len(rows)], strict=True):
+        style = "border-collapse: collapse; border-color: #C9D3DE; border-style: solid;"
+        if start:  # the break goes on the empty paragraph Qt keeps between two tables
+            parts.append('<p style="page-break-before: always; margin: 0;"></p>')
+        parts.append(f'<table width="100%" cellspacing="0" cellpadding="{padding}" border="1" style="{style}">'
+                     f"<thead>{head}</thead>{''.join(rows[start:end])}</table>")
+    return "".join(parts)
+
+
+def masthead_rows(report: Report) -> list[tuple[str, list[str]]]:
+    """The "Prepared for / Prepared by" block as plain text: (label, lines).
+    A client with no name has no "Prepared for" line: the province stands alone."""
+    r, v = report, report.view
+    w = v.word
+    client = _one_line(r.client)
+    out = [(w("prepared_for"), [client, v.province_name]) if client else (w("province"), [v.province_name])]
+    by = [line for line in (_one_line(r.consultant), _one_line(r.firm), _one_line(r.phone), _one_line(r.email))
+          if line]
+    if by:
+        out.append((w("prepared_by"), by))
+    out.append((w("date"), [wording.date(r.date, v.lang)]))
+    return out
+
+
+def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int] | None = None,
+                breaks: Mapping[str, Iterable[int]] | None = None) -> str:
     """The summary as Qt rich-text HTML. ``logo_src`` is the name under which
     the caller registered the firm's logo image (empty: no logo), drawn at
-    ``logo_size`` (width, height in CSS pixels) when given."""
+    ``logo_size`` (width, height in CSS pixels) when given. ``breaks`` names,
+    for each of :data:`BREAKABLE_TABLES`, the body rows that start a new page."""
     r = report
     v = r.view
     w = v.word
+    breaks = breaks or {}
     parts: list[str] = ["<html><head>", f"<title>{escape(r.document_title)}</title>",
                         f"<style>{REPORT_CSS}</style></head><body>"]
 
-    # Masthead: title and who/when, the logo to the right.
-    meta = [(w("client"), escape(_one_line(r.client)) or escape(w("no_client")))]
-    if r.prepared_by:
-        meta.append((w("prepared_by"), escape(r.prepared_by)))
-    meta.append((w("date"), escape(wording.date(r.date, v.lang))))
-    meta.append((w("province"), escape(v.province_name)))
-    meta_rows = "".join(
-        f'<tr><td class="meta-label" width="24%">{escape(k)}</td><td class="meta-value">{val}</td></tr>'
-        for k, val in meta
-    )
-    head = (f"<h1>{escape(r.title)}</h1><p class=\"subtitle\">{escape(w('subtitle'))}</p>"
-            f'<table width="100%" cellspacing="0" cellpadding="1" style="margin-top: 4px;">{meta_rows}</table>')
+    # Masthead: the title across the page; under it who it is for, who prepared it and when,
+    # the logo above the date.
+    parts.append(f"<h1>{escape(r.title)}</h1><p class=\"subtitle\">{escape(w('subtitle'))}</p>")
+    cells = []
+    *people, (date_label, date_lines) = masthead_rows(r)
+    for label, lines in people:
+        body = f'<p class="meta-name">{escape(lines[0])}</p>' + "".join(
+            f'<p class="meta">{escape(line)}</p>' for line in lines[1:])
+        cells.append(f'<td valign="top" width="37%"><p class="meta-label">{escape(label)}</p>{body}</td>')
+    while len(cells) < 2:
+        cells.append('<td width="37%"></td>')
+    logo = ""
     if logo_src:
         size = f' width="{logo_size[0]}" height="{logo_size[1]}"' if logo_size else ""
-        parts.append(
-            f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td valign="top">{head}</td>'
-            f'<td valign="top" align="right" width="26%"><img src="{escape(logo_src)}"{size}/></td></tr></table>'
-        )
-    else:
-        parts.append(head)
+        logo = f'<p align="right" style="margin: 0 0 4px 0;"><img src="{escape(logo_src)}"{size}/></p>'
+    cells.append(f'<td valign="top" align="right">{logo}'
+                 f'<p class="meta-label" align="right">{escape(date_label)}</p>'
+                 f'<p class="meta" align="right">{escape(date_lines[0])}</p></td>')
+    parts.append('<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 2px;">'
+                 f"<tr>{''.join(cells)}</tr></table>")
 
-    # The verdict.
+    # The verdict, said once: the program's name, then what it stands for.
     stale = escape(w("stale").format(reviewed=wording.date(v.dataset_reviewed, v.lang)))
-    statuses = "".join(f'<p class="eligible">{escape(s.line)}</p>' for s in v.statuses)
+    statuses = " \u00b7 ".join(escape(s.line) for s in v.statuses)
+    detail = f'<p class="verdict-detail">{escape(v.program_detail)}</p>' if v.program_detail else ""
     parts.append(
         '<table width="100%" cellspacing="0" cellpadding="8" border="1" '
         'style="border-collapse: collapse; border-color: #9FB7CE; border-style: solid; margin-top: 10px;">'
         '<tr><td bgcolor="#F2F7FB">'
         f'<p class="verdict-kicker">{escape(v.kicker)}</p>'
-        f'<p class="verdict verdict-{v.verdict_kind}">{escape(v.program_label)}</p>'
-        f'<p class="verdict-long">{escape(v.program_long)}</p>'
-        f'<p class="eligible">{escape(v.eligibility)}</p>{statuses}'
+        f'<p class="verdict verdict-{v.verdict_kind}">{escape(v.program_label)}</p>{detail}'
+        f'<p class="eligible">{escape(v.eligibility)}</p><p class="eligible">{statuses}</p>'
         + (f'<p class="provisional">{escape(v.to_confirm)}</p>' + _list(escape(q) for q in v.open_questions)
            if v.provisional else "")
         + f'<p class="final-word">{escape(w("final_word"))}</p>'
@@ -249,16 +300,11 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
         # As typed: escaped, line breaks and runs of spaces kept.
         parts.append(f"<h2>{escape(w('notes'))}</h2><p style=\"white-space: pre-wrap\">{_text(r.notes)}</p>")
 
-    parts.append(_comparison_html(v.comparison, w("dimension")))
+    parts.append(_comparison_html(v.comparison, w("dimension"), breaks.get("comparison", ())))
 
-    rows = "".join(f"<tr><td>{escape(a.question)}</td><td>{escape(a.answer)}</td></tr>" for a in v.answers)
-    parts.append(
-        f"<h2>{escape(w('answers'))}</h2>"
-        '<table width="100%" cellspacing="0" cellpadding="3" border="1" '
-        'style="border-collapse: collapse; border-color: #C9D3DE; border-style: solid;">'
-        f'<thead><tr><th width="62%">{escape(w("question"))}</th><th>{escape(w("answer"))}</th></tr></thead>'
-        f"{rows}</table>"
-    )
+    rows = [f"<tr><td>{escape(a.question)}</td><td>{escape(a.answer)}</td></tr>" for a in v.answers]
+    head = f'<tr><th width="68%">{escape(w("question"))}</th><th>{escape(w("answer"))}</th></tr>'
+    parts.append(f"<h2>{escape(w('answers'))}</h2>" + _table(head, rows, breaks.get("answers", ()), padding=2))
 
     parts.append(f"<h2>{escape(w('about'))}</h2><p class=\"about\">{escape(v.dataset_line)}</p>")
     if r.rules_stale:
@@ -270,27 +316,22 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
     return "".join(parts)
 
 
-def _comparison_html(c: Comparison, dimension: str) -> str:
+def _comparison_html(c: Comparison, dimension: str, breaks: Iterable[int] = ()) -> str:
     def cls(col: int, tag: str) -> str:
         return ' class="recommended"' if c.recommended == col else (' class="dim"' if tag == "dim" else "")
 
-    head = (f'<thead><tr><th width="22%">{escape(dimension)}</th>'
+    head = (f'<tr><th width="22%">{escape(dimension)}</th>'
             f'<th width="39%"{cls(0, "th")}>{escape(c.cor_heading)}</th>'
-            f'<th width="39%"{cls(1, "th")}>{escape(c.small_heading)}</th></tr></thead>')
-    rows = "".join(
+            f'<th width="39%"{cls(1, "th")}>{escape(c.small_heading)}</th></tr>')
+    rows = [
         f'<tr><td class="dim">{escape(row.label)}</td><td{cls(0, "td")}>{escape(row.cor)}</td>'
         f'<td{cls(1, "td")}>{escape(row.small)}</td></tr>'
         for row in c.rows
-    )
+    ]
     note = f'<p class="note">{escape(c.note)}</p>' if c.note else ""
     if not c.rows:  # no small-employer program here: the explanation instead of generic rows
         explanation = f"<p>{_cited(c.explanation)}</p>" if c.explanation is not None else ""
         return f"<h2>{escape(c.title)}{_refs(c.refs)}</h2>{note}{explanation}"
     if c.general_note:
         note += f'<p class="note">{escape(c.general_note)}</p>'
-    return (
-        f"<h2>{escape(c.title)}{_refs(c.refs)}</h2>{note}"
-        '<table width="100%" cellspacing="0" cellpadding="3" border="1" '
-        'style="border-collapse: collapse; border-color: #C9D3DE; border-style: solid;">'
-        f"{head}{rows}</table>"
-    )
+    return f"<h2>{escape(c.title)}{_refs(c.refs)}</h2>{note}" + _table(head, rows, breaks)

@@ -8,7 +8,7 @@ are filled with :meth:`str.format`, never by joining fragments.
 French follows ``research/french-glossary.md``: Canadian usage ("entrepreneur
 principal", "partenaire de certification", "travailleurs"), OQLF typography (a
 non-breaking space before ":" and inside « »; none before ";", "!" or "?"),
-numbers as ``10 000`` and dates as ``30 novembre 2026``.
+numbers as ``10 000`` and dates as ``30 novembre 2026`` (English: ``30 November 2026``).
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ WORDS: dict[str, dict[str, str]] = {
         "subtitle": "Which workplace-safety certificate fits the operation, and why",
         "client": "Client",
         "prepared_by": "Prepared by",
+        "prepared_for": "Prepared for",
         "date": "Date",
         "province": "Province or territory",
-        "no_client": "(not named)",
         "header": "COR / SECOR recommendation \u2014 {client}",
         "header_no_client": "COR / SECOR recommendation",
         "footer": "Rules dataset {version} \u00b7 effective {effective} \u00b7 prepared {date}",
@@ -106,15 +106,22 @@ WORDS: dict[str, dict[str, str]] = {
         "col_small": "Small program",
         "col_up_to": "Up to",
         "all_sizes": "all",
+        "plan_heading": "Plan for {province} — recommended program: {program}",
+        "plan_empty": "No dated steps: this client holds no certificate and the recommendation is not COR.",
+        "plan_undated": "undated",
+        "plan_overdue": "already past",
+        "register_driving": "Prime contractors (from the register): {value}, because of {names}.",
+        "register_stale": ("{name}: confirmed on {date}, more than {months} months ago; confirm again "
+                           "(a practice of this app, not a rule from a source)."),
     },
     "fr": {
         "title": "Sommaire de la recommandation COR / SECOR",
         "subtitle": "Quel certificat de sécurité au travail convient à l'entreprise, et pourquoi",
         "client": "Client",
         "prepared_by": "Préparé par",
+        "prepared_for": "Préparé pour",
         "date": "Date",
         "province": "Province ou territoire",
-        "no_client": "(non nommé)",
         "header": "Recommandation COR / SECOR \u2014 {client}",
         "header_no_client": "Recommandation COR / SECOR",
         "footer": "Jeu de règles {version} \u00b7 en vigueur le {effective} \u00b7 préparé le {date}",
@@ -190,6 +197,14 @@ WORDS: dict[str, dict[str, str]] = {
         "col_small": "Petits empl.",
         "col_up_to": "Jusqu'à",
         "all_sizes": "tous",
+        "plan_heading": "Plan pour {province} — programme recommandé : {program}",
+        "plan_empty": ("Aucune étape datée : ce client ne détient aucun certificat "
+                       "et la recommandation n'est pas le COR."),
+        "plan_undated": "sans date",
+        "plan_overdue": "date dépassée",
+        "register_driving": "Entrepreneurs principaux (selon le registre) : {value}, en raison de {names}.",
+        "register_stale": ("{name} : confirmé le {date}, il y a plus de {months} mois; confirmez de nouveau "
+                           "(une pratique de cette application, pas une règle tirée d'une source)."),
     },
 }
 
@@ -216,11 +231,13 @@ def number(value: int, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 def date(value: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
-    """``November 30, 2026`` in English; ``30 novembre 2026`` in French (``1er`` for the first)."""
+    """A date in words, day first: ``30 November 2026`` in English (unambiguous
+    in Canada, where both orders are read); ``30 novembre 2026`` in French
+    (``1er`` for the first)."""
     if language(lang) == "fr":
         day = "1er" if value.day == 1 else str(value.day)
         return f"{day} {_MONTHS_FR[value.month - 1]} {value.year}"
-    return f"{_MONTHS_EN[value.month - 1]} {value.day}, {value.year}"
+    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
 
 
 def language_from_environment(environ: Mapping[str, str]) -> str:

@@ -133,6 +133,9 @@ class DocumentController(QObject):
         return clientfile.new_client_file(
             c.answers, c.recommendation, client=c.client_name, notes=c.notes, consultant=self._consultant(),
             created=self._base.created if self._base else None,
+            # the window does not edit them yet (issue 16): a save keeps the opened file's
+            register=self._base.register if self._base else (),
+            scenarios=self._base.scenarios if self._base else (),
         )
 
     def _consultant(self) -> Consultant:

@@ -1,8 +1,10 @@
 """Preferences: the window's language, who prepares the summary (consultant,
-firm, logo) and the paper it is printed on. Remembered in the settings file."""
+firm, phone, email, logo) and the paper it is printed on. Remembered in the
+settings file."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -28,6 +30,22 @@ from .plaintext import fit_max_length
 from .style import name_clear_button
 
 LOGO_PREVIEW = (160, 48)
+
+# Light checks: catch a slip of the keyboard, never refuse a real number or address.
+PHONE = re.compile(r"^\+?[0-9 ().\-/]*[0-9][0-9 ().\-/]*(?:\s*(?:ext\.?|x|poste|p\.)\s*[0-9]+)?$", re.IGNORECASE)
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+
+
+def phone_ok(text: str) -> bool:
+    """Empty, or digits (at least 7) with the usual separators and an optional extension."""
+    text = text.strip()
+    return not text or (PHONE.match(text) is not None and sum(ch.isdigit() for ch in text) >= 7)
+
+
+def email_ok(text: str) -> bool:
+    """Empty, or something@somewhere.tld."""
+    text = text.strip()
+    return not text or EMAIL.match(text) is not None
 
 
 class PreferencesDialog(QDialog):
@@ -55,17 +73,18 @@ class PreferencesDialog(QDialog):
         intro = QLabel(self.tr("These details appear on every printed or exported summary."))
         intro.setWordWrap(True)
 
-        # Limits apply to typing: a longer name already in the settings is shown whole.
-        self.consultant = QLineEdit()
-        fit_max_length(self.consultant, str(settings.get(opt.CONSULTANT)), 200)
-        self.consultant.setText(str(settings.get(opt.CONSULTANT)))
-        self.consultant.setObjectName("consultantName")
-        self.consultant.setAccessibleName(self.tr("Consultant name"))
-        self.firm = QLineEdit()
-        fit_max_length(self.firm, str(settings.get(opt.FIRM)), 200)
-        self.firm.setText(str(settings.get(opt.FIRM)))
-        self.firm.setObjectName("firmName")
-        self.firm.setAccessibleName(self.tr("Firm"))
+        self.consultant = self._field(opt.CONSULTANT, "consultantName", self.tr("Consultant name"))
+        self.firm = self._field(opt.FIRM, "firmName", self.tr("Firm"))
+        self.phone = self._field(opt.PHONE, "consultantPhone", self.tr("Phone"), 40,
+                                 self.tr("For example +1 780 555 0142"))
+        self.email = self._field(opt.EMAIL, "consultantEmail", self.tr("Email"), 200,
+                                 self.tr("For example name@firm.ca"))
+        self.problem = QLabel()
+        self.problem.setObjectName("preferencesProblem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #8A1C1C;")
+        self.problem.hide()
 
         self.logo = QLineEdit(str(settings.get(opt.FIRM_LOGO)))
         self.logo.setObjectName("firmLogo")
@@ -98,6 +117,9 @@ class PreferencesDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for text, buddy, field in ((self.tr("&Consultant name:"), self.consultant, self.consultant),
                                    (self.tr("&Firm:"), self.firm, self.firm),
+                                   (self.tr("P&hone:"), self.phone, self.phone),
+                                   (self.tr("&Email:"), self.email, self.email),
+                                   ("", None, self.problem),
                                    (self.tr("Firm &logo:"), self.logo, logo_row),
                                    ("", None, self.logo_preview),
                                    (self.tr("&Page size:"), self.page_size, self.page_size)):
@@ -121,6 +143,20 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
         self._show_logo(self.logo.text())
+
+    def _field(self, option: opt.Option, name: str, accessible: str, limit: int = 200,
+               placeholder: str = "") -> QLineEdit:
+        """A line edit showing ``option``'s value as plain text. The limit applies
+        to typing: a longer value already in the settings is shown whole."""
+        value = str(self._settings.get(option))
+        edit = QLineEdit()
+        fit_max_length(edit, value, limit)
+        edit.setText(value)
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        if placeholder:
+            edit.setPlaceholderText(placeholder)
+        return edit
 
     def _browse(self) -> None:
         formats = " ".join(f"*.{bytes(f.data()).decode()}" for f in QImageReader.supportedImageFormats())
@@ -146,10 +182,29 @@ class PreferencesDialog(QDialog):
         self.logo_preview.setPixmap(pixmap.scaled(*LOGO_PREVIEW, Qt.AspectRatioMode.KeepAspectRatio,
                                                   Qt.TransformationMode.SmoothTransformation))
 
+    def problems(self) -> list[tuple[QLineEdit, str]]:
+        """The fields that do not look right, each with what to fix."""
+        out = []
+        if not phone_ok(self.phone.text()):
+            out.append((self.phone, self.tr("The phone number should have at least 7 digits (spaces, +, -, "
+                                            "brackets and an extension such as \"ext. 12\" are fine).")))
+        if not email_ok(self.email.text()):
+            out.append((self.email, self.tr("The email address should look like name@firm.ca.")))
+        return out
+
     def accept(self) -> None:
+        problems = self.problems()
+        if problems:  # say what to fix, where; keep the dialog open
+            self.problem.setText("\n".join(text for _, text in problems))
+            self.problem.show()
+            problems[0][0].setFocus(Qt.FocusReason.OtherFocusReason)
+            problems[0][0].selectAll()
+            return
         s = self._settings
         s.set(opt.CONSULTANT, self.consultant.text().strip())
         s.set(opt.FIRM, self.firm.text().strip())
+        s.set(opt.PHONE, " ".join(self.phone.text().split()))
+        s.set(opt.EMAIL, self.email.text().strip())
         s.set(opt.FIRM_LOGO, self.logo.text().strip())
         s.set(opt.PAGE_SIZE, str(self.page_size.currentData()))
         s.set(opt.LANGUAGE, str(self.language.currentData()))

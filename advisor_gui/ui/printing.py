@@ -3,7 +3,9 @@
 :func:`paint_report` lays the report's HTML out for a paged device (a printer
 from the print or preview dialog, or a :class:`QPdfWriter`) and paints it page
 by page: each page's slice of the document, a running header and a footer
-with "Page X of Y". Headings are kept with what follows them.
+with "Page X of Y". Headings are kept with what follows them; the comparison
+and the answers may continue on the next page, but only between rows, their
+header row repeated.
 
 The window imports this module the first time a print action runs (or the
 File menu opens), never at start-up, so it imports what it uses at the top.
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from .. import APP_NAME, __version__
 from .. import settings as opt
 from ..domain.engine import evaluate
-from ..domain.report import build_report, render_html
+from ..domain.report import BODY_PT, BREAKABLE_TABLES, HEADING_PT, build_report, render_html
 from ..storage import save_bytes
 from .messages import message_box, tell
 from .plaintext import window_title
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
         QPainter,
         QTextBlock,
         QTextDocument,
+        QTextFrame,
+        QTextTable,
     )
     from PySide6.QtWidgets import QMainWindow
 
@@ -55,10 +59,9 @@ if TYPE_CHECKING:
 
 PAGE_SIZE_NAMES = ("letter", "a4")  # Letter is the Canadian default
 MARGINS_MM = (16.0, 13.0, 16.0, 12.0)  # left, top, right, bottom
-BODY_PT = 9
-BAND_PT = 7.5  # header and footer text
+BAND_PT = 8  # header and footer text
 LOGO_NAME = "advisor-report-logo"
-LOGO_MAX_PX = (180, 64)  # in CSS pixels (1/96 in)
+LOGO_MAX_PX = (160, 56)  # in CSS pixels (1/96 in)
 FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans"]
 
 
@@ -104,20 +107,45 @@ def _logo_image(path: str) -> tuple[QImage, tuple[int, int]] | None:
     return image, size
 
 
-def build_document(report: Report) -> QTextDocument:
-    """The report as a QTextDocument (not yet laid out for a device)."""
+def build_document(report: Report, breaks: Mapping[str, Iterable[int]] | None = None) -> QTextDocument:
+    """The report as a QTextDocument (not yet laid out for a device); ``breaks``
+    as :func:`~advisor_gui.domain.report.render_html` takes them."""
     doc = QtGui.QTextDocument()
     doc.setDefaultFont(_report_font())
     doc.setDocumentMargin(0)
     logo = _logo_image(report.logo)
     if logo is not None:
         doc.addResource(QtGui.QTextDocument.ResourceType.ImageResource, QtCore.QUrl(LOGO_NAME), logo[0])
-        html = render_html(report, logo_src=LOGO_NAME, logo_size=logo[1])
+        html = render_html(report, logo_src=LOGO_NAME, logo_size=logo[1], breaks=breaks)
     else:
-        html = render_html(report)
+        html = render_html(report, breaks=breaks)
     doc.setHtml(html)
+    _heading_sizes_as_styled(doc)
     doc.setMetaInformation(QtGui.QTextDocument.MetaInformation.DocumentTitle, report.document_title)
     return doc
+
+
+def _heading_sizes_as_styled(doc: QTextDocument) -> None:
+    """Headings at HEADING_PT: Qt's HTML reader sizes h1-h3 by its own steps
+    above the default font, whatever the style sheet says."""
+    block = doc.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level in HEADING_PT:
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.hasProperty(QtGui.QTextFormat.Property.FontSizeAdjustment):
+                    fmt.clearProperty(QtGui.QTextFormat.Property.FontSizeAdjustment)
+                    if fmt.verticalAlignment() != QtGui.QTextCharFormat.VerticalAlignment.AlignSuperScript:
+                        fmt.setFontPointSize(HEADING_PT[level])
+                    cursor = QtGui.QTextCursor(doc)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QtGui.QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(fmt)
+                it += 1
+        block = block.next()
 
 
 class _Bands:
@@ -133,8 +161,8 @@ class _Bands:
         self.height = self.line + self.gap
 
 
-FIT_SCALES = (1.0, 0.96, 0.92)  # shrink a little rather than leave a few lines on a last page
-LAST_PAGE_FILL = 0.3
+MIN_ROWS = 2  # body rows a table keeps together at the foot of a page and at the top of the next
+MAX_LAYOUTS = 8
 
 
 def layout_for(doc: QTextDocument, device: QPagedPaintDevice, scale: float = 1.0) -> QSizeF:
@@ -145,34 +173,139 @@ def layout_for(doc: QTextDocument, device: QPagedPaintDevice, scale: float = 1.0
     body = QtCore.QSizeF(device.width() / scale, (device.height() - 2 * bands.height) / scale)
     doc.documentLayout().setPaintDevice(device)
     doc.setPageSize(body)
+    fit_title(doc)
     keep_headings_with_next(doc, body.height())
+    keep_last_section_together(doc, body.height())
+    no_blank_pages(doc, body.height())
     return body
 
 
 def fit_layout(report: Report, device: QPagedPaintDevice) -> tuple[QTextDocument, QSizeF, float]:
-    """The laid-out document, its body size and scale: the natural size unless
-    the last page would hold only a few lines and a slightly smaller scale
-    saves that page."""
-    best: tuple[QTextDocument, QSizeF, float] | None = None
-    for scale in FIT_SCALES:
-        doc = build_document(report)
-        body = layout_for(doc, device, scale)
-        if best is None:
-            best = (doc, body, scale)
-            pages = doc.pageCount()
-            if pages == 1 or last_page_fill(doc, body.height()) > LAST_PAGE_FILL:
-                break
-        elif doc.pageCount() < best[0].pageCount():
-            best = (doc, body, scale)
+    """The laid-out document, its body size and scale (always 1: the type
+    sizes are minimums, never shrunk). Where a table row would straddle two
+    pages, the table continues on the next page from that row, its header
+    repeated: the document is built again with that break until no row
+    straddles a page."""
+    breaks: dict[str, list[int]] = {}
+    for _ in range(MAX_LAYOUTS):
+        doc = build_document(report, breaks)
+        body = layout_for(doc, device)
+        found = straddling_row(doc, body.height(), breaks)
+        if found is None:
             break
-    assert best is not None
-    return best
+        key, row = found
+        breaks.setdefault(key, []).append(row)
+    return doc, body, 1.0
 
 
-def last_page_fill(doc: QTextDocument, page_height: float) -> float:
-    """How much of the last page the document uses (0..1)."""
-    bottom = doc.documentLayout().blockBoundingRect(doc.lastBlock()).bottom()
-    return (bottom - (doc.pageCount() - 1) * page_height) / page_height
+TITLE_MIN_PT = 12.0
+
+
+def fit_title(doc: QTextDocument) -> None:
+    """The title (the first block, an h1) on one line: its type a little
+    smaller, half a point at a time, when the language or the font makes it
+    longer than the page is wide."""
+    title = doc.begin()
+    if title.blockFormat().headingLevel() != 1 or title.layout().lineCount() <= 1:
+        return
+    cursor = QtGui.QTextCursor(title)
+    cursor.movePosition(QtGui.QTextCursor.MoveOperation.EndOfBlock, QtGui.QTextCursor.MoveMode.KeepAnchor)
+    size = cursor.charFormat().font().pointSizeF()
+    while title.layout().lineCount() > 1 and size > TITLE_MIN_PT:
+        size -= 0.5
+        fmt = QtGui.QTextCharFormat()
+        fmt.setFontPointSize(size)
+        cursor.mergeCharFormat(fmt)
+        doc.documentLayout().blockBoundingRect(title)  # lays the block out again
+
+
+def table_rows(doc: QTextDocument) -> list[tuple[str, int, QTextTable, int]]:
+    """Every body row of the breakable tables: (table key, index of the row
+    in the whole table, the QTextTable piece holding it, its row in that piece)."""
+    keys = iter(BREAKABLE_TABLES)
+    out: list[tuple[str, int, QTextTable, int]] = []
+    key, index = "", 0
+    for piece in doc.rootFrame().childFrames():
+        if not isinstance(piece, QtGui.QTextTable) or piece.format().headerRowCount() < 1:
+            continue
+        if not (continues(piece) and key):
+            key, index = next(keys, ""), 0
+        if not key:
+            break
+        for r in range(piece.format().headerRowCount(), piece.rows()):
+            out.append((key, index, piece, r))
+            index += 1
+    return out
+
+
+def no_blank_pages(doc: QTextDocument, page_height: float) -> None:
+    """Drop a table's page break where the table before it already fills its
+    page to the foot (Qt then starts the next page itself, and the break
+    would leave a page blank)."""
+    layout = doc.documentLayout()
+    previous: QTextFrame | None = None
+    for frame in doc.rootFrame().childFrames():
+        if previous is not None and continues(frame):
+            block = frame.firstCursorPosition().block().previous()  # the paragraph that breaks the page
+            # (a table's last rule may reach a hair past the foot of its page)
+            before = _page(layout.frameBoundingRect(previous).bottom() - page_height * 0.01, page_height)
+            if _page(layout.blockBoundingRect(block).top() + 1, page_height) > before + 1:
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QtGui.QTextFormat.PageBreakFlag.PageBreak_Auto)
+                QtGui.QTextCursor(block).setBlockFormat(fmt)
+        previous = frame
+
+
+def continues(table: QTextFrame) -> bool:
+    """Whether ``table`` continues the table just before it (the same header,
+    only empty paragraphs between them)."""
+    if not isinstance(table, QtGui.QTextTable):
+        return False
+    block = table.firstCursorPosition().block().previous()
+    while block.isValid() and not block.text() and QtGui.QTextCursor(block).currentTable() is None:
+        block = block.previous()
+    before = QtGui.QTextCursor(block).currentTable() if block.isValid() else None
+    return (before is not None and before.columns() == table.columns()
+            and before.cellAt(0, 0).firstCursorPosition().block().text()
+            == table.cellAt(0, 0).firstCursorPosition().block().text())
+
+
+def row_span(doc: QTextDocument, table: QTextTable, row: int) -> tuple[float, float]:
+    """Top and bottom of a table row's text, in document coordinates."""
+    layout = doc.documentLayout()
+    tops, bottoms = [], []
+    for col in range(table.columns()):
+        cell = table.cellAt(row, col)
+        tops.append(layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
+        bottoms.append(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom())
+    return min(tops), max(bottoms)
+
+
+def straddling_row(doc: QTextDocument, page_height: float,
+                   breaks: Mapping[str, Iterable[int]]) -> tuple[str, int] | None:
+    """Where a breakable table should continue on a new page: the first body
+    row (table key, row index) that starts on one page and ends on the next,
+    moved up so that at least MIN_ROWS rows go on together. None when every
+    row is on one page, or when the row is among the first of its table or
+    piece (then the table's start goes to the next page with its heading)."""
+    rows = table_rows(doc)
+    counts: dict[str, int] = {}
+    for key, index, _t, _r in rows:
+        counts[key] = index + 1
+    piece_page: dict[int, int] = {}  # each piece's first page
+    for key, index, table, r in rows:
+        top, bottom = row_span(doc, table, r)
+        page = piece_page.setdefault(id(table), _page(top + 1, page_height))
+        # A row that straddles, or that Qt moved to the next page itself (stretching the row
+        # before it to the foot of the page, with no rule under it).
+        if _page(top + 1, page_height) == page and _page(bottom - 1, page_height) == page:
+            continue
+        start = max([0, *(b for b in breaks.get(key, ()) if b <= index)])
+        row = min(index, counts[key] - MIN_ROWS)
+        if row - start < MIN_ROWS:
+            continue
+        return key, row
+    return None
 
 
 def _is_heading(block: QTextBlock) -> bool:
@@ -196,16 +329,59 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float, max_passes: 
     return added
 
 
+LAST_SECTION_MOVES_IF_FILL = 0.7  # the page it leaves stays at least this full
+
+
+def keep_last_section_together(doc: QTextDocument, page_height: float) -> bool:
+    """"About this summary" and its sources (the last h2 to the end) go to the
+    next page whole when they would straddle a page break and the page they
+    leave stays LAST_SECTION_MOVES_IF_FILL full; otherwise at least two source
+    lines go on together, never one alone. Returns whether a break was added."""
+    layout = doc.documentLayout()
+    last = doc.lastBlock()
+    while last.isValid() and not last.text().strip():
+        last = last.previous()
+    heading = last
+    while heading.isValid() and heading.blockFormat().headingLevel() != 2:
+        heading = heading.previous()
+    if not heading.isValid() or _starts_page(doc, heading, page_height):
+        return False
+    top = layout.blockBoundingRect(heading).top()
+    end_page = _page(layout.blockBoundingRect(last).bottom() - 1, page_height)
+    if _page(top + 1, page_height) == end_page:
+        return False
+    if top - _page(top + 1, page_height) * page_height >= LAST_SECTION_MOVES_IF_FILL * page_height:
+        target = heading
+        # The section moves whole: a break an earlier step put inside it (the
+        # "Sources" heading kept with its list) would now leave a page nearly empty.
+        block = heading.next()
+        while block.isValid():
+            inner = block.blockFormat()
+            if inner.pageBreakPolicy() & QtGui.QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                inner.setPageBreakPolicy(QtGui.QTextFormat.PageBreakFlag.PageBreak_Auto)
+                QtGui.QTextCursor(block).setBlockFormat(inner)
+            block = block.next()
+    else:
+        target = last.previous()  # the last two lines of the list go on together
+        if not target.isValid() or _page(layout.blockBoundingRect(target).top() + 1, page_height) == end_page:
+            return False
+    fmt = target.blockFormat()
+    fmt.setPageBreakPolicy(QtGui.QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    QtGui.QTextCursor(target).setBlockFormat(fmt)
+    return True
+
+
 def _page(y: float, page_height: float) -> int:
     return int(y // page_height)
 
 
 def first_orphan_heading(doc: QTextDocument, page_height: float) -> QTextBlock | None:
     """The first block that needs a page break before it: a heading (h2/h3)
-    separated from its content by a page break, or the heading (or the block
-    just before) of a table when the table straddles two pages but would fit
-    on one, or starts on a later page than its heading. Blocks that already
-    start a page are never returned."""
+    separated from its content (for a table: its header row and first
+    MIN_ROWS rows) by a page break, or the heading (or the block just before)
+    of a table that starts on a later page than its heading or whose first
+    rows do not share a page. Blocks that already start a page are never
+    returned; a table continued on a new page is not a table's start."""
     layout = doc.documentLayout()
     found: list[QTextBlock] = []
     block = doc.begin()
@@ -217,12 +393,18 @@ def first_orphan_heading(doc: QTextDocument, page_height: float) -> QTextBlock |
                 break
         block = block.next()
     for frame in doc.rootFrame().childFrames():
+        if continues(frame):
+            continue
         rect = layout.frameBoundingRect(frame)
         lead = _table_lead(frame.firstCursorPosition().block())
         if lead is None or _starts_page(doc, lead, page_height):
             continue
-        first, last = _page(rect.top() + 1, page_height), _page(rect.bottom() - 1, page_height)
-        split = first != last and rect.height() < page_height * 0.9
+        first = _page(rect.top() + 1, page_height)
+        if isinstance(frame, QtGui.QTextTable) and frame.format().headerRowCount() > 0:
+            last_row = min(frame.rows() - 1, frame.format().headerRowCount() + MIN_ROWS - 1)
+            split = _page(row_span(doc, frame, last_row)[1] - 1, page_height) != first
+        else:  # the masthead and the verdict stay whole
+            split = rect.height() < page_height * 0.9 and _page(rect.bottom() - 1, page_height) != first
         parted = _page(layout.blockBoundingRect(lead).top() + 1, page_height) != first
         if split or parted:
             found.append(lead)
@@ -254,9 +436,8 @@ def _group_end(doc: QTextDocument, following: QTextBlock, page_height: float) ->
     layout = doc.documentLayout()
     table = QtGui.QTextCursor(following).currentTable()
     if table is not None:
-        frame = layout.frameBoundingRect(table)
-        if frame.height() < page_height * 0.9:
-            return frame.bottom() - 1
+        last = min(table.rows() - 1, table.format().headerRowCount() + MIN_ROWS - 1)
+        return row_span(doc, table, last)[1] - 1
     rect = layout.blockBoundingRect(following)
     lines = following.layout().lineCount()
     if lines > 2:  # two lines of a long paragraph are enough company
@@ -359,12 +540,13 @@ def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *,
     evaluated in ``lang``, is given; ``view`` is its presentation when the caller
     has it) with the consultant, firm and logo remembered in ``settings`` and the
     consultant's ``notes`` (printed under "Consultant's notes")."""
-    consultant = firm = logo = ""
+    consultant = firm = logo = phone = email = ""
     if settings is not None:
-        consultant, firm, logo = (str(settings.get(o)) for o in (opt.CONSULTANT, opt.FIRM, opt.FIRM_LOGO))
+        consultant, firm, logo, phone, email = (
+            str(settings.get(o)) for o in (opt.CONSULTANT, opt.FIRM, opt.FIRM_LOGO, opt.PHONE, opt.EMAIL))
     rec = recommendation if recommendation is not None else evaluate(dataset, answers, lang)
     return build_report(dataset, answers, rec, client=client, consultant=consultant, firm=firm, logo=logo,
-                        notes=notes, today=today or dt.date.today(), lang=lang, view=view)
+                        phone=phone, email=email, notes=notes, today=today or dt.date.today(), lang=lang, view=view)
 
 
 def default_file_name(client: str, today: dt.date) -> str:

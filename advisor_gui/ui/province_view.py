@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -22,8 +21,9 @@ from ..domain.models import Dataset
 from ..domain.offer import CATEGORIES
 from .controller import AdvisorController
 from .i18n import Retranslates
+from .plaintext import plain_label
 from .province_details import ProvinceDetails
-from .province_map import ProvinceMap, paint_swatch
+from .province_map import LegendSwatch, ProvinceMap
 from .province_model import (
     COL_NAME,
     COL_PARTNERS,
@@ -43,20 +43,6 @@ LEGEND_TEXT = {
 }
 
 
-class _Swatch(QWidget):
-    def __init__(self, category: str) -> None:
-        super().__init__()
-        self._category = category
-        self.setFixedSize(QSize(22, 14))  # big enough for the hatch to show its direction
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        paint_swatch(p, QRectF(self.rect()), self._category)
-        p.setPen(Qt.GlobalColor.darkGray)
-        p.drawRect(self.rect().adjusted(0, 0, -1, -1))
-        p.end()
-
-
 def legend(parent: ProvinceView) -> QWidget:
     """The map's key; its labels are re-texted by :meth:`ProvinceView.retranslate`."""
     box = QWidget(parent)
@@ -69,7 +55,7 @@ def legend(parent: ProvinceView) -> QWidget:
     for i, category in enumerate(CATEGORIES):
         cell = QHBoxLayout()
         cell.setSpacing(4)
-        cell.addWidget(_Swatch(category))
+        cell.addWidget(LegendSwatch(category))  # named by ProvinceView.retranslate
         label = QLabel()  # texted by ProvinceView.retranslate
         label.setObjectName("legendLabel")
         label.setProperty("category", category)
@@ -189,6 +175,13 @@ class ProvinceView(Retranslates, QWidget):
         map_layout.addWidget(self.map, 1)
         self.legend = legend(self)
         map_layout.addWidget(self.legend)
+        # The selected jurisdiction's facts as text, not only in the hover tooltip.
+        self.facts = plain_label()
+        self.facts.setObjectName("provinceFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setContentsMargins(4, 2, 4, 0)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        map_layout.addWidget(self.facts)
 
         # The table page is built when first shown (most sessions never open it).
         self._table_page = QWidget()
@@ -226,6 +219,9 @@ class ProvinceView(Retranslates, QWidget):
         self.tabs.setAccessibleName(self.tr("Provinces and territories"))
         for label in self.legend.findChildren(QLabel, "legendLabel"):
             label.setText(self.tr(str(LEGEND_TEXT[label.property("category")])))
+        for swatch in self.legend.findChildren(LegendSwatch):
+            swatch.setAccessibleName(swatch.describe(self.tr(str(LEGEND_TEXT[swatch.category]))))
+        self._show_facts()
         self.legend.setAccessibleName(self.tr("Map legend"))
         if self._table is not None:
             self._table.retranslate()
@@ -261,12 +257,17 @@ class ProvinceView(Retranslates, QWidget):
 
     def _dataset_changed(self, dataset: Dataset) -> None:
         self.map.set_dataset(dataset)
+        self._show_facts()
         if self._table is not None:
             self._table.model.set_dataset(dataset)
         self.select(self._c.answers.province)
 
+    def _show_facts(self) -> None:
+        self.facts.setText(self.map.facts_text(self.map.selected()))
+
     def _language_changed(self, lang: str) -> None:
         self.map.set_language(lang)
+        self._show_facts()
         if self._table is not None:
             self._table.model.set_language(lang)
             if self._table.columns_fitted:
@@ -283,6 +284,7 @@ class ProvinceView(Retranslates, QWidget):
         self._syncing = True
         try:
             self.map.set_selected(code)
+            self._show_facts()
             parts = self._table
             if parts is None:
                 return  # the table takes the selection when it is built

@@ -830,6 +830,13 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
     </message>
 </context>
 <context>
+    <name>LegendSwatch</name>
+    <message>
+        <source>{0}: {1}, {2}</source>
+        <translation>{0}&#xa0;: {1}, {2}</translation>
+    </message>
+</context>
+<context>
     <name>LineEdit</name>
     <message>
         <source>Clear</source>
@@ -1110,6 +1117,22 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>Entreprise</translation>
     </message>
     <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>For example +1 780 555 0142</source>
+        <translation>Par exemple +1 780 555 0142</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>For example name@firm.ca</source>
+        <translation>Par exemple nom@cabinet.ca</translation>
+    </message>
+    <message>
         <source>Firm logo file</source>
         <translation>Fichier du logo de l&apos;entreprise</translation>
     </message>
@@ -1146,6 +1169,14 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>&amp;Entreprise&#xa0;:</translation>
     </message>
     <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Courriel&#xa0;:</translation>
+    </message>
+    <message>
         <source>Firm &amp;logo:</source>
         <translation>Lo&amp;go de l&apos;entreprise&#xa0;:</translation>
     </message>
@@ -1172,6 +1203,14 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
     <message>
         <source>This file cannot be read as an image; the summary is printed without a logo.</source>
         <translation>Ce fichier ne peut pas être lu comme une image; le résumé est imprimé sans logo.</translation>
+    </message>
+    <message>
+        <source>The phone number should have at least 7 digits (spaces, +, -, brackets and an extension such as &quot;ext. 12&quot; are fine).</source>
+        <translation>Le numéro de téléphone doit compter au moins 7 chiffres (espaces, +, -, parenthèses et un poste comme «&#xa0;poste 12&#xa0;» sont acceptés).</translation>
+    </message>
+    <message>
+        <source>The email address should look like name@firm.ca.</source>
+        <translation>L&apos;adresse courriel doit avoir la forme nom@cabinet.ca.</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1302,42 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
 <context>
     <name>ProvinceMap</name>
     <message>
+        <source>dark blue</source>
+        <translation>bleu foncé</translation>
+    </message>
+    <message>
+        <source>light blue</source>
+        <translation>bleu clair</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>vert</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <translation>jaune</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>gris</translation>
+    </message>
+    <message>
+        <source>solid</source>
+        <translation>uni</translation>
+    </message>
+    <message>
+        <source>hatched with lines rising to the right</source>
+        <translation>hachuré de lignes montant vers la droite</translation>
+    </message>
+    <message>
+        <source>cross-hatched</source>
+        <translation>quadrillé</translation>
+    </message>
+    <message>
+        <source>dotted</source>
+        <translation>pointillé</translation>
+    </message>
+    <message>
         <source>Map of Canada by program offered</source>
         <translation>Carte du Canada selon le programme offert</translation>
     </message>
@@ -1271,8 +1346,20 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>Sélection&#xa0;: {0}</translation>
     </message>
     <message>
+        <source>{0} ({1}) — {2}</source>
+        <translation>{0} ({1}) — {2}</translation>
+    </message>
+    <message>
         <source>none listed</source>
         <translation>aucun répertorié</translation>
+    </message>
+    <message>
+        <source>Certifying partners: {0}</source>
+        <translation>Partenaires de certification&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Choose a province or territory: click it on the map, or use the arrow keys.</source>
+        <translation>Choisissez une province ou un territoire&#xa0;: cliquez dessus sur la carte ou utilisez les touches fléchées.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1}&lt;br&gt;Certifying partners: {2}</source>

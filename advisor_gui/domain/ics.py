@@ -1,0 +1,74 @@
+"""The plan as an RFC 5545 calendar (``plan --ics``; File ▸ Export Audit Calendar…).
+
+One all-day event per dated step, with a display alarm ``ALARM_DAYS`` before.
+Each event's UID is derived from the client and the step's rule id only, so
+re-exporting after a date changes (a corrected certificate date, a new target)
+updates the calendar's event instead of adding a second one. Undated steps are
+left out: a calendar entry needs a date, and none is invented.
+
+The ``icalendar`` library is imported inside the functions: the window's
+start-up never pays for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from .. import __version__
+from .plan import Plan
+
+ALARM_DAYS = 30
+UID_DOMAIN = "cor-secor-advisor.invalid"
+PRODID = f"-//COR-SECOR Advisor//Plan {__version__}//EN"
+
+
+def client_key(plan: Plan, client: str = "") -> str:
+    """What identifies the client across exports: its name when known, else
+    its province (never the dates, which may move)."""
+    return client.strip() or plan.province
+
+
+def event_uid(key: str, rule: str) -> str:
+    digest = hashlib.sha256(f"{key}\x00{rule}".encode()).hexdigest()[:32]
+    return f"{digest}@{UID_DOMAIN}"
+
+
+def calendar_bytes(plan: Plan, client: str = "", stamp: dt.datetime | None = None) -> bytes:
+    """The calendar's bytes. ``stamp`` is the DTSTAMP (default: now, UTC)."""
+    from icalendar import Alarm, Calendar, Event
+
+    stamp = stamp or dt.datetime.now(dt.UTC)
+    key = client_key(plan, client)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"COR/SECOR plan — {client.strip() or plan.province}")
+    for step in plan.steps:
+        if step.date is None:
+            continue
+        event = Event()
+        event.add("uid", event_uid(key, step.rule))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", step.date)
+        event.add("dtend", step.date + dt.timedelta(days=1))
+        event.add("summary", step.title)
+        event.add("description", f"{step.title}\n\nRule: {step.rule}\nSource: {step.source}")
+        event.add("transp", "TRANSPARENT")
+        event.add("categories", ["COR", plan.province])
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", step.title)
+        alarm.add("trigger", dt.timedelta(days=-ALARM_DAYS))
+        event.add_component(alarm)
+        cal.add_component(event)
+    return bytes(cal.to_ical())
+
+
+def write_calendar(path: str | Path, plan: Plan, client: str = "") -> Path:
+    """Write the calendar atomically (the previous file stays whole on failure)."""
+    from ..util.atomic import write_atomic
+
+    return write_atomic(path, calendar_bytes(plan, client))
