@@ -234,6 +234,7 @@ def test_about_mentions_map_licence(window: MainWindow, dataset) -> None:
 
 def test_keyboard_moves_the_map_selection(window: MainWindow, qtbot) -> None:
     m = window.provinces.map
+    window.controller.set_province("AB")  # answered: the map shows it (a new window shows none)
     m.setFocus()
     assert window.controller.answers.province == "AB"
     qtbot.keyClick(m, Qt.Key.Key_Right)  # west to east (test_province_map.py has the whole order)

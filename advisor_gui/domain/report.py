@@ -151,7 +151,7 @@ p.note {{ color: #4A4A4A; font-style: italic; margin: 0 0 4px 0; }}
 p.about {{ color: #33414F; margin: 0 0 3px 0; }}
 p.source {{ font-size: {SMALL_PT}pt; color: #33414F; margin: 0 0 2px 0; }}
 p.provisional {{ font-weight: 600; color: #7A4A00; margin: 4px 0 0 0; }}
-ul.disputes {{ font-size: {SMALL_PT}pt; color: #33414F; }}
+ul.disputes {{ color: #33414F; }}
 """
 
 # The tables that may continue on the next page, between rows, their header

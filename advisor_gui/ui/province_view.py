@@ -204,6 +204,7 @@ class ProvinceView(Retranslates, QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         controller.provinceChanged.connect(self.select)
+        controller.answeredChanged.connect(lambda _keys: self.select(controller.answers.province))
         controller.datasetChanged.connect(self._dataset_changed)
         controller.languageChanged.connect(self._language_changed)
         self.map.set_language(controller.language)
@@ -283,7 +284,8 @@ class ProvinceView(Retranslates, QWidget):
         """Show ``code`` as selected on the map and in the table."""
         self._syncing = True
         try:
-            self.map.set_selected(code)
+            # Not answered yet: the map shows no province that could pass for an answer.
+            self.map.set_selected(code if self._c.is_answered("province") else "")
             self._show_facts()
             parts = self._table
             if parts is None:
