@@ -57,6 +57,8 @@ def prebuilt_cache_dir() -> Path:
 
 @record
 class UserDirs:
+    """The user's folders: settings, data (autosaves, installed rules) and caches."""
+
     config: Path
     data: Path
     cache: Path

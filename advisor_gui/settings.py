@@ -17,6 +17,8 @@ SETTINGS_VERSION = 1
 
 @record
 class Option:
+    """One setting: its key, its type and its default."""
+
     key: str
     type: type
     default: Any

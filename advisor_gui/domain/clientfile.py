@@ -91,12 +91,16 @@ class ClientFileError(ValueError):
 
 @record
 class Client:
+    """The client a file is about."""
+
     __pydantic_config__ = _STRICT
     name: str
 
 
 @record
 class Consultant:
+    """Who prepared the file (from Preferences when it was saved)."""
+
     __pydantic_config__ = _STRICT
     name: str
     firm: str
@@ -114,6 +118,8 @@ class DatasetRecord:
 
 @record
 class ClientFile:
+    """A client file: answers, client, consultant, notes, the rules used and the dates."""
+
     __pydantic_config__ = _STRICT
     format_version: Literal[2]
     answers: Answers

@@ -58,6 +58,8 @@ _DECISION_RANK = {"none": 0, "cor": 1, "small": 2}
 
 @record
 class Reason:
+    """Why the program was recommended: the rule, its text and its citation."""
+
     rule: str
     text: str
     source: str
@@ -76,6 +78,8 @@ class Caution:
 
 @record
 class PartnerSuggestion:
+    """A certifying partner to contact, with its own program label and limit."""
+
     acronym: str
     name: str
     source: str

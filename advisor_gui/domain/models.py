@@ -246,6 +246,8 @@ class Condition:
 
 @record
 class Choice:
+    """One answer a choice question offers."""
+
     __pydantic_config__ = _STRICT
     value: NonEmpty
     label: Text
@@ -300,6 +302,8 @@ class Rule:
 
 @record
 class Claim:
+    """What one side of a source note says, with its citation."""
+
     __pydantic_config__ = _STRICT
     text: Text
     cite: Cites
@@ -338,6 +342,8 @@ class Guidance:
 
 @record
 class Faq:
+    """A cited question and answer for the Learn pages."""
+
     __pydantic_config__ = _STRICT
     id: Identifier
     question: Text

@@ -49,6 +49,8 @@ class Cited:
 
 @record
 class AnswerLine:
+    """One question as asked and the answer given (or not yet)."""
+
     key: str
     question: str
     answer: str
@@ -56,6 +58,8 @@ class AnswerLine:
 
 @record
 class PartnerLine:
+    """A partner as the views list it, with its citation numbers."""
+
     acronym: str
     name: str
     refs: tuple[int, ...] = ()
@@ -82,6 +86,8 @@ class Dispute:
 
 @record
 class Guide:
+    """A cited explanatory section shown with the advice (the SECOR to COR transition)."""
+
     title: str
     body: str
     points: tuple[str, ...]
@@ -163,6 +169,8 @@ class SourceEntry:
 
 @record
 class Presentation:
+    """Everything the card, the summary and the command line say about one recommendation, in one language."""
+
     lang: str
     province_code: str
     province_name: str
@@ -594,6 +602,8 @@ class OutlineItem:
 
 @record
 class OutlineSection:
+    """A titled section of the linear rendering (text or HTML)."""
+
     title: str
     refs: tuple[int, ...]
     items: tuple[OutlineItem, ...]

@@ -81,6 +81,8 @@ class _Sub:
 
 @record
 class _Menu:
+    """One menu of the menu bar as declared: its attribute, title and entries."""
+
     name: str
     title: str
     entries: list[_Item | _Sub | None]

@@ -30,6 +30,8 @@ DEFAULT_FRAME = QMargins(8, 38, 8, 8)
 
 @record
 class Placement:
+    """Where and how the window opens on a screen."""
+
     rect: QRect  # the window's geometry without its frame, in logical pixels
     maximised: bool
 

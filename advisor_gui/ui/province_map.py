@@ -66,6 +66,8 @@ from .plaintext import html_text
 
 @record
 class Swatch:
+    """How one offer category is painted: fill colour, pattern and the colour's name."""
+
     fill: QColor
     pattern: Qt.BrushStyle
     colour: object  # the fill in words, for screen readers (a QT_TRANSLATE_NOOP in context "ProvinceMap")
