@@ -15,7 +15,7 @@ shows a marker like [1] and the source list reads "1. On-Track, “…” — §
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
 
 from ..util.records import record
@@ -23,6 +23,7 @@ from . import wording
 from .engine import Recommendation
 from .freshness import is_stale
 from .models import Answers, Dataset
+from .plan import Plan, build_plan
 from .presentation import Cited, Comparison, Presentation, present, refs_text
 
 
@@ -45,6 +46,7 @@ class Report:
     rules_stale: bool = False  # last reviewed more than twelve months before the summary's date
     phone: str = ""  # the consultant's, from Preferences
     email: str = ""
+    plan: Plan | None = None  # the client's dated plan (issue 16): the "Plan" section
 
     @property
     def lang(self) -> str:
@@ -97,13 +99,16 @@ def build_report(
     today: dt.date,
     lang: str = "en",
     view: Presentation | None = None,
+    target: dt.date | None = None,
 ) -> Report:
     """The summary for ``answers`` and the engine's ``recommendation`` of them
     (evaluated in ``lang``), in ``lang``; ``view`` when the caller already has
     the recommendation's presentation in that language."""
     if view is None or view.lang != wording.language(lang):
         view = present(dataset, answers, recommendation, lang)
-    return Report(view, client, consultant, firm, logo, notes, today, is_stale(dataset, today), phone, email)
+    plan = build_plan(dataset, answers, recommendation.program, today, target, view.lang)
+    return Report(view, client, consultant, firm, logo, notes, today, is_stale(dataset, today), phone, email,
+                  plan)
 
 
 # --- HTML ------------------------------------------------------------------------------
@@ -154,7 +159,7 @@ p.source {{ font-size: {SMALL_PT}pt; color: #33414F; margin: 0 0 2px 0; }}
 
 # The tables that may continue on the next page, between rows, their header
 # repeated: the keys of ``render_html``'s ``breaks``, in the order they appear.
-BREAKABLE_TABLES = ("comparison", "answers")
+BREAKABLE_TABLES = ("comparison", "answers", "plan")
 
 
 def _text(text: str) -> str:
@@ -299,6 +304,9 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
     head = f'<tr><th width="68%">{escape(w("question"))}</th><th>{escape(w("answer"))}</th></tr>'
     parts.append(f"<h2>{escape(w('answers'))}</h2>" + _table(head, rows, breaks.get("answers", ()), padding=2))
 
+    if r.plan is not None and r.plan.steps:
+        parts.append(_plan_html(r.plan, w, v.lang, breaks.get("plan", ())))
+
     parts.append(f"<h2>{escape(w('about'))}</h2><p class=\"about\">{escape(v.dataset_line)}</p>")
     if r.rules_stale:
         parts.append(f'<p class="stale">{stale}</p>')
@@ -307,6 +315,22 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
                      + "".join(f'<p class="source">{escape(s.line(v.lang))}</p>' for s in v.sources))
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _plan_html(plan: Plan, w: Callable[[str], str], lang: str, breaks: Iterable[int] = ()) -> str:
+    """The "Plan" section: each step's date (or that no source dates it), what
+    to do, and its rule and source, as the window's plan shows them."""
+    rows = []
+    for s in plan.steps:
+        when = wording.date(s.date, lang) if s.date else w("plan_no_date")
+        if s.overdue:
+            when = w("plan_date_past").format(date=when)
+        rows.append(f"<tr><td>{escape(when)}</td><td>{escape(s.title)}"
+                    f'<p class="source">{escape(s.source)} [{escape(s.rule)}]</p></td></tr>')
+    head = f'<tr><th width="24%">{escape(w("plan_date"))}</th><th>{escape(w("plan_step"))}</th></tr>'
+    intro = w("plan_intro_target").format(date=wording.date(plan.target, lang)) if plan.target else w("plan_intro")
+    return (f"<h2>{escape(w('plan'))}</h2><p>{escape(intro)}</p>"
+            + _table(head, rows, breaks, padding=2))
 
 
 def _comparison_html(c: Comparison, dimension: str, breaks: Iterable[int] = ()) -> str:

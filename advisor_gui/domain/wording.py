@@ -99,6 +99,15 @@ WORDS: dict[str, dict[str, str]] = {
         "plan_empty": "No dated steps: this client holds no certificate and the recommendation is not COR.",
         "plan_undated": "undated",
         "plan_overdue": "already past",
+        "plan": "Plan",
+        "plan_intro": ("The client's dated steps from the rules' cited timing; a step no source dates "
+                       "is listed without a date."),
+        "plan_intro_target": ("The client's dated steps from the rules' cited timing, counted back from a "
+                              "COR audit on {date}; a step no source dates is listed without a date."),
+        "plan_date": "Date",
+        "plan_step": "Step, rule and source",
+        "plan_no_date": "No date given by the sources",
+        "plan_date_past": "{date} (already past)",
         "register_driving": "Prime contractors (from the register): {value}, because of {names}.",
         "register_stale": ("{name}: confirmed on {date}, more than {months} months ago; confirm again "
                            "(a practice of this app, not a rule from a source)."),
@@ -179,6 +188,16 @@ WORDS: dict[str, dict[str, str]] = {
                        "et la recommandation n'est pas le COR."),
         "plan_undated": "sans date",
         "plan_overdue": "date dépassée",
+        "plan": "Plan",
+        "plan_intro": ("Les étapes datées du client, selon les délais cités par les règles; une étape "
+                       "qu'aucune source ne date figure sans date."),
+        "plan_intro_target": ("Les étapes datées du client, selon les délais cités par les règles, comptées "
+                              "à rebours d'un audit COR le {date}; une étape qu'aucune source ne date "
+                              "figure sans date."),
+        "plan_date": "Date",
+        "plan_step": "Étape, règle et source",
+        "plan_no_date": "Aucune date donnée par les sources",
+        "plan_date_past": "{date} (date dépassée)",
         "register_driving": "Entrepreneurs principaux (selon le registre) : {value}, en raison de {names}.",
         "register_stale": ("{name} : confirmé le {date}, il y a plus de {months} mois; confirmez de nouveau "
                            "(une pratique de cette application, pas une règle tirée d'une source)."),
