@@ -305,32 +305,54 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
     parts.append(f"<h2>{escape(w('answers'))}</h2>" + _table(head, rows, breaks.get("answers", ()), padding=2))
 
     if r.plan is not None and r.plan.steps:
-        parts.append(_plan_html(r.plan, w, v.lang, breaks.get("plan", ())))
+        parts.append(_plan_html(r, w, breaks.get("plan", ())))
 
     parts.append(f"<h2>{escape(w('about'))}</h2><p class=\"about\">{escape(v.dataset_line)}</p>")
     if r.rules_stale:
         parts.append(f'<p class="stale">{stale}</p>')
-    if v.sources:  # numbered in the text, so a copy or a screen reader keeps the numbers
+    extra = plan_sources(r) if r.plan is not None and r.plan.steps else ()
+    if v.sources or extra:  # numbered in the text, so a copy or a screen reader keeps the numbers
+        first = len(v.sources) + 1
         parts.append(f"<h3>{escape(w('sources'))}</h3>"
-                     + "".join(f'<p class="source">{escape(s.line(v.lang))}</p>' for s in v.sources))
+                     + "".join(f'<p class="source">{escape(s.line(v.lang))}</p>' for s in v.sources)
+                     + "".join(f'<p class="source">{escape(w("source_entry").format(number=first + i, text=t))}</p>'
+                               for i, t in enumerate(extra)))
     parts.append("</body></html>")
     return "".join(parts)
 
 
-def _plan_html(plan: Plan, w: Callable[[str], str], lang: str, breaks: Iterable[int] = ()) -> str:
-    """The "Plan" section: each step's date (or that no source dates it), what
-    to do, and its rule and source, as the window's plan shows them."""
+def plan_sources(report: Report) -> tuple[str, ...]:
+    """The plan's citations, each once, numbered after the recommendation's sources."""
+    seen: dict[str, None] = {}
+    for s in report.plan.steps if report.plan is not None else ():
+        if s.date is not None:
+            seen.setdefault(s.source)
+    return tuple(seen)
+
+
+def _plan_html(report: Report, w: Callable[[str], str], breaks: Iterable[int] = ()) -> str:
+    """The "Plan" section: each step's date (or that no source dates it) and
+    what to do, its citation numbered into the source list, as the window's
+    plan shows them."""
+    plan, lang = report.plan, report.lang
+    assert plan is not None
+    first = len(report.view.sources) + 1
+    numbers = {src: first + i for i, src in enumerate(plan_sources(report))}
     rows = []
     for s in plan.steps:
-        when = wording.date(s.date, lang) if s.date else w("plan_no_date")
+        if s.date is None:
+            continue  # the dates go to print; the undated steps are counted below
+        when = wording.date(s.date, lang)
         if s.overdue:
             when = w("plan_date_past").format(date=when)
-        rows.append(f"<tr><td>{escape(when)}</td><td>{escape(s.title)}"
-                    f'<p class="source">{escape(s.source)} [{escape(s.rule)}]</p></td></tr>')
+        rows.append(f"<tr><td>{escape(when)}</td><td>{escape(s.title)}{_refs((numbers[s.source],))}</td></tr>")
     head = f'<tr><th width="24%">{escape(w("plan_date"))}</th><th>{escape(w("plan_step"))}</th></tr>'
     intro = w("plan_intro_target").format(date=wording.date(plan.target, lang)) if plan.target else w("plan_intro")
-    return (f"<h2>{escape(w('plan'))}</h2><p>{escape(intro)}</p>"
-            + _table(head, rows, breaks, padding=2))
+    undated = sum(1 for s in plan.steps if s.date is None)
+    after = f"<p>{escape(w('plan_undated_count').format(count=undated))}</p>" if undated else ""
+    table = _table(head, rows, breaks, padding=1) if rows else ""
+    intro_html = f"<p>{escape(intro)}</p>" if intro else ""
+    return f"<h2>{escape(w('plan'))}</h2>{intro_html}{table}{after}"
 
 
 def _comparison_html(c: Comparison, dimension: str, breaks: Iterable[int] = ()) -> str:

@@ -47,6 +47,7 @@ from .i18n import Retranslates, long_date
 from .interview import InterviewPanel
 from .notes import ClientNotesPanel
 from .province_view import ProvinceView
+from .register_table import RegisterPanel, derived_note
 from .rules_updates import RulesUpdates
 from .style import pane_title, quiet_note, readable_palette
 
@@ -241,6 +242,11 @@ class MainWindow(Retranslates, QMainWindow):
         # The client's dated plan: a page beside the map and the table (the card keeps its room).
         self.client_plan = ClientPlanPanel(controller, today)
         self.provinces.tabs.addTab(self.client_plan, self.client_plan.tab_text())
+        # The client's prime contractors: the interview's prime-contractor answer derives from them.
+        self.register = RegisterPanel(controller)
+        self.provinces.tabs.addTab(self.register, self.register.tab_text())
+        controller.registerChanged.connect(self._show_derived_answers)
+        controller.languageChanged.connect(self._show_derived_answers)
         self.comparison = ComparisonPane(controller)
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.setObjectName("rightSplitter")
@@ -337,6 +343,8 @@ class MainWindow(Retranslates, QMainWindow):
             self.comparison.table.setFocus(reason)
         elif pane is self.client_plan:
             self.client_plan.table.setFocus(reason)
+        elif pane is self.register:
+            self.register.table.setFocus(reason)
         else:
             (self.provinces.map if self.provinces.tabs.currentIndex() == 0 else self.provinces.table).setFocus(reason)
 
@@ -696,6 +704,15 @@ class MainWindow(Retranslates, QMainWindow):
         self.provinces.tabs.setCurrentIndex(index)
         (self.provinces.map if index == 0 else self.provinces.table).setFocus()
 
+    def _show_derived_answers(self, *_: object) -> None:
+        """The interview's prime-contractor question, as the register derives it (or as answered)."""
+        d = self.controller.derived
+        if d is None:
+            self.interview.show_derived("prime_contractor", None, "")
+        else:
+            self.interview.show_derived("prime_contractor", d.prime_contractor,
+                                        derived_note(d, self.controller.language))
+
     def show_client_plan(self) -> None:
         """View ▸ Client Plan: the plan page, its steps focused."""
         self.provinces.tabs.setCurrentWidget(self.client_plan)
@@ -744,7 +761,8 @@ class MainWindow(Retranslates, QMainWindow):
     def retranslate(self) -> None:
         """The window's own texts in the current language (the panes re-text themselves)."""
         self.card_title.setText(self.tr("Recommendation"))
-        self.provinces.tabs.setTabText(self.provinces.tabs.indexOf(self.client_plan), self.client_plan.tab_text())
+        for page in (self.client_plan, self.register):
+            self.provinces.tabs.setTabText(self.provinces.tabs.indexOf(page), page.tab_text())
         self._retranslate_menus()
         self._show_dataset_status()
         if self._document is not None:

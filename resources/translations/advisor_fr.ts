@@ -1595,6 +1595,116 @@ Partenaires de certification&#xa0;: {3}</translation>
     </message>
 </context>
 <context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>COR only</source>
+        <translation>COR seulement</translation>
+    </message>
+    <message>
+        <source>Accepts SECOR / Small COR</source>
+        <translation>Accepte SECOR / Small COR</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Contract clause</source>
+        <translation>Clause du contrat</translation>
+    </message>
+    <message>
+        <source>Platform requirement</source>
+        <translation>Exigence de la plateforme</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation>Non confirmé</translation>
+    </message>
+    <message>
+        <source>Date as YYYY-MM-DD; empty when not confirmed</source>
+        <translation>Date au format AAAA-MM-JJ; vide si non confirmé</translation>
+    </message>
+    <message>
+        <source>Prime or owner</source>
+        <translation>Entrepreneur principal ou propriétaire</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Accepts</source>
+        <translation>Accepte</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>Confirmé par</translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation>Confirmé le</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <source>Prime contractors and owners</source>
+        <translation>Entrepreneurs principaux et propriétaires de projets</translation>
+    </message>
+    <message>
+        <source>Primes</source>
+        <translation>Entrepreneurs</translation>
+    </message>
+    <message>
+        <source>Prime-contractor register</source>
+        <translation>Registre des entrepreneurs principaux</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add a prime contractor or project owner, then type its name</source>
+        <translation>Ajouter un entrepreneur principal ou un propriétaire de projet, puis taper son nom</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected prime contractor or owner</source>
+        <translation>Retirer l&apos;entrepreneur principal ou le propriétaire sélectionné</translation>
+    </message>
+    <message>
+        <source>Empty: the interview&apos;s prime-contractor answer stands. Add the client&apos;s primes to derive it.</source>
+        <translation>Registre vide&#xa0;: la réponse de l&apos;entrevue sur l&apos;entrepreneur principal s&apos;applique. Ajoutez les entrepreneurs principaux du client pour la déduire.</translation>
+    </message>
+    <message>
+        <source>New prime contractor</source>
+        <translation>Nouvel entrepreneur principal</translation>
+    </message>
+</context>
+<context>
     <name>RulesReviewDialog</name>
     <message>
         <source>Import Rules</source>
