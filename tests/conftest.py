@@ -93,3 +93,18 @@ def _close_without_prompting(request: pytest.FixtureRequest, monkeypatch: pytest
     from advisor_gui.ui.document import DocumentController
 
     monkeypatch.setattr(DocumentController, "close_requested", lambda self: True)
+
+
+@pytest.fixture
+def window(qtbot, dataset, tmp_path: Path):
+    """A new main window (nothing answered yet) at 1366x768, shown offscreen."""
+    from advisor_gui.settings import Settings
+    from advisor_gui.ui.controller import AdvisorController
+    from advisor_gui.ui.main_window import MainWindow
+
+    win = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

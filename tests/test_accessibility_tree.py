@@ -74,7 +74,8 @@ def test_every_focusable_control_has_a_role_and_a_name(tree: Node) -> None:
 
 def test_the_verdict_is_readable(tree: Node) -> None:
     texts = [node["text"] for node, _ in walk(tree) if node["text"]]
-    card = next((t for t in texts if "Recommendation for" in t), "")
+    # A new window's answer is provisional until the questions are answered (issue 14).
+    card = next((t for t in texts if "Provisional recommendation for" in t or "Recommendation for" in t), "")
     assert "SECOR" in card and "Why" in card, "the card's whole text is readable, verdict first"
 
 
@@ -112,13 +113,16 @@ def test_the_map_lists_the_13_jurisdictions_in_geographic_order(tree: Node) -> N
 
 
 def test_the_selected_jurisdiction_is_the_province_answered(tree: Node) -> None:
+    """A new window: the province is not answered yet, so neither the question
+    nor the map shows one (issue 14: no default that looks like an answer)."""
     themap = only([n for n, _ in walk(tree) if n["name"] == "Map of Canada by program offered"], "the map")
-    selected = only([item for item in themap["children"] if "selected" in item["states"]], "selected on the map")
+    selected = [item for item in themap["children"] if "selected" in item["states"]]
     question = only([n for n, _ in walk(tree) if n["role"] == "combo box"
                      and any(item["name"] == "Yukon (YT)" for item, _ in walk(n))], "the province question")
-    answered = only([n for n, _ in walk(question) if n["role"] == "list item" and "selected" in n["states"]],
-                    "selected in the question")
-    assert selected["name"].startswith(answered["name"] + " — ")
+    answered = [n for n, _ in walk(question) if n["role"] == "list item" and "selected" in n["states"]]
+    assert len(selected) == len(answered) <= 1
+    if answered:
+        assert selected[0]["name"].startswith(answered[0]["name"] + " — ")
 
 
 def test_the_legend_swatches_are_named_images(tree: Node) -> None:

@@ -42,6 +42,14 @@ SCENARIOS: dict[str, dict[str, object]] = {
     "MB-30": {"province": "MB", "workers": 30},
     "SK-9-oil-and-gas": {"province": "SK", "workers": 9, "sector": "oil_and_gas", "multi_site": True},
     "YT-5": {"province": "YT", "workers": 5, "other_provinces": ["BC"]},
+    # Issue 14: counting rules, partners' own programs, placement, province facts.
+    "AB-steady-9-peak-14": {"province": "AB", "workers": 9, "worker_count": {"peak_12_months": 14}},
+    "SK-8-staff-3-subcontractors": {"province": "SK", "workers": 8,
+                                    "worker_count": {"peak_12_months": 8, "subcontractors": 3}},
+    "YT-peak-12-usually-7": {"province": "YT", "workers": 7, "worker_count": {"peak_12_months": 12}},
+    "BC-payroll-41600": {"province": "BC", "workers": 15, "worker_count": {"payroll_hours": 41600}},
+    "BC-8-hospitality": {"province": "BC", "workers": 8, "sector": "hospitality"},
+    "AB-6-public-bids": {"province": "AB", "workers": 6, "public_sector_bids": True},
 }
 LANGS = ("en", "fr")
 TODAY = __import__("datetime").date(2026, 11, 30)
@@ -63,9 +71,27 @@ def claims(v: Presentation) -> list[str]:
     out += [cited(x) for x in (*v.reasons, *v.cautions, *v.next_steps)]
     for d in v.disputes:
         out += [norm(d.topic), cited(d.article), cited(d.other)]
-    out += [norm(f"{p.acronym} \u2014 {p.name}{refs_text(p.refs)}") for p in v.partners]
+    out += [norm(f"{p.line}{refs_text(p.refs)}") for p in v.partners]
+    if v.placement is not None:
+        out.append(cited(v.placement))
     out += [norm(s) for s in v.what_would_change]
+    out += [norm(s) for s in v.unanswered]
+    out += [norm(v.facts_title), *(cited(f) for f in v.province_facts)]
+    if v.provisional:
+        out += [norm(v.to_confirm), *(norm(q) for q in v.open_questions)]
     out += [norm(f"{s.number}. {s.text}") for s in v.sources]
+    return out
+
+
+def comparison_claims(v: Presentation) -> list[str]:
+    """What the summary and the command line say of the comparison (the card leaves it to its pane)."""
+    c = v.comparison
+    out = [norm(c.title)]
+    if c.explanation is not None:
+        out.append(cited(c.explanation))
+    out += [norm(r.label) for r in c.rows]
+    if c.general_note:
+        out.append(norm(c.general_note))
     return out
 
 
@@ -105,7 +131,14 @@ def test_card_summary_and_cli_say_the_same_things(qapp, dataset, tmp_path, capsy
             controller.flush()
             view = views[lang] = view_of(dataset, answers, lang)
             assert controller.presentation == view, name
+            # On the card each source note is one line, its topic, until opened.
+            card.expand_notes(False)
+            collapsed = norm(card.toPlainText())
+            for d in view.disputes:
+                assert norm(d.topic) in collapsed and cited(d.other) not in collapsed, name
+            card.expand_notes()
             fresh = RecommendationCard(controller)
+            fresh.expand_notes()
             texts = {"card": norm(card.toPlainText()), "summary": norm(report_text(dataset, answers, lang)),
                      "cli": norm(cli_text(tmp_path, capsys, doc, lang))}
             assert texts["card"] == norm(fresh.toPlainText()), f"{name} {lang}: the card updated in place differs"
@@ -113,6 +146,14 @@ def test_card_summary_and_cli_say_the_same_things(qapp, dataset, tmp_path, capsy
             for claim in claims(view):
                 for where, text in texts.items():
                     assert claim in text, f"{name} {lang}: {where} does not say {claim!r}"
+            for claim in comparison_claims(view):
+                for where in ("summary", "cli"):
+                    assert claim in texts[where], f"{name} {lang}: {where} does not say {claim!r}"
+            # The advice comes first, then the province, then the source notes.
+            for where, text in texts.items():
+                order = [text.find(norm(x)) for x in (view.why_title, view.facts_title, view.word("disputes"))
+                         if norm(x) in text]
+                assert order == sorted(order), f"{name} {lang}: {where} puts the sections out of order"
             # Every citation marker on the card leads to its numbered source.
             assert card.citations() == [f"cite{s.number}" for s in view.sources]
             for s in view.sources:
@@ -130,6 +171,43 @@ def test_card_summary_and_cli_say_the_same_things(qapp, dataset, tmp_path, capsy
             [(s.code, s.recommended, s.eligible) for s in fr.statuses]
         assert en.eligibility != fr.eligibility and en.why_title != fr.why_title
     assert checked == len(SCENARIOS) * len(LANGS) >= 20
+
+
+def test_a_provisional_answer_says_so_on_the_card_and_the_summary(qapp, dataset) -> None:
+    """Questions not answered yet: the card and the printed summary both mark
+    the answer provisional and list them, in both languages."""
+    from advisor_gui.ui.card import RecommendationCard
+    from advisor_gui.ui.controller import AdvisorController
+
+    controller = AdvisorController(dataset)  # a new window: nothing answered yet
+    card = RecommendationCard(controller)
+    for lang in LANGS:
+        controller.set_language(lang)
+        controller.flush()
+        view = controller.presentation
+        assert view.provisional and len(view.open_questions) >= 8
+        summary = norm(document_text(render_html(build_report(
+            dataset, controller.answers, controller.recommendation, today=TODAY, lang=lang, view=view))))
+        for text in (norm(card.toPlainText()), summary):
+            assert norm(view.kicker) in text and norm(view.to_confirm) in text
+            for question in view.open_questions:
+                assert norm(question) in text
+        assert summary.count(norm(view.word("not_answered"))) >= 8  # the answers table too
+    controller.set_answer("prime_contractor", "none")  # the default, now given
+    controller.flush()
+    view = controller.presentation
+    prompt = next(q for q in dataset.questions if q.id == "prime_contractor").prompt.get("fr")
+    assert prompt not in view.open_questions and len(view.open_questions) >= 7
+    for key in [q.id for q in dataset.questions]:
+        controller.mark_answered(key)
+    controller.flush()
+    assert not controller.presentation.provisional and "provisoire" not in card.toPlainText().lower()
+
+
+def document_text(html: str) -> str:
+    doc = QTextDocument()
+    doc.setHtml(html)
+    return doc.toPlainText()
 
 
 def test_the_status_reason_is_the_same_everywhere(qapp, dataset, tmp_path, capsys) -> None:

@@ -19,16 +19,6 @@ from advisor_gui.ui.province_model import COL_CODE, CodeRole, ProvinceTableModel
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def window(qtbot, dataset, tmp_path: Path):
-    win = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def card_text(win: MainWindow) -> str:
     win.controller.flush()  # views refresh once per event-loop turn; bring them up to date
     return "\n".join(line for line in win.card.toPlainText().splitlines() if line.strip())
@@ -171,8 +161,13 @@ def test_comparison_highlights_the_recommendation(window: MainWindow) -> None:
     assert "not eligible" in model.headerData(COL_SMALL, Qt.Orientation.Horizontal)
     window.controller.set_province("ON")
     window.controller.flush()
-    assert "no small-employer program" in window.comparison.note.text()
-    assert model.rowCount() == 7
+    # A COR-only province: the short explanation instead of generic rows (issue 14).
+    assert "Ontario" in window.comparison.note.text()
+    assert model.rowCount() == 0 and window.comparison.table.isHidden()
+    window.controller.set_province("BC")
+    window.controller.flush()
+    assert model.rowCount() == 7 and not window.comparison.table.isHidden()
+    assert "Small COR" in model.headerData(COL_SMALL, Qt.Orientation.Horizontal)
 
 
 @pytest.mark.parametrize("answers", [Answers(province="AB", workers=6), Answers(province="BC", workers=12,
@@ -239,6 +234,7 @@ def test_about_mentions_map_licence(window: MainWindow, dataset) -> None:
 
 def test_keyboard_moves_the_map_selection(window: MainWindow, qtbot) -> None:
     m = window.provinces.map
+    window.controller.set_province("AB")  # answered: the map shows it (a new window shows none)
     m.setFocus()
     assert window.controller.answers.province == "AB"
     qtbot.keyClick(m, Qt.Key.Key_Right)  # west to east (test_province_map.py has the whole order)

@@ -40,14 +40,21 @@ def header(model: ComparisonModel, col: int) -> str:
     return model.headerData(col, Qt.Orientation.Horizontal)
 
 
-def test_comparison_model_rows_are_the_dataset_dimensions(qapp, dataset) -> None:
+def test_comparison_model_rows_are_the_province_values(qapp, dataset) -> None:
+    """The dataset's dimensions with the province's own values; the article's
+    general guidance, where the province has none, marked with a dagger."""
+    from advisor_gui.domain.province import comparison_for as province_comparison
+
     model = comparison_for(dataset, province="AB", workers=5)
     QAbstractItemModelTester(model, FAIL)
     assert model.rowCount() == len(dataset.comparison) and model.columnCount() == 3
-    for row, dim in enumerate(dataset.comparison):
+    own = province_comparison(dataset, "AB")
+    for row, (dim, cell) in enumerate(zip(dataset.comparison, own.rows, strict=True)):
         assert model.index(row, COL_DIMENSION).data() == dim.label.en
-        assert model.index(row, COL_COR).data() == dim.cor.en
-        assert model.index(row, COL_SMALL).data() == dim.small.en
+        assert model.index(row, COL_COR).data() == cell.cor + (" \u2020" if cell.cor_general else "")
+        assert model.index(row, COL_SMALL).data() == cell.small + (" \u2020" if cell.small_general else "")
+    assert "10 or fewer" in model.index(0, COL_SMALL).data()
+    assert "19" in comparison_for(dataset, province="BC", workers=5).index(0, COL_SMALL).data()
 
 
 @pytest.mark.parametrize(("answers", "recommended", "cor_status", "small_status", "small_label"), [
@@ -67,6 +74,8 @@ def test_comparison_model_marks_each_column(qapp, dataset, answers, recommended,
     assert header(model, COL_COR).startswith("\u2605 ") == (recommended == COL_COR)
     bold = model.headerData(recommended, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole)
     assert recommended == -1 or bold.bold()
+    if model.rowCount() == 0:  # no small-employer program: an explanation instead of rows
+        return
     highlighted = [col for col in (COL_COR, COL_SMALL)
                    if model.index(0, col).data(Qt.ItemDataRole.BackgroundRole) is not None]
     assert highlighted == ([recommended] if recommended != -1 else [])

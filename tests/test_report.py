@@ -120,7 +120,8 @@ def test_quebec_nothing_eligible(dataset) -> None:
     r = report(dataset, QC_12)
     assert (r.view.program, r.view.eligible, r.view.partners) == ("NONE", (), ())
     assert r.view.comparison.recommended == -1
-    assert "does not take part" in r.view.comparison.note
+    # No generic rows: the short explanation instead (issue 14).
+    assert r.view.comparison.rows == () and "nothing to compare" in r.view.comparison.explanation.text
     assert r.view.comparison.cor_heading == "COR (not offered here)"
     html = render_html(r)
     assert "Nothing is eligible here: Quebec does not take part in COR." in html
@@ -130,7 +131,8 @@ def test_ontario_cor_without_small_program(dataset) -> None:
     r = report(dataset, ON_40)
     assert (r.view.program_label, r.view.eligible, r.view.comparison.recommended) == ("COR", ("COR",), 0)
     assert r.view.comparison.small_heading == "SECOR (not offered here)"
-    assert "no small-employer program" in r.view.comparison.note
+    assert r.view.comparison.rows == () and "every size" in r.view.comparison.explanation.text
+    assert r.view.comparison.explanation.refs
 
 
 def test_comparison_status(dataset) -> None:

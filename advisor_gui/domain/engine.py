@@ -26,6 +26,7 @@ from .models import (
     MAX_WORKERS,
     Answers,
     Certification,
+    Cite,
     Condition,
     CountingRule,
     Dataset,
@@ -99,6 +100,7 @@ class ProvinceFact:
     topic: str
     text: str
     source: str
+    cites: tuple[Cite, ...] = ()  # what ``source`` formats, for views that number their sources
 
 
 @record
@@ -120,6 +122,7 @@ class Counting:
     workers: int
     fte: float | None = None
     sentence: str = ""  # names the rule applied (also the first reason) when applied
+    cites: tuple[Cite, ...] = ()  # what ``source`` formats
 
     @property
     def general_guidance(self) -> bool:
@@ -267,7 +270,8 @@ def _counting(dataset: Dataset, answers: Answers, j: Jurisdiction, lang: str) ->
 
     def made(workers: int, fte: float | None = None, sentence: str = "") -> Counting:
         return Counting(rule.id, fill(rule.rule, where, lang), fill(rule.help, where, lang),
-                        format_cites(dataset, rule.cite), rule.basis, bool(sentence), workers, fte, sentence)
+                        format_cites(dataset, rule.cite), rule.basis, bool(sentence), workers, fte, sentence,
+                        rule.cite)
 
     if counted is None:
         caution = ""
@@ -414,7 +418,8 @@ def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: 
     changes, influential = _what_would_change(dataset, answers, program, lang) if what_ifs else ([], [])
     placement = None
     if not partners and program != "NONE" and j.placement is not None:
-        placement = ProvinceFact("partners", j.placement.text.get(lang), format_cites(dataset, j.placement.cite))
+        placement = ProvinceFact("partners", j.placement.text.get(lang), format_cites(dataset, j.placement.cite),
+                                 j.placement.cite)
     return Recommendation(
         program=program,
         eligible=eligible_programs(j, answers.workers),
@@ -442,10 +447,10 @@ def province_facts(
     holds for ``facts`` (every note when ``facts`` is None: the table's details)."""
     out = []
     if j.issuer is not None:
-        out.append(ProvinceFact("issuer", j.issuer.get(lang), format_cites(dataset, j.issuer_cite)))
+        out.append(ProvinceFact("issuer", j.issuer.get(lang), format_cites(dataset, j.issuer_cite), j.issuer_cite))
     for note in j.notes:
         if facts is None or note.when is None or holds(note.when, facts):
-            out.append(ProvinceFact(note.topic, note.text.get(lang), format_cites(dataset, note.cite)))
+            out.append(ProvinceFact(note.topic, note.text.get(lang), format_cites(dataset, note.cite), note.cite))
     return tuple(out)
 
 

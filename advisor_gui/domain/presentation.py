@@ -20,6 +20,7 @@ recommendation it shows.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -29,8 +30,9 @@ from ..util.records import record
 from . import wording
 from .citations import describe_source
 from .engine import Recommendation
-from .interview import answered
+from .interview import answered as answered_questions
 from .models import Answers, Cite, Dataset, Jurisdiction, Partner, Question
+from .province import comparison_for
 
 # --- the model -------------------------------------------------------------------------
 
@@ -57,6 +59,15 @@ class PartnerLine:
     acronym: str
     name: str
     refs: tuple[int, ...] = ()
+    # The partner's own program and size limit when they differ from the
+    # province's ("program: SEBASE (…); size: 2 to 19 personnel"), else empty.
+    program: str = ""
+
+    @property
+    def line(self) -> str:
+        """"ACSA — Alberta Construction Safety Association", then its program, if its own."""
+        text = f"{self.acronym} — {self.name}"
+        return f"{text} ({self.program})" if self.program else text
 
 
 @record
@@ -93,16 +104,26 @@ class ProgramStatus:
 
 @record
 class ComparisonRow:
+    """One dimension; a cell that is the article's general guidance rather than
+    the province's own value ends with :data:`GENERAL_MARK` (``*_general``)."""
+
     key: str
     label: str
     cor: str
     small: str
+    cor_general: bool = False
+    small_general: bool = False
+
+
+GENERAL_MARK = "†"  # †: see Comparison.general_note
 
 
 @record
 class Comparison:
-    """COR against the province's small-employer program (SECOR for reference
-    where the province has none). ``recommended`` is 0 (COR), 1 (small) or -1."""
+    """COR against the province's small-employer program, with the province's
+    own values and labels. ``recommended`` is 0 (COR), 1 (small) or -1. Where
+    the province has no small-employer program (Quebec, COR-only provinces)
+    there are no rows: ``explanation`` says why instead."""
 
     title: str
     columns: tuple[ProgramStatus, ProgramStatus]
@@ -110,6 +131,8 @@ class Comparison:
     note: str
     rows: tuple[ComparisonRow, ...]
     refs: tuple[int, ...]
+    explanation: Cited | None = None
+    general_note: str = ""  # what the mark on a general-guidance cell means (empty: none marked)
 
     @property
     def cor_heading(self) -> str:
@@ -153,20 +176,31 @@ class Presentation:
     why_title: str
     reasons: tuple[Cited, ...]
     cautions: tuple[Cited, ...]
-    disputes: tuple[Dispute, ...]
+    disputes: tuple[Dispute, ...]  # the source notes bearing on this answer, shown after the advice
     partners: tuple[PartnerLine, ...]
+    placement: Cited | None  # how the province places the employer when no partner serves its sector
     next_steps: tuple[Cited, ...]
     transition: Guide | None
     what_would_change: tuple[str, ...]
-    facts_title: str
+    facts_title: str  # "In Alberta"
+    # Who issues the certificate, the province's facts that bear on this client
+    # and how it counts workers (the rule; the sentence applying it is the first reason).
     province_facts: tuple[Cited, ...]
     comparison: Comparison
     answers: tuple[AnswerLine, ...]
-    unanswered: tuple[str, ...]
+    unanswered: tuple[str, ...]  # the answers given as "unknown": still to find out
     sources: tuple[SourceEntry, ...]
     dataset_version: str
     dataset_effective: dt.date
     dataset_reviewed: dt.date
+    # The questions not answered yet: the recommendation uses their defaults
+    # and is provisional; ``to_confirm`` introduces them (empty when all are answered).
+    open_questions: tuple[str, ...] = ()
+    to_confirm: str = ""
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.open_questions)
 
     def word(self, key: str) -> str:
         """A fixed heading or phrase of the catalogue, in this model's language."""
@@ -358,9 +392,12 @@ def _common_section(sections: Iterable[str]) -> str | None:
 # --- building ------------------------------------------------------------------------------
 
 
-def present(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str = "en") -> Presentation:
+def present(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str = "en",
+            answered: Iterable[str] | None = None) -> Presentation:
     """Everything a view says about ``rec`` (the engine's recommendation for
-    ``answers``, evaluated in ``lang``), in ``lang``."""
+    ``answers``, evaluated in ``lang``), in ``lang``. ``answered``: the keys of
+    the questions the user actually answered (None: all of them, as for a client
+    file); the others are listed as not answered yet and the answer is provisional."""
     lang = wording.language(lang)
     w = wording.words(lang)
     j = dataset.jurisdiction(rec.province)
@@ -391,9 +428,12 @@ def present(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str =
     by_acronym = {p.acronym: p for p in j.partners}
     partners = tuple(
         PartnerLine(p.acronym, partner_name(by_acronym[p.acronym], lang) if p.acronym in by_acronym else p.name,
-                    sources.cite(by_acronym[p.acronym].cite) if p.acronym in by_acronym else ())
+                    sources.cite(by_acronym[p.acronym].cite) if p.acronym in by_acronym else (),
+                    _partner_program(p.program_label, p.limit, lang))
         for p in rec.partners
     )
+    placement = (Cited(rec.placement.text, sources.cite(rec.placement.cites), "placement")
+                 if rec.placement is not None else None)
     step_rules = rec.step_rules if len(rec.step_rules) == len(rec.next_steps) else ("",) * len(rec.next_steps)
     steps = tuple(
         Cited(text, sources.cite(rules[rule].cite) if rule in rules else (), rule)
@@ -406,21 +446,37 @@ def present(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str =
         transition = Guide(g.title.get(lang), g.body.get(lang), tuple(p.get(lang) for p in g.points),
                            sources.cite(g.cite))
 
+    # Who issues the certificate: the jurisdiction's issuer, unless one of its
+    # notes says it at more length.
+    issuer = j.issuer.get(lang) if j.issuer is not None else None
+    noted = sum(1 for f in rec.province_facts if f.topic == "issuer") > (1 if issuer is not None else 0)
+    facts = [
+        Cited(w["issuer"].format(issuer=f.text) if f.text == issuer else f.text, sources.cite(f.cites), f.topic)
+        for f in rec.province_facts
+        if not (noted and f.text == issuer and f.topic == "issuer")
+    ]
+    counting = rec.counting
+    if counting is not None:
+        key = "counting_general" if counting.general_guidance else "counting"
+        facts.append(Cited(w[key].format(rule=counting.text), sources.cite(counting.cites), counting.rule))
+
     comparison = _comparison(dataset, j, rec, lang, sources)
 
-    facts = [Cited(j.summary.get(lang), sources.cite(j.cite))]
-    if j.issuer is not None:
-        facts.append(Cited(w["issuer"].format(issuer=j.issuer.get(lang)), sources.cite(j.cite)))
-    facts += [Cited(n.text.get(lang), sources.cite(n.cite)) for n in j.notes]
-
-    asked = answered(dataset, answers)
+    if counting is not None and counting.applied and counting.workers != answers.workers:
+        # The workers the province's rule counted from the details, as the window shows them.
+        answers = dataclasses.replace(answers, workers=counting.workers)
+    asked = answered_questions(dataset, answers)
+    given = None if answered is None else frozenset(answered)
     answer_lines = tuple(
-        AnswerLine(q.id, q.prompt.get(lang), format_answer(dataset, q, value, lang)) for q, value in asked
+        AnswerLine(q.id, q.prompt.get(lang),
+                   format_answer(dataset, q, value, lang) if given is None or q.id in given else w["not_answered"])
+        for q, value in asked
     )
+    open_questions = tuple(q.prompt.get(lang) for q, _ in asked if given is not None and q.id not in given)
     unanswered = tuple(
         w["unanswered_item"].format(question=q.prompt.get(lang))
         for q, value in asked
-        if q.kind == "choice" and value == "unknown"
+        if q.kind == "choice" and value == "unknown" and (given is None or q.id in given)
     )
 
     small = dataset.program(j.small_program).short.get(lang) if j.small_program else ""
@@ -438,7 +494,7 @@ def present(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str =
         program=rec.program,
         program_label=program.short.get(lang),
         program_long=program.long.get(lang),
-        kicker=w["recommendation_for"].format(province=province),
+        kicker=w["provisional_for" if open_questions else "recommendation_for"].format(province=province),
         eligible=eligible,
         eligibility=(w["eligible"].format(programs=", ".join(eligible)) if eligible
                      else w["eligible_none"].format(province=province)),
@@ -448,6 +504,7 @@ def present(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str =
         cautions=tuple(cautions),
         disputes=tuple(disputes),
         partners=partners,
+        placement=placement,
         next_steps=steps,
         transition=transition,
         what_would_change=rec.what_would_change,  # the engine already drops repeats
@@ -460,35 +517,60 @@ def present(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str =
         dataset_version=dataset.version,
         dataset_effective=dataset.effective,
         dataset_reviewed=dataset.last_reviewed,
+        open_questions=open_questions,
+        to_confirm=w["to_confirm"] if open_questions else "",
     )
 
 
+def _partner_program(label: str, limit: str, lang: str) -> str:
+    """A partner's own program and limit, as the partners section shows them."""
+    w = wording.words(lang)
+    if label and limit:
+        return w["partner_program_limit"].format(program=label, limit=limit)
+    if label:
+        return w["partner_program"].format(program=label)
+    return w["partner_limit"].format(limit=limit) if limit else ""
+
+
+
+
 def _comparison(dataset: Dataset, j: Jurisdiction, rec: Recommendation, lang: str, sources: _Sources) -> Comparison:
+    """The province's own comparison (:func:`~advisor_gui.domain.province.comparison_for`):
+    its limits and labels, general-guidance cells marked; an explanation instead
+    of rows where it has no small-employer program."""
     w = wording.words(lang)
     province = j.name.get(lang)
     small_code = j.small_program or "SECOR"
     small = dataset.program(small_code).short.get(lang)
-    if not j.participates:
-        note = w["note_not_participating"].format(province=province)
-    elif j.small_program is None:
-        note = w["note_no_small"].format(province=province)
-    elif j.small_program == "SMALL_COR":
-        note = w["note_small_cor"]
-    else:
-        note = ""
-    title = (w["comparison"].format(small=small, province=province) if j.small_program
-             else w["comparison_generic"])
+    own = comparison_for(dataset, j.code, lang)
+    columns = (program_status(dataset, j, rec, 0, lang), program_status(dataset, j, rec, 1, lang))
     recommended = {"COR": 0, small_code: 1}.get(rec.program, -1)
+    if j.small_program is None:
+        explanation = None
+        if own.explanation is not None:
+            explanation = Cited(own.explanation.text, sources.cite(own.explanation.cites), "comparison")
+        note = (w["note_not_participating"] if not j.participates else w["note_no_small"]).format(province=province)
+        return Comparison(w["comparison_generic"], columns, recommended, note if explanation is None else "", (),
+                          (), explanation)
     cites = [c for dim in dataset.comparison for c in dim.cite]
     refs = sources.cite(cites, at=_common_section(c.at for c in cites))
+    extra = [c for row in own.rows for c in row.cites if c not in cites]
+    refs += tuple(n for n in sources.cite(extra) if n not in refs)
+
+    def cell(text: str, general: bool) -> str:
+        return w["general_cell"].format(text=text, mark=GENERAL_MARK) if general else text
+
+    rows = tuple(ComparisonRow(r.id, r.label, cell(r.cor, r.cor_general), cell(r.small, r.small_general),
+                               r.cor_general, r.small_general) for r in own.rows)
+    marked = any(r.cor_general or r.small_general for r in rows)
     return Comparison(
-        title=title,
-        columns=(program_status(dataset, j, rec, 0, lang), program_status(dataset, j, rec, 1, lang)),
+        title=w["comparison"].format(small=small, province=province),
+        columns=columns,
         recommended=recommended,
-        note=note,
-        rows=tuple(ComparisonRow(d.id, d.label.get(lang), d.cor.get(lang), d.small.get(lang))
-                   for d in dataset.comparison),
+        note=w["note_small_cor"] if j.small_program == "SMALL_COR" else "",
+        rows=rows,
         refs=refs,
+        general_note=w["general_note"].format(mark=GENERAL_MARK, province=province) if marked else "",
     )
 
 
@@ -527,35 +609,47 @@ def _cited_item(c: Cited) -> OutlineItem:
 
 
 def outline(p: Presentation) -> tuple[tuple[str, ...], tuple[OutlineSection, ...]]:
-    """What a linear rendering says, in order: the heading lines, then the
-    sections with something in them (the numbered sources and the dataset line
-    follow them). :func:`render_text` and :func:`render_html` both render this."""
+    """What a linear rendering says, in the card's order: the heading lines, then
+    the sections with something in them: the questions still to answer when the
+    answer is provisional, the advice, the province, then the source notes (the
+    numbered sources and the dataset line follow them). :func:`render_text` and
+    :func:`render_html` both render this."""
     head = (p.kicker, p.verdict_line, p.eligibility, *(s.line for s in p.statuses))
+    partners = [_item(x.line, x.refs) for x in p.partners]
+    if p.placement is not None:
+        partners.append(_item(p.placement.text, p.placement.refs))
     sections: list[OutlineSection] = [
+        OutlineSection(p.to_confirm, (), tuple(_item(q) for q in p.open_questions)),
         OutlineSection(p.why_title, (), tuple(_cited_item(r) for r in p.reasons)),
         OutlineSection(p.word("cautions"), (), tuple(_item(c.text, c.refs) for c in p.cautions)),
-        OutlineSection(p.word("disputes"), (), tuple(
-            OutlineItem(((f"{d.topic}.", ()), (d.article.text, d.article.refs), (d.other.text, d.other.refs)))
-            for d in p.disputes)),
-        OutlineSection(p.word("partners"), (), tuple(_item(f"{x.acronym} \u2014 {x.name}", x.refs)
-                                                     for x in p.partners)),
         OutlineSection(p.word("next_steps"), (), tuple(_item(s.text, s.refs) for s in p.next_steps), ordered=True),
     ]
     if p.transition is not None:
         t = p.transition
         sections.append(OutlineSection(t.title, (), (_item(t.body, t.refs), *(_item(x) for x in t.points))))
     sections += [
+        OutlineSection(p.word("partners"), (), tuple(partners)),
         OutlineSection(p.word("what_would_change"), (), tuple(_item(x) for x in p.what_would_change)),
         OutlineSection(p.word("unanswered"), (), tuple(_item(x) for x in p.unanswered)),
         OutlineSection(p.facts_title, (), tuple(_item(f.text, f.refs) for f in p.province_facts)),
+        OutlineSection(p.word("disputes"), (), tuple(
+            OutlineItem(((f"{d.topic}.", ()), (d.article.text, d.article.refs), (d.other.text, d.other.refs)))
+            for d in p.disputes)),
     ]
     c = p.comparison
     labelled = p.word("labelled")
+
+    def cell(label: str, text: str) -> OutlineItem:  # "SECOR: …", once even when the text starts so
+        shown = labelled.format(label=label, text="")
+        return _item(text if text.startswith(shown.rstrip()) else f"{shown}{text}", detail=True)
+
     rows = [_item(c.note)] if c.note else []
+    if c.explanation is not None:
+        rows.append(_item(c.explanation.text, c.explanation.refs))
     for r in c.rows:
-        rows += [_item(r.label),
-                 _item(labelled.format(label=c.columns[0].label, text=r.cor), detail=True),
-                 _item(labelled.format(label=c.columns[1].label, text=r.small), detail=True)]
+        rows += [_item(r.label), cell(c.columns[0].label, r.cor), cell(c.columns[1].label, r.small)]
+    if c.general_note:
+        rows.append(_item(c.general_note))
     sections.append(OutlineSection(c.title, c.refs, tuple(rows)))
     return head, tuple(s for s in sections if s.items)
 

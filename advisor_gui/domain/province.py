@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..util.records import record
 from .citations import format_cites
 from .engine import ProvinceFact, counting_rule, fill, province_facts
-from .models import Dataset
+from .models import Cite, Dataset
 
 
 def all_facts(dataset: Dataset, code: str, lang: str = "en") -> tuple[ProvinceFact, ...]:
@@ -21,9 +21,11 @@ def all_facts(dataset: Dataset, code: str, lang: str = "en") -> tuple[ProvinceFa
     j = dataset.jurisdiction(code)
     out = list(province_facts(dataset, j, None, lang))
     values = {"province_name": j.name.get(lang)}
-    out += [ProvinceFact("counting", fill(r.rule, values, lang), format_cites(dataset, r.cite)) for r in j.counting]
+    out += [ProvinceFact("counting", fill(r.rule, values, lang), format_cites(dataset, r.cite), r.cite)
+            for r in j.counting]
     if j.placement is not None:
-        out.append(ProvinceFact("partners", j.placement.text.get(lang), format_cites(dataset, j.placement.cite)))
+        out.append(ProvinceFact("partners", j.placement.text.get(lang), format_cites(dataset, j.placement.cite),
+                                j.placement.cite))
     return tuple(out)
 
 
@@ -35,7 +37,7 @@ def workers_help(dataset: Dataset, code: str, sector: str = "other", lang: str =
     if rule is None:
         return None
     text = fill(rule.help, {"province_name": j.name.get(lang)}, lang)
-    return ProvinceFact("counting", text, format_cites(dataset, rule.cite))
+    return ProvinceFact("counting", text, format_cites(dataset, rule.cite), rule.cite)
 
 
 @record
@@ -50,6 +52,7 @@ class ComparisonRow:
     cor_general: bool
     small_general: bool
     source: str
+    cites: tuple[Cite, ...] = ()  # what ``source`` formats
 
 
 @record
@@ -69,7 +72,7 @@ def comparison_for(dataset: Dataset, code: str, lang: str = "en") -> Comparison:
     if j.small_program is None:
         note = j.comparison_note
         explanation = (
-            ProvinceFact("program", note.text.get(lang), format_cites(dataset, note.cite)) if note else None
+            ProvinceFact("program", note.text.get(lang), format_cites(dataset, note.cite), note.cite) if note else None
         )
         return Comparison(code, "", (), explanation)
     rows = []
@@ -81,6 +84,6 @@ def comparison_for(dataset: Dataset, code: str, lang: str = "en") -> Comparison:
         rows.append(ComparisonRow(
             dim.id, dim.label.get(lang),
             (cor or dim.cor).get(lang), (small or dim.small).get(lang),
-            cor is None, small is None, format_cites(dataset, cites),
+            cor is None, small is None, format_cites(dataset, cites), cites,
         ))
     return Comparison(code, dataset.program(j.small_program).short.get(lang), tuple(rows))

@@ -155,6 +155,8 @@ th.recommended {{ background-color: #CFE5F6; }}
 p.note {{ color: #4A4A4A; font-style: italic; margin: 0 0 4px 0; }}
 p.about {{ color: #33414F; margin: 0 0 3px 0; }}
 p.source {{ font-size: {SMALL_PT}pt; color: #33414F; margin: 0 0 2px 0; }}
+p.provisional {{ font-weight: 600; color: #7A4A00; margin: 4px 0 0 0; }}
+ul.disputes {{ color: #33414F; }}
 """
 
 # The tables that may continue on the next page, between rows, their header
@@ -259,25 +261,23 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
         f'<p class="verdict-kicker">{escape(v.kicker)}</p>'
         f'<p class="verdict verdict-{v.verdict_kind}">{escape(v.program_label)}</p>{detail}'
         f'<p class="eligible">{escape(v.eligibility)}</p><p class="eligible">{statuses}</p>'
-        f'<p class="final-word">{escape(w("final_word"))}</p>'
+        + (f'<p class="provisional">{escape(v.to_confirm)}</p>' + _list(escape(q) for q in v.open_questions)
+           if v.provisional else "")
+        + f'<p class="final-word">{escape(w("final_word"))}</p>'
         + (f'<p class="stale">{stale}</p>' if r.rules_stale else "")
         + "</td></tr></table>"
     )
 
-    # Why.
+    # Why, then the advice; the source notes after it.
     parts.append(f"<h2>{escape(v.why_title)}</h2>" + _list(_cited(x) for x in v.reasons))
     if v.cautions:
         parts.append(f"<h2>{escape(w('cautions'))}</h2>" + _list((_cited(x) for x in v.cautions),
                                                                   li_class="caution"))
-    if v.disputes:
-        items = (
-            f'<span class="label">{escape(d.topic)}.</span> {_cited(d.article)} {_cited(d.other)}'
-            for d in v.disputes
-        )
-        parts.append(f"<h2>{escape(w('disputes'))}</h2>" + _list(items))
-    if v.partners:
-        items = (f'<span class="label">{escape(p.acronym)}</span> \u2014 {escape(p.name)}{_refs(p.refs)}'
-                 for p in v.partners)
+    if v.partners or v.placement is not None:
+        items = [f'<span class="label">{escape(p.acronym)}</span> \u2014 {escape(p.name)}'
+                 + (f" ({escape(p.program)})" if p.program else "") + _refs(p.refs) for p in v.partners]
+        if v.placement is not None:
+            items.append(_cited(v.placement))
         parts.append(f"<h2>{escape(w('partners'))}</h2>" + _list(items))
     if v.next_steps:
         parts.append(f"<h2>{escape(w('next_steps'))}</h2>" + _list((_cited(s) for s in v.next_steps),
@@ -293,12 +293,19 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
                      + _list(escape(s) for s in v.what_would_change))
     if v.unanswered:
         parts.append(f"<h2>{escape(w('unanswered'))}</h2>" + _list(escape(s) for s in v.unanswered))
+    if v.province_facts:
+        parts.append(f"<h2>{escape(v.facts_title)}</h2>" + _list(_cited(f) for f in v.province_facts))
+    if v.disputes:
+        notes = (
+            f'<span class="label">{escape(d.topic)}.</span> {_cited(d.article)} {_cited(d.other)}'
+            for d in v.disputes
+        )
+        parts.append(f"<h2>{escape(w('disputes'))}</h2>" + _list(notes, list_class="disputes"))
     if r.notes.strip():
         # As typed: escaped, line breaks and runs of spaces kept.
         parts.append(f"<h2>{escape(w('notes'))}</h2><p style=\"white-space: pre-wrap\">{_text(r.notes)}</p>")
 
     parts.append(_comparison_html(v.comparison, w("dimension"), breaks.get("comparison", ())))
-    parts.append(f"<h2>{escape(v.facts_title)}</h2>" + _list(_cited(f) for f in v.province_facts))
 
     rows = [f"<tr><td>{escape(a.question)}</td><td>{escape(a.answer)}</td></tr>" for a in v.answers]
     head = f'<tr><th width="68%">{escape(w("question"))}</th><th>{escape(w("answer"))}</th></tr>'
@@ -368,4 +375,9 @@ def _comparison_html(c: Comparison, dimension: str, breaks: Iterable[int] = ()) 
         for row in c.rows
     ]
     note = f'<p class="note">{escape(c.note)}</p>' if c.note else ""
+    if not c.rows:  # no small-employer program here: the explanation instead of generic rows
+        explanation = f"<p>{_cited(c.explanation)}</p>" if c.explanation is not None else ""
+        return f"<h2>{escape(c.title)}{_refs(c.refs)}</h2>{note}{explanation}"
+    if c.general_note:
+        note += f'<p class="note">{escape(c.general_note)}</p>'
     return f"<h2>{escape(c.title)}{_refs(c.refs)}</h2>{note}" + _table(head, rows, breaks)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QCursor, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFrame, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from ..domain.presentation import Cited, Presentation
+from ..domain.presentation import Cited, Dispute, Presentation
 from . import text_size
 from .controller import AdvisorController
 from .plaintext import tooltip
@@ -31,9 +31,11 @@ if TYPE_CHECKING:
     from ..domain.engine import Recommendation
 
 # What a consultant needs first comes first: on a laptop the verdict, the reasons,
-# the cautions and the first next step show without scrolling.
-SECTIONS = ("verdict", "why", "cautions", "next_steps", "transition", "disputes", "what_ifs", "partners",
-            "unanswered", "facts", "sources")
+# the cautions and the first next step show without scrolling; the province and
+# the source notes (compact, opened in place) after the advice.
+SECTIONS = ("verdict", "why", "cautions", "next_steps", "transition", "partners", "what_ifs", "unanswered",
+            "facts", "disputes", "sources")
+NOTE_ANCHOR = "note:"  # a source note's disclosure link: "#note:<id>"
 
 
 def _refs(refs: tuple[int, ...]) -> str:
@@ -56,24 +58,38 @@ def _section(title: str, items: list[str], *, css: str = "", ordered: bool = Fal
     return f'<p class="section">{escape(title)}</p><{tag} class="{css}">{lis}</{tag}>'
 
 
-def section_html(v: Presentation) -> dict[str, str]:
-    """The card's HTML, one string per section of :data:`SECTIONS` (empty: not shown)."""
+def _dispute(d: Dispute, expanded: bool) -> str:
+    """A source note: one line (its topic, a disclosure link) until opened, then both claims."""
+    mark = "\u25be" if expanded else "\u25b8"  # ▾ / ▸
+    head = f'<a class="toggle" href="#{NOTE_ANCHOR}{escape(d.rule)}">{mark}\u00a0<b>{escape(d.topic)}</b></a>'
+    if not expanded:
+        return head + _refs(tuple(dict.fromkeys((*d.article.refs, *d.other.refs))))
+    return f"{head}<br/>{_cited(d.article)} {_cited(d.other)}"
+
+
+def section_html(v: Presentation, expanded: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The card's HTML, one string per section of :data:`SECTIONS` (empty: not
+    shown); the source notes whose ids are in ``expanded`` show both claims."""
     w = v.word
     statuses = "".join(f'<p class="status">{escape(s.line)}</p>' for s in v.statuses)
+    confirm = ""
+    if v.provisional:
+        confirm = (f'<p class="provisional">{escape(v.to_confirm)}</p><ul class="confirm">'
+                   + "".join(f"<li>{escape(q)}</li>" for q in v.open_questions) + "</ul>")
+    partners = [f"<b>{escape(p.acronym)}</b> \u2014 {escape(p.name)}"
+                + (f" ({escape(p.program)})" if p.program else "") + _refs(p.refs) for p in v.partners]
+    if v.placement is not None:
+        partners.append(_cited(v.placement))
     out = {
         "verdict": (f'<p class="kicker">{escape(v.kicker)}</p>'
                     f'<p class="program {v.verdict_kind}">{escape(v.program_label)}</p>'
                     f'<p class="long">{escape(v.program_long)}</p>'
-                    f'<p class="eligible">{escape(v.eligibility)}</p>{statuses}'),
+                    f'<p class="eligible">{escape(v.eligibility)}</p>{statuses}{confirm}'),
         "why": _section(v.why_title, [_cited(r) for r in v.reasons]),
         "cautions": _section(w("cautions"), [_cited(c) for c in v.cautions], css="cautions"),
-        "disputes": _section(w("disputes"), [
-            f"<b>{escape(d.topic)}.</b> {_cited(d.article)} {_cited(d.other)}" for d in v.disputes
-        ], css="notes"),
+        "disputes": _section(w("disputes"), [_dispute(d, d.rule in expanded) for d in v.disputes], css="notes"),
         "what_ifs": _section(w("what_would_change"), [escape(s) for s in v.what_would_change]),
-        "partners": _section(w("partners"), [
-            f"<b>{escape(p.acronym)}</b> \u2014 {escape(p.name)}{_refs(p.refs)}" for p in v.partners
-        ]),
+        "partners": _section(w("partners"), partners),
         "next_steps": _section(w("next_steps"), [_cited(s) for s in v.next_steps], ordered=True),
         "transition": "",
         "unanswered": _section(w("unanswered"), [escape(s) for s in v.unanswered]),
@@ -103,6 +119,7 @@ class RecommendationCard(QTextBrowser):
         self._view: Presentation | None = None
         self._shown: dict[str, str] = {}
         self._frames: dict[str, QTextFrame] = {}
+        self._expanded: frozenset[str] = frozenset()  # the source notes opened to show both claims
         self._scale = text_size.factor()
         self.document().setDefaultStyleSheet(card_css(self._scale))
         self.highlighted.connect(self._hover)
@@ -117,7 +134,12 @@ class RecommendationCard(QTextBrowser):
         if view is self._view:
             return
         self._view = view
-        html = section_html(view)
+        self._render()
+
+    def _render(self) -> None:
+        view = self._view
+        assert view is not None
+        html = section_html(view, self._expanded)
         if not self._frames:
             self._build(html)
         else:
@@ -180,6 +202,19 @@ class RecommendationCard(QTextBrowser):
             block.setVisible(bool(html))
             self.document().markContentsDirty(block.position(), max(1, block.length()))
 
+    # --- source notes --------------------------------------------------------------
+    def toggle_note(self, note_id: str) -> None:
+        """Open or close one source note (only its section is redrawn)."""
+        self._expanded = self._expanded ^ {note_id}
+        if self._view is not None:
+            self._render()
+
+    def expand_notes(self, expanded: bool = True) -> None:
+        """Open (or close) every source note shown."""
+        self._expanded = frozenset(d.rule for d in self._view.disputes) if expanded and self._view else frozenset()
+        if self._view is not None:
+            self._render()
+
     # --- citations ---------------------------------------------------------------
     def citations(self) -> list[str]:
         """The anchors of the numbered sources cited on the card, in order."""
@@ -206,6 +241,9 @@ class RecommendationCard(QTextBrowser):
             QToolTip.hideText()
 
     def _click(self, url: QUrl) -> None:
+        if url.fragment().startswith(NOTE_ANCHOR):
+            self.toggle_note(url.fragment()[len(NOTE_ANCHOR):])
+            return
         text = self.source_for(url.fragment())
         if text:
             pos = self.viewport().mapToGlobal(self.cursorRect().bottomRight()) if not self.underMouse() \

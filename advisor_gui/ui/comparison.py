@@ -188,8 +188,7 @@ class ComparisonPane(QWidget):
         layout.addWidget(self.table, 1)
         controller.viewsDue.connect(self.show_recommendation)
         controller.datasetChanged.connect(self._dataset_changed)
-        self.note.setText(view.comparison.note)
-        self.note.setVisible(bool(view.comparison.note))
+        self._show_note(view.comparison)
         self._labels = tuple(r.label for r in view.comparison.rows)
         self._retranslate_expand()
         self._fit_timer.start()
@@ -240,9 +239,7 @@ class ComparisonPane(QWidget):
         if comparison is self.model.comparison:
             return
         changed = self.model.set_comparison(comparison, view.word("dimension"))
-        if comparison.note != self.note.text():
-            self.note.setText(comparison.note)
-            self.note.setVisible(bool(comparison.note))
+        self._show_note(comparison)
         if not changed:
             return
         labels = tuple(r.label for r in comparison.rows)
@@ -252,6 +249,17 @@ class ComparisonPane(QWidget):
         else:  # re-wrap only the rows whose texts changed
             for row in changed:
                 self.table.resizeRowToContents(row)
+
+    def _show_note(self, comparison: Comparison) -> None:
+        """The province's note, the explanation that replaces the rows where it
+        has no small-employer program, and what the general-guidance mark means."""
+        explanation = comparison.explanation.text if comparison.explanation is not None else ""
+        text = "\n".join(t for t in (comparison.note, explanation, comparison.general_note) if t)
+        if text != self.note.text():
+            self.note.setText(text)
+            self.note.setVisible(bool(text))
+        if self.table.isHidden() != (not comparison.rows):
+            self.table.setVisible(bool(comparison.rows))
 
     def _dataset_changed(self, _dataset: Dataset) -> None:
         self._labels = ()  # new texts: size the rows again

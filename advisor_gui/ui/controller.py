@@ -7,13 +7,18 @@ Widgets call :meth:`set_answer`; everything that shows the answer listens to
 map, the tables) to :attr:`datasetChanged`, everything that shows dataset text
 to :attr:`languageChanged`. The views render :attr:`presentation`, the
 recommendation as the domain words it in :attr:`language`.
+
+The controller also tracks which questions the user has answered
+(:attr:`answered`): a new window or File ▸ New starts with none (the defaults
+stand in, and the recommendation says it is provisional); an answer the user
+gives, or a client file opened, counts as answered.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -21,8 +26,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..domain import interview, wording
 from ..domain import register as registers
 from ..domain.answer_schema import conform, with_answer
-from ..domain.engine import Caution, Recommendation, evaluate, with_what_ifs
-from ..domain.models import Answers, Dataset, Question
+from ..domain.engine import Caution, Recommendation, count_workers, counting_rule, evaluate, with_what_ifs
+from ..domain.models import Answers, Dataset, Question, WorkerCount
 from ..domain.presentation import Presentation, present
 from ..domain.register import RegisterEntry
 
@@ -39,19 +44,25 @@ class AdvisorController(QObject):
     # set_answer returns as soon as the rules are evaluated.
     viewsDue = Signal(object)  # Recommendation
     languageChanged = Signal(str)  # "en" or "fr"; emitted before the views show the texts in it
+    answeredChanged = Signal(object)  # frozenset of the question ids answered
     registerChanged = Signal(object)  # tuple[RegisterEntry, ...]: the client's prime contractors
 
     DEFAULT_ANSWERS = Answers(province="AB", workers=6)
 
     def __init__(self, dataset: Dataset, answers: Answers | None = None, parent: QObject | None = None,
-                 *, lang: str = "en", today: Callable[[], dt.date] = dt.date.today):
+                 *, lang: str = "en", answered: Iterable[str] | None = None,
+                 today: Callable[[], dt.date] = dt.date.today):
+        """``answered``: the questions the user answered; by default all of them
+        when ``answers`` are given, none when the window starts afresh. ``today``
+        dates the register's stale confirmations."""
         super().__init__(parent)
         self._dataset = dataset
         self._lang = wording.language(lang)
         self._today = today
         self._register: tuple[RegisterEntry, ...] = ()
         self._derived: registers.Derived | None = None
-        self._answers = conform(answers or self.DEFAULT_ANSWERS, dataset)
+        self._answers = self._counted(conform(answers or self.DEFAULT_ANSWERS, dataset))
+        self._answered = self._answered_set(answered, all_answered=answers is not None)
         self._rec = self._evaluate()
         self._what_ifs_due = False
         self._presentation: Presentation | None = None
@@ -106,8 +117,35 @@ class AdvisorController(QObject):
         """What the views say about the recommendation, in :attr:`language` (built once per recommendation)."""
         rec = self.recommendation
         if self._presentation is None:
-            self._presentation = present(self._dataset, self.effective_answers, rec, self._lang)
+            everything = self._answered >= self._question_ids()
+            self._presentation = present(self._dataset, self.effective_answers, rec, self._lang,
+                                         None if everything else self._answered)
         return self._presentation
+
+    @property
+    def answered(self) -> frozenset[str]:
+        """The ids of the questions the user has answered (or a client file held)."""
+        return self._answered
+
+    def is_answered(self, key: str) -> bool:
+        return key in self._answered
+
+    def _question_ids(self) -> frozenset[str]:
+        return frozenset(q.id for q in self._dataset.questions)
+
+    def _answered_set(self, answered: Iterable[str] | None, *, all_answered: bool) -> frozenset[str]:
+        if answered is None:
+            return self._question_ids() if all_answered else frozenset()
+        return frozenset(answered)
+
+    def mark_answered(self, key: str) -> None:
+        """Count question ``key`` as answered, even when its answer is the default."""
+        if key in self._answered:
+            return
+        self._answered = self._answered | {key}
+        self._presentation = None
+        self.answeredChanged.emit(self._answered)
+        self._views_timer.start()
 
     @property
     def client_name(self) -> str:
@@ -152,16 +190,46 @@ class AdvisorController(QObject):
 
     # --- changes ---------------------------------------------------------------
     def set_answer(self, key: str, value: Any) -> None:
-        """Change one answer; ignored when nothing changes."""
-        if self._answers.get(key) == value:
-            return
-        self.set_answers(with_answer(self._answers, key, value))
+        """The user's answer to question ``key``: it counts as answered from now
+        on. Setting ``workers`` directly drops the worker-count details."""
+        if key == "workers" and self._answers.worker_count is not None:
+            self._set(dataclasses.replace(self._answers, workers=value, worker_count=None), key)
+        elif self._answers.get(key) == value:
+            self.mark_answered(key)
+        else:
+            self._set(with_answer(self._answers, key, value), key)
+
+    def set_worker_count(self, details: WorkerCount | None, workers: int) -> None:
+        """The worker-count helper's result: the details and the workers they count."""
+        self._set(dataclasses.replace(self._answers, workers=workers, worker_count=details), "workers")
+
+    def _set(self, answers: Answers, key: str) -> None:
+        # Answered before the answers change (the views see both at once), announced after.
+        newly = key not in self._answered
+        if newly:
+            self._answered = self._answered | {key}
+            self._presentation = None
+        self._apply(answers)
+        if newly:
+            self.answeredChanged.emit(self._answered)
+            self._views_timer.start()
 
     def set_province(self, code: str) -> None:
         self.set_answer("province", code)
 
-    def set_answers(self, answers: Answers) -> None:
-        answers = conform(answers, self._dataset)
+    def set_answers(self, answers: Answers, answered: Iterable[str] | None = None) -> None:
+        """Replace every answer (a client file opened, File ▸ New): ``answered``
+        are the questions the user answered, all of them by default."""
+        known = self._answered_set(answered, all_answered=True)
+        if known != self._answered:
+            self._answered = known
+            self._presentation = None
+            self.answeredChanged.emit(known)
+            self._views_timer.start()
+        self._apply(answers)
+
+    def _apply(self, answers: Answers) -> None:
+        answers = self._counted(conform(answers, self._dataset))
         old = self._answers
         if answers == old:
             return
@@ -175,6 +243,17 @@ class AdvisorController(QObject):
         if answers.province != old.province:
             self.provinceChanged.emit(answers.province)
         self.recommendationChanged.emit(self._rec)
+
+    def _counted(self, answers: Answers) -> Answers:
+        """With worker-count details, ``workers`` as the province's rule counts
+        them (as the engine will): the interview shows it, a file saves it."""
+        if answers.worker_count is None:
+            return answers
+        rule = counting_rule(self._dataset.jurisdiction(answers.province), answers.sector)
+        counted = count_workers(rule, answers.worker_count) if rule is not None else None
+        if counted is None or counted[0] == answers.workers:
+            return answers
+        return dataclasses.replace(answers, workers=counted[0])
 
     def set_dataset(self, dataset: Dataset) -> None:
         """Switch to other rules (an imported update, or back to the bundled

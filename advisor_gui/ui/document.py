@@ -158,7 +158,8 @@ class DocumentController(QObject):
         c = self.controller
         self._loading = True
         try:
-            c.set_answers(cf.answers if cf else AdvisorController.DEFAULT_ANSWERS)
+            # A file's answers count as answered; a new client's defaults do not.
+            c.set_answers(cf.answers if cf else AdvisorController.DEFAULT_ANSWERS, None if cf else ())
             c.set_client_name(cf.client.name if cf else "")
             c.set_notes(cf.notes if cf else "")
             c.set_register(cf.register if cf else ())

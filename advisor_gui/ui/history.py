@@ -87,7 +87,7 @@ class AnswerHistory(QObject):
     def restore(self, answers: Answers) -> None:
         self._restoring = True
         try:
-            self._c.set_answers(answers)
+            self._c.set_answers(answers, self._c.answered)  # undoing answers nothing new
         finally:
             self._restoring = False
             self._last = self._c.answers

@@ -1,6 +1,11 @@
 """The guided interview: one editor per dataset question, each with its prompt
 and help. Questions that cannot change the answer right now are de-emphasised;
 questions that do not apply (pre-qualification outside construction) are hidden.
+
+A question the user has not answered yet shows no value that could pass for an
+answer ("— Choose —", an empty count, a half-ticked box, no box ticked) and a
+"Not answered yet" mark; the controller says which are answered. The workers
+question has its province's help and a "Count workers…" helper.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -25,11 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.models import JURISDICTION_CODES, MAX_WORKERS, Answers, Question
+from ..domain.province import workers_help
 from .controller import AdvisorController
 from .i18n import Retranslates
 from .mnemonics import with_mnemonic
 from .plaintext import make_plain, no_mnemonic, tooltip
-from .style import help_box, pane_title, prompt_emphasis
+from .style import help_box, pane_title, prompt_emphasis, unanswered_mark
 
 
 def _combo() -> QComboBox:
@@ -40,12 +47,14 @@ def _combo() -> QComboBox:
 
 
 class _Field:
-    """One question's widgets and how to read and write its value."""
+    """One question's widgets and how to read and write its value: ``read``
+    gives None while the editor shows "not answered yet" (``clear`` puts it so)."""
 
     def __init__(self, question: Question, box: QWidget, prompt: QLabel, editor: QWidget,
-                 read: Callable[[], Any], write: Callable[[Any], None]) -> None:
+                 read: Callable[[], Any], write: Callable[[Any], None], clear: Callable[[], None],
+                 mark: QLabel) -> None:
         self.question, self.box, self.prompt, self.editor = question, box, prompt, editor
-        self.read, self.write = read, write
+        self.read, self.write, self.clear, self.mark = read, write, clear, mark
 
 
 class InterviewPanel(Retranslates, QWidget):
@@ -60,6 +69,9 @@ class InterviewPanel(Retranslates, QWidget):
         self._updating = False
         self._derived: dict[str, Any] = {}  # answers shown as derived elsewhere (show_derived)
         self._shown_province = ""
+        self._shown_sector = ""
+        self._help_question = ""
+        self._count_button: QPushButton | None = None
         # The mnemonic letters the rest of the window uses (the main window says, see assign_mnemonics).
         self.reserved_mnemonics: Callable[[], set[str]] = set
 
@@ -106,6 +118,7 @@ class InterviewPanel(Retranslates, QWidget):
         self.setMinimumWidth(body.minimumSizeHint().width() + bar + 16)
         self._show_help(controller.dataset.questions[0])
         controller.answersChanged.connect(self._load)
+        controller.answeredChanged.connect(lambda _keys: self._load(controller.answers))
         controller.viewsDue.connect(lambda _rec: self._refresh_emphasis())
         controller.datasetChanged.connect(self._rebuild)
         controller.languageChanged.connect(self._language_changed)
@@ -122,7 +135,16 @@ class InterviewPanel(Retranslates, QWidget):
                 editor.setText(self.tr("Yes"))
             elif isinstance(editor, QSpinBox):
                 self._show_suffix(editor)  # its digits follow the window's locale
+                editor.setSpecialValueText(self.tr("— Not answered —"))
+            elif isinstance(editor, QComboBox):
+                editor.setPlaceholderText(self.tr("— Choose —"))
+            for none in field.box.findChildren(QCheckBox, "noneOfThese"):
+                none.setText(self.tr("None of these"))
+            field.mark.setText(self.tr("Not answered yet"))
             field.prompt.setProperty("moot", None)  # re-say why a question is quiet
+        if self._count_button is not None:
+            self._count_button.setText(self.tr("Count workers…"))
+            self._count_button.setAccessibleName(self.tr("Count workers by the province's rule"))
         self._refresh_emphasis()
 
     def _show_suffix(self, spin: QSpinBox) -> None:
@@ -179,48 +201,94 @@ class InterviewPanel(Retranslates, QWidget):
         prompt.setObjectName("prompt")
         prompt_emphasis(prompt, True)
         prompt.setWordWrap(True)
-        lay.addWidget(prompt)
-        editor, read, write = self._make_editor(q)
+        mark = QLabel(self.tr("Not answered yet"))
+        mark.setObjectName("notAnswered")
+        unanswered_mark(mark)
+        head = QHBoxLayout()
+        head.setSpacing(6)
+        head.addWidget(prompt, 1)
+        head.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(head)
+        editor, read, write, clear = self._make_editor(q)
         editor.setAccessibleName(q.prompt.get(self._lang))
         editor.setAccessibleDescription(q.help.get(self._lang))
         editor.setToolTip(tooltip(q.help.get(self._lang)))
         prompt.setBuddy(editor if not isinstance(editor, QFrame) else editor.focusProxy() or editor)
-        lay.addWidget(editor)
-        field = _Field(q, box, prompt, editor, read, write)
+        if q.id == "workers":
+            row = QHBoxLayout()
+            row.setSpacing(6)
+            row.addWidget(editor, 1)
+            self._count_button = QPushButton(self.tr("Count workers…"))
+            self._count_button.setObjectName("countWorkers")
+            self._count_button.setAccessibleName(self.tr("Count workers by the province's rule"))
+            self._count_button.setProperty("questionId", q.id)
+            self._count_button.clicked.connect(self.count_workers)
+            row.addWidget(self._count_button)
+            lay.addLayout(row)
+        else:
+            lay.addWidget(editor)
+        field = _Field(q, box, prompt, editor, read, write, clear, mark)
         for w in [editor, *editor.findChildren(QWidget)]:
             if w.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 w.installEventFilter(self)
                 w.setProperty("questionId", q.id)
         return field
 
-    def _make_editor(self, q: Question) -> tuple[QWidget, Callable[[], Any], Callable[[Any], None]]:
+    def _make_editor(self, q: Question) -> tuple[QWidget, Callable[[], Any], Callable[[Any], None], Callable[[], None]]:
         ds = self._c.dataset
         commit = lambda *_: self._commit(q.id)  # noqa: E731
-        if q.kind == "province":
+        if q.kind in ("province", "choice"):
             combo = _combo()
-            for j in ds.jurisdictions:
-                combo.addItem(f"{j.name.get(self._lang)} ({j.code})", j.code)
+            combo.setPlaceholderText(self.tr("— Choose —"))  # shown while nothing is chosen
+            if q.kind == "province":
+                for j in ds.jurisdictions:
+                    combo.addItem(f"{j.name.get(self._lang)} ({j.code})", j.code)
+            else:
+                for choice in q.choices:
+                    combo.addItem(choice.label.get(self._lang), choice.value)
             combo.currentIndexChanged.connect(commit)
-            return combo, lambda: combo.currentData(), lambda v: combo.setCurrentIndex(combo.findData(v))
+            return (combo, lambda: combo.currentData(), lambda v: combo.setCurrentIndex(combo.findData(v)),
+                    lambda: combo.setCurrentIndex(-1))
         if q.kind == "count":
             spin = QSpinBox()
-            spin.setRange(1, MAX_WORKERS)
+            spin.setRange(0, MAX_WORKERS)  # 0: not answered yet, shown as the special text
+            spin.setSpecialValueText(self.tr("— Not answered —"))
             spin.setAccelerated(True)
             spin.setGroupSeparatorShown(True)
             self._show_suffix(spin)
             spin.valueChanged.connect(lambda _value: self._show_suffix(spin))
+            # Once a count is given, "not answered" (0) is no longer a value to step down to.
+            spin.valueChanged.connect(lambda value: spin.setMinimum(1) if value > 0 else None)
             spin.valueChanged.connect(commit)
-            return spin, spin.value, spin.setValue
-        if q.kind == "choice":
-            combo = _combo()
-            for choice in q.choices:
-                combo.addItem(choice.label.get(self._lang), choice.value)
-            combo.currentIndexChanged.connect(commit)
-            return combo, lambda: combo.currentData(), lambda v: combo.setCurrentIndex(combo.findData(v))
+
+            def write_count(value: int) -> None:
+                spin.setMinimum(1)
+                spin.setValue(value)
+
+            def clear_count() -> None:
+                spin.setMinimum(0)
+                spin.setValue(0)
+
+            return spin, lambda: spin.value() or None, write_count, clear_count
         if q.kind == "yes_no":
             check = QCheckBox(self.tr("Yes"))
-            check.toggled.connect(commit)
-            return check, check.isChecked, check.setChecked
+            # Once ticked or unticked, never back to half-ticked ("not answered") by clicking.
+            check.checkStateChanged.connect(
+                lambda state: check.setTristate(False) if state != Qt.CheckState.PartiallyChecked else None)
+            check.checkStateChanged.connect(commit)
+
+            def read_check() -> bool | None:
+                return None if check.checkState() == Qt.CheckState.PartiallyChecked else check.isChecked()
+
+            def write_check(value: bool) -> None:
+                check.setTristate(False)
+                check.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+
+            def clear_check() -> None:
+                check.setTristate(True)  # half-ticked: neither yes nor no yet
+                check.setCheckState(Qt.CheckState.PartiallyChecked)
+
+            return check, read_check, write_check, clear_check
         if q.kind == "multi_choice":
             values = [(c.value, c.label.get(self._lang)) for c in q.choices]
         else:  # provinces
@@ -228,7 +296,7 @@ class InterviewPanel(Retranslates, QWidget):
         return self._checkbox_grid(q, values, commit)
 
     def _checkbox_grid(self, q: Question, values: list[tuple[str, str]], commit: Callable[..., None]
-                       ) -> tuple[QWidget, Callable[[], Any], Callable[[Any], None]]:
+                       ) -> tuple[QWidget, Callable[[], Any], Callable[[Any], None], Callable[[], None]]:
         frame = QFrame()
         frame.setObjectName("choiceGrid")
         grid = QGridLayout(frame)
@@ -237,51 +305,135 @@ class InterviewPanel(Retranslates, QWidget):
         grid.setVerticalSpacing(2)
         columns = 2 if q.kind == "multi_choice" else 4
         boxes: list[tuple[str, QCheckBox]] = []
+        # "None of these" answers the question with no box ticked (nothing ticked: not answered yet).
+        none = QCheckBox(self.tr("None of these"))
+        none.setObjectName("noneOfThese")
+
+        def picked(box: QCheckBox) -> None:
+            if self._updating:
+                return
+            self._updating = True
+            try:
+                if box is none and none.isChecked():
+                    for _v, b in boxes:
+                        b.setChecked(False)
+                elif box is not none and box.isChecked():
+                    none.setChecked(False)
+            finally:
+                self._updating = False
+            commit()
+
         for i, (value, label) in enumerate(values):
             box = QCheckBox(no_mnemonic(label))
             if q.kind == "provinces":
                 name = self._c.dataset.jurisdiction(value).name.get(self._lang)
                 box.setToolTip(tooltip(name))
                 box.setAccessibleName(f"{label} \u2014 {name}")  # the visible code first (label in name)
-            box.toggled.connect(commit)
+            box.toggled.connect(lambda _on, b=box: picked(b))
             grid.addWidget(box, i // columns, i % columns)
             boxes.append((value, box))
+        none.toggled.connect(lambda _on: picked(none))
+        grid.addWidget(none, len(values) // columns, len(values) % columns)
         frame.setFocusProxy(boxes[0][1])
         # Read with their question (the group is named by it too, in _make_field).
         prompt = q.prompt.get(self._lang)
-        for _value, box in boxes:
+        for box in (*(b for _v, b in boxes), none):
             box.setAccessibleDescription(prompt)
 
-        def read() -> tuple[str, ...]:
-            return tuple(v for v, b in boxes if b.isChecked() and b.isEnabled())
+        def read() -> tuple[str, ...] | None:
+            chosen = tuple(v for v, b in boxes if b.isChecked() and b.isEnabled())
+            if chosen or none.isChecked():
+                return chosen
+            return None
 
         def write(selected: tuple[str, ...]) -> None:
             for v, b in boxes:
                 b.setChecked(v in selected)
                 if q.kind == "provinces":
                     b.setEnabled(v != self._c.answers.province)
+            none.setChecked(not any(v in selected for v, b in boxes if b.isEnabled()))
 
-        return frame, read, write
+        def clear() -> None:
+            for v, b in boxes:
+                b.setChecked(False)
+                if q.kind == "provinces":
+                    b.setEnabled(v != self._c.answers.province)
+            none.setChecked(False)
+
+        return frame, read, write, clear
 
     # --- syncing ---------------------------------------------------------------
     def _commit(self, key: str) -> None:
         if self._updating:
             return
-        self._c.set_answer(key, self._fields[key].read())
+        value = self._fields[key].read()
+        if value is not None:  # None: the editor still says "not answered yet"
+            self._c.set_answer(key, value)
 
     def _load(self, answers: Answers) -> None:
         self._updating = True
         try:
             province_moved = answers.province != self._shown_province
-            self._shown_province = answers.province
+            context_moved = province_moved or answers.sector != self._shown_sector
+            self._shown_province, self._shown_sector = answers.province, answers.sector
             for key, field in self._fields.items():
                 value = self._derived.get(key, answers.get(key))
+                answered = key in self._derived or self._c.is_answered(key)
+                current = field.read()
                 # Rewrite only what changed (18 check boxes are not free); the other-provinces
                 # grid also follows the home province, whose box it disables.
-                if field.read() != value or (province_moved and field.question.kind == "provinces"):
+                if not answered:
+                    if current is not None or (province_moved and field.question.kind == "provinces"):
+                        field.clear()
+                elif current != value or (province_moved and field.question.kind == "provinces"):
                     field.write(value)
+                if field.mark.isHidden() != answered:
+                    field.mark.setVisible(not answered)
+            if context_moved:
+                self._workers_help_changed()
         finally:
             self._updating = False
+
+    # --- the workers question: the province's help and the helper -------------------
+    def workers_help(self) -> str:
+        """The workers question's help where the operation is (its counting rule's)."""
+        c = self._c
+        fact = workers_help(c.dataset, c.answers.province, c.answers.sector, self._lang)
+        if fact is None:
+            question = self._fields["workers"].question if "workers" in self._fields else None
+            return question.help.get(self._lang) if question is not None else ""
+        return fact.text
+
+    def _workers_help_changed(self) -> None:
+        if "workers" not in self._fields:
+            return
+        c = self._c
+        fact = workers_help(c.dataset, c.answers.province, c.answers.sector, self._lang)
+        text = self.workers_help()
+        editor = self._fields["workers"].editor
+        editor.setAccessibleDescription(text)
+        source = self.tr("Source: {0}")
+        tip = text if fact is None else f"{text}\n\n{source.format(fact.source)}"
+        editor.setToolTip(tooltip(tip))
+        if self._count_button is not None:
+            self._count_button.setEnabled(fact is not None)
+        if self._help_question == "workers":
+            self._help.setText(text)
+
+    def count_workers(self) -> None:
+        """Open the worker-count helper; its count becomes the workers answer."""
+        from .worker_count import WorkerCountDialog  # built on first use
+
+        dialog = WorkerCountDialog(self._c, self.window())
+        self.dialog_opened(dialog)
+        if dialog.exec() == WorkerCountDialog.DialogCode.Accepted:
+            workers = dialog.counted()
+            if workers is not None:
+                self._c.set_worker_count(dialog.details(), workers)
+        dialog.deleteLater()
+
+    def dialog_opened(self, dialog: QWidget) -> None:
+        """A hook for tests: the helper dialog just built, before it runs."""
 
     def _refresh_emphasis(self) -> None:
         for field in self._fields.values():
@@ -295,7 +447,8 @@ class InterviewPanel(Retranslates, QWidget):
                 field.prompt.setToolTip(tip)
 
     def _show_help(self, q: Question) -> None:
-        self._help.setText(q.help.get(self._lang))
+        self._help_question = q.id
+        self._help.setText(self.workers_help() if q.id == "workers" else q.help.get(self._lang))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn:

@@ -329,7 +329,7 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float, max_passes: 
     return added
 
 
-LAST_SECTION_MOVES_IF_FILL = 0.7  # the page it leaves stays at least this full
+LAST_SECTION_MOVES_IF_FILL = 0.75  # the page it leaves stays at least this full (its text 70 %, as measured in print)
 
 
 def keep_last_section_together(doc: QTextDocument, page_height: float) -> bool:
@@ -352,6 +352,15 @@ def keep_last_section_together(doc: QTextDocument, page_height: float) -> bool:
         return False
     if top - _page(top + 1, page_height) * page_height >= LAST_SECTION_MOVES_IF_FILL * page_height:
         target = heading
+        # The section moves whole: a break an earlier step put inside it (the
+        # "Sources" heading kept with its list) would now leave a page nearly empty.
+        block = heading.next()
+        while block.isValid():
+            inner = block.blockFormat()
+            if inner.pageBreakPolicy() & QtGui.QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                inner.setPageBreakPolicy(QtGui.QTextFormat.PageBreakFlag.PageBreak_Auto)
+                QtGui.QTextCursor(block).setBlockFormat(inner)
+            block = block.next()
     else:
         target = last.previous()  # the last two lines of the list go on together
         if not target.isValid() or _page(layout.blockBoundingRect(target).top() + 1, page_height) == end_page:

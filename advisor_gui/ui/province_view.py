@@ -21,7 +21,8 @@ from ..domain.models import Dataset
 from ..domain.offer import CATEGORIES
 from .controller import AdvisorController
 from .i18n import Retranslates
-from .plaintext import make_plain, plain_label
+from .plaintext import plain_label
+from .province_details import ProvinceDetails
 from .province_map import LegendSwatch, ProvinceMap
 from .province_model import (
     COL_NAME,
@@ -106,11 +107,8 @@ class _TableParts:
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
 
-        self.details = make_plain(QLabel())
-        self.details.setObjectName("provinceDetails")
-        self.details.setWordWrap(True)
-        self.details.setMargin(4)
-        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Every cited fact of the selected jurisdiction, under the table (issue 14).
+        self.details = ProvinceDetails(controller)
         table.selectionModel().currentRowChanged.connect(lambda *_: self.show_details())
         self.proxy.dataChanged.connect(lambda *_: self.show_details())
         self.proxy.modelReset.connect(self.show_details)
@@ -138,7 +136,7 @@ class _TableParts:
         """The selected jurisdiction in full: name, summary, certifying partners."""
         current = self.table.selectionModel().currentIndex()
         if not current.isValid():
-            self.details.setText("")
+            self.details.show_jurisdiction("", "")
             return
         row = current.row()
 
@@ -146,8 +144,8 @@ class _TableParts:
             return str(self.proxy.index(row, col).data() or "")
 
         text = QCoreApplication.translate("ProvinceView", "{0} ({1})\n{2}\nCertifying partners: {3}")
-        self.details.setText(text.format(cell(COL_NAME), cell(0), cell(COL_SUMMARY), cell(COL_PARTNERS)))
-        self.details.setAccessibleName(cell(COL_NAME))
+        self.details.show_jurisdiction(cell(0), text.format(cell(COL_NAME), cell(0), cell(COL_SUMMARY),
+                                                            cell(COL_PARTNERS)))
 
     def retranslate(self) -> None:
         translate = QCoreApplication.translate
@@ -206,6 +204,7 @@ class ProvinceView(Retranslates, QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         controller.provinceChanged.connect(self.select)
+        controller.answeredChanged.connect(lambda _keys: self.select(controller.answers.province))
         controller.datasetChanged.connect(self._dataset_changed)
         controller.languageChanged.connect(self._language_changed)
         self.map.set_language(controller.language)
@@ -233,8 +232,8 @@ class ProvinceView(Retranslates, QWidget):
         if self._table is None:
             self._table = _TableParts(self)
             self._table_layout.addWidget(self._table.filter)
-            self._table_layout.addWidget(self._table.table, 1)
-            self._table_layout.addWidget(self._table.details)
+            self._table_layout.addWidget(self._table.table, 2)
+            self._table_layout.addWidget(self._table.details, 1)  # scrolls: every fact of the province
             # Tab order as if built with the map: map, filter, table, then what followed.
             QWidget.setTabOrder(self.map, self._table.filter)
             QWidget.setTabOrder(self._table.filter, self._table.table)
@@ -293,7 +292,8 @@ class ProvinceView(Retranslates, QWidget):
         """Show ``code`` as selected on the map and in the table."""
         self._syncing = True
         try:
-            self.map.set_selected(code)
+            # Not answered yet: the map shows no province that could pass for an answer.
+            self.map.set_selected(code if self._c.is_answered("province") else "")
             self._show_facts()
             parts = self._table
             if parts is None:

@@ -50,6 +50,12 @@ def prompt_emphasis(label: QLabel, matters: bool) -> None:
     _colour(label, "#1A1A1A" if matters else MOOT_COLOUR)
 
 
+def unanswered_mark(label: QLabel) -> None:
+    """"Not answered yet" beside a question: in words, italic, amber-brown (7:1 on white)."""
+    _font(label, italic=True, delta=-0.5)
+    _colour(label, "#7A4A00")
+
+
 def help_box(label: QLabel) -> None:
     label.setAutoFillBackground(True)
     _colour(label, HELP_BACKGROUND, QPalette.ColorRole.Window)
@@ -103,6 +109,9 @@ ul.notes li {{ color: #4A5560; font-size: {s9}pt; }}
 a.cite {{ color: #0B5CAD; text-decoration: none; }}
 ul.facts li {{ color: #33414F; }}
 p.source {{ color: #4A5560; font-size: {s8}pt; margin: 0 0 2px 0; }}
+p.provisional {{ color: #7A4A00; font-weight: 600; margin: 6px 0 0 0; }}
+ul.confirm li {{ color: #5C3400; }}
+a.toggle {{ color: #1F3A5F; text-decoration: none; }}
 """
 _CARD_SIZES = {"s8": 8, "s9": 9, "s11": 11, "s20": 20}
 

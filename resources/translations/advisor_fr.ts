@@ -856,6 +856,30 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
+    <message>
+        <source>— Not answered —</source>
+        <translation>— Sans réponse —</translation>
+    </message>
+    <message>
+        <source>— Choose —</source>
+        <translation>— Choisir —</translation>
+    </message>
+    <message>
+        <source>None of these</source>
+        <translation>Aucune de ces réponses</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>Sans réponse pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Count workers…</source>
+        <translation>Compter les travailleurs…</translation>
+    </message>
+    <message>
+        <source>Count workers by the province&apos;s rule</source>
+        <translation>Compter les travailleurs selon la règle de la province</translation>
+    </message>
     <message numerus="yes">
         <source> worker(s)</source>
         <comment>after the number in the workers box</comment>
@@ -863,6 +887,10 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
             <numerusform> travailleur</numerusform>
             <numerusform> travailleurs</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <translation>Source&#xa0;: {0}</translation>
     </message>
     <message>
         <source>This answer does not change the recommendation right now.</source>
@@ -1404,6 +1432,13 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
     <message>
         <source>No printer is installed on this computer. Use Export PDF… instead.</source>
         <translation>Aucune imprimante n&apos;est installée sur cet ordinateur. Utilisez plutôt Exporter en PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceDetails</name>
+    <message>
+        <source>Facts about the selected province or territory</source>
+        <translation>Faits sur la province ou le territoire choisi</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +1993,73 @@ Les règles en usage ({1}) sont inchangées.</translation>
     <message>
         <source>User guide</source>
         <translation>Guide d&apos;utilisation</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerCountDialog</name>
+    <message>
+        <source>Count workers</source>
+        <translation>Compter les travailleurs</translation>
+    </message>
+    <message>
+        <source>How {0} counts workers</source>
+        <translation>Comment l&apos;effectif est compté ({0})</translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <translation>Source&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Most employees at one time in the last 12 months</source>
+        <translation>&amp;Maximum d&apos;employés en même temps dans les 12 derniers mois</translation>
+    </message>
+    <message>
+        <source>&amp;Owners, family members and volunteers</source>
+        <translation>Pr&amp;opriétaires, membres de la famille et bénévoles</translation>
+    </message>
+    <message>
+        <source>&amp;Subcontractors working on site</source>
+        <translation>&amp;Sous-traitants sur le chantier</translation>
+    </message>
+    <message>
+        <source>Annual &amp;payroll hours</source>
+        <translation>Heures &amp;payées dans l&apos;année</translation>
+    </message>
+    <message>
+        <source>Employees on the payroll at the busiest moment, not counting owners, family, volunteers or subcontractors</source>
+        <translation>Employés à la paie au moment le plus chargé, sans compter les propriétaires, la famille, les bénévoles ni les sous-traitants</translation>
+    </message>
+    <message>
+        <source>Owners, family members and volunteers who work in the operation</source>
+        <translation>Propriétaires, membres de la famille et bénévoles qui travaillent dans l&apos;entreprise</translation>
+    </message>
+    <message>
+        <source>Subcontractors working for the operation at that time</source>
+        <translation>Sous-traitants qui travaillent pour l&apos;entreprise à ce moment</translation>
+    </message>
+    <message>
+        <source>Every paid hour in the last 12 months; divided by 2,080 for FTEs</source>
+        <translation>Toutes les heures payées des 12 derniers mois; divisées par 2&#xa0;080 pour obtenir les ETP</translation>
+    </message>
+    <message>
+        <source>The &amp;work is seasonal (the headcount swings through the year)</source>
+        <translation>Le &amp;travail est saisonnier (l&apos;effectif varie au cours de l&apos;année)</translation>
+    </message>
+    <message>
+        <source>&amp;Use this count</source>
+        <translation>&amp;Utiliser ce nombre</translation>
+    </message>
+    <message>
+        <source>Enter the numbers above: the count follows {0}&apos;s rule.</source>
+        <translation>Entrez les nombres ci-dessus&#xa0;: le calcul suit la règle de la province ou du territoire ({0}).</translation>
+    </message>
+    <message>
+        <source>This count is within two of {0}&apos;s line ({1}): a few hires or a busier season would change the answer. Count carefully and confirm with the certifying partner.</source>
+        <translation>Ce nombre est à deux travailleurs ou moins du seuil ({0}&#xa0;: {1})&#xa0;: quelques embauches ou une saison plus chargée changeraient la réponse. Comptez avec soin et vérifiez auprès du partenaire de certification.</translation>
+    </message>
+    <message>
+        <source>Seasonal work: count the busiest time of the last 12 months, not a usual week; the certifying partner decides how your peak counts.</source>
+        <translation>Travail saisonnier&#xa0;: comptez le moment le plus chargé des 12 derniers mois, pas une semaine habituelle; le partenaire de certification décide comment votre sommet est compté.</translation>
     </message>
 </context>
 </TS>
