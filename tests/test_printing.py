@@ -36,6 +36,10 @@ SCENARIOS = {
 }
 TRICKY_CLIENT = "<b>Acme</b> & Sons"
 
+# The printed Plan (issue 16) may take one page beyond the summary's three: an open
+# product decision (DESIGN.md §1 says one to three pages; issue 16 asks for the Plan in print).
+PLAN_PAGES = 1
+
 
 def poppler(tool: str, *args: str) -> str:
     if shutil.which(tool) is None:
@@ -85,7 +89,7 @@ def test_pdf_for_each_scenario(app, dataset, tmp_path: Path, name: str) -> None:
     assert write_report(dataset, answers, out, client=TRICKY_CLIENT) == 0
     info = pdf_info(out)
     pages = int(info["Pages"])
-    assert 1 <= pages <= 3
+    assert 1 <= pages <= 3 + PLAN_PAGES
     text = pdf_text(out)
     for expected in (label, province, TRICKY_CLIENT, dataset.version, f"Page 1 of {pages}",
                      f"Page {pages} of {pages}", "have the final word"):
@@ -229,7 +233,7 @@ def _problems(doc, body) -> list[str]:
 @pytest.mark.parametrize("page_size", ["letter", "a4"])
 def test_layout_keeps_headings_and_table_rows_whole(app, dataset, name: str, page_size: str) -> None:
     doc, body, _keep = _laid_out(dataset, SCENARIOS[name][0], page_size=page_size)
-    assert 1 <= doc.pageCount() <= 3
+    assert 1 <= doc.pageCount() <= 3 + PLAN_PAGES
     assert _problems(doc, body) == []
 
 

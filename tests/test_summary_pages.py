@@ -39,6 +39,10 @@ CLIENTS = {
 }
 MM = 72 / 25.4
 
+# The printed Plan (issue 16) may take one page beyond the summary's three: an open
+# product decision (DESIGN.md §1 says one to three pages; issue 16 asks for the Plan in print).
+PLAN_PAGES = 1
+
 
 def _report(name: str, lang: str, **kw):
     from advisor_gui.domain.loader import load_dataset
@@ -87,10 +91,10 @@ def body_fill(pdf: Path, dpi: int = 24) -> list[float]:
 @pytest.mark.parametrize("name", list(CLIENTS))
 @pytest.mark.parametrize(("page_size", "lang"), [("letter", "en"), ("a4", "fr"), ("a4", "en"), ("letter", "fr")])
 def test_no_page_is_left_half_empty(qapp, tmp_path: Path, name: str, page_size: str, lang: str) -> None:
-    """1 to 3 pages; every page but the last at least 70 % full (the comparison
+    """1 to 3 pages (one more for the client's Plan); every page but the last at least 70 % full (the comparison
     and the answers continue between rows rather than jump whole to the next page)."""
     fills = body_fill(_pdf(tmp_path, name, page_size, lang))
-    assert 1 <= len(fills) <= 3, fills
+    assert 1 <= len(fills) <= 3 + PLAN_PAGES, fills
     assert all(fill >= 0.7 for fill in fills[:-1]), fills
     assert fills[-1] > 0.05, f"a last page with (almost) nothing on it: {fills}"
 
@@ -183,7 +187,7 @@ def test_summary_pdf_is_fast(qapp, tmp_path: Path) -> None:
     pdf_bytes(report)
     start = time.perf_counter()
     _data, pages = pdf_bytes(report)
-    assert pages <= 3
+    assert pages <= 3 + PLAN_PAGES
     assert time.perf_counter() - start < 0.5
 
 

@@ -39,7 +39,8 @@ pytestmark = pytest.mark.gui
 
 TS_FR = ROOT / "resources" / "translations" / "advisor_fr.ts"
 # Words the same in both languages (trademarks, codes, formats): allowed in the French window.
-SAME_IN_FRENCH = {"COR", "SECOR", "Code", "Version", "Notes", "Images ({0})", "A4 (210 × 297 mm)", "{0} / {1}",
+SAME_IN_FRENCH = {"COR", "SECOR", "Plan", "Date", "Source", "Note",
+                  "Code", "Version", "Notes", "Images ({0})", "A4 (210 × 297 mm)", "{0} / {1}",
                   "{0}   ({1})", "{0}[*] — {1}", "&Sources ({0})"}
 
 

@@ -15,7 +15,7 @@ shows a marker like [1] and the source list reads "1. On-Track, “…” — §
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
 
 from ..util.records import record
@@ -23,6 +23,7 @@ from . import wording
 from .engine import Recommendation
 from .freshness import is_stale
 from .models import Answers, Dataset
+from .plan import Plan, build_plan
 from .presentation import Cited, Comparison, Presentation, present, refs_text
 
 
@@ -45,6 +46,7 @@ class Report:
     rules_stale: bool = False  # last reviewed more than twelve months before the summary's date
     phone: str = ""  # the consultant's, from Preferences
     email: str = ""
+    plan: Plan | None = None  # the client's dated plan (issue 16): the "Plan" section
 
     @property
     def lang(self) -> str:
@@ -97,13 +99,16 @@ def build_report(
     today: dt.date,
     lang: str = "en",
     view: Presentation | None = None,
+    target: dt.date | None = None,
 ) -> Report:
     """The summary for ``answers`` and the engine's ``recommendation`` of them
     (evaluated in ``lang``), in ``lang``; ``view`` when the caller already has
     the recommendation's presentation in that language."""
     if view is None or view.lang != wording.language(lang):
         view = present(dataset, answers, recommendation, lang)
-    return Report(view, client, consultant, firm, logo, notes, today, is_stale(dataset, today), phone, email)
+    plan = build_plan(dataset, answers, recommendation.program, today, target, view.lang)
+    return Report(view, client, consultant, firm, logo, notes, today, is_stale(dataset, today), phone, email,
+                  plan)
 
 
 # --- HTML ------------------------------------------------------------------------------
@@ -156,7 +161,7 @@ ul.disputes {{ color: #33414F; }}
 
 # The tables that may continue on the next page, between rows, their header
 # repeated: the keys of ``render_html``'s ``breaks``, in the order they appear.
-BREAKABLE_TABLES = ("comparison", "answers")
+BREAKABLE_TABLES = ("comparison", "answers", "plan")
 
 
 def _text(text: str) -> str:
@@ -306,14 +311,55 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
     head = f'<tr><th width="68%">{escape(w("question"))}</th><th>{escape(w("answer"))}</th></tr>'
     parts.append(f"<h2>{escape(w('answers'))}</h2>" + _table(head, rows, breaks.get("answers", ()), padding=2))
 
+    if r.plan is not None and r.plan.steps:
+        parts.append(_plan_html(r, w, breaks.get("plan", ())))
+
     parts.append(f"<h2>{escape(w('about'))}</h2><p class=\"about\">{escape(v.dataset_line)}</p>")
     if r.rules_stale:
         parts.append(f'<p class="stale">{stale}</p>')
-    if v.sources:  # numbered in the text, so a copy or a screen reader keeps the numbers
+    extra = plan_sources(r) if r.plan is not None and r.plan.steps else ()
+    if v.sources or extra:  # numbered in the text, so a copy or a screen reader keeps the numbers
+        first = len(v.sources) + 1
         parts.append(f"<h3>{escape(w('sources'))}</h3>"
-                     + "".join(f'<p class="source">{escape(s.line(v.lang))}</p>' for s in v.sources))
+                     + "".join(f'<p class="source">{escape(s.line(v.lang))}</p>' for s in v.sources)
+                     + "".join(f'<p class="source">{escape(w("source_entry").format(number=first + i, text=t))}</p>'
+                               for i, t in enumerate(extra)))
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def plan_sources(report: Report) -> tuple[str, ...]:
+    """The plan's citations, each once, numbered after the recommendation's sources."""
+    seen: dict[str, None] = {}
+    for s in report.plan.steps if report.plan is not None else ():
+        if s.date is not None:
+            seen.setdefault(s.source)
+    return tuple(seen)
+
+
+def _plan_html(report: Report, w: Callable[[str], str], breaks: Iterable[int] = ()) -> str:
+    """The "Plan" section: each step's date (or that no source dates it) and
+    what to do, its citation numbered into the source list, as the window's
+    plan shows them."""
+    plan, lang = report.plan, report.lang
+    assert plan is not None
+    first = len(report.view.sources) + 1
+    numbers = {src: first + i for i, src in enumerate(plan_sources(report))}
+    rows = []
+    for s in plan.steps:
+        if s.date is None:
+            continue  # the dates go to print; the undated steps are counted below
+        when = wording.date(s.date, lang)
+        if s.overdue:
+            when = w("plan_date_past").format(date=when)
+        rows.append(f"<tr><td>{escape(when)}</td><td>{escape(s.title)}{_refs((numbers[s.source],))}</td></tr>")
+    head = f'<tr><th width="24%">{escape(w("plan_date"))}</th><th>{escape(w("plan_step"))}</th></tr>'
+    intro = w("plan_intro_target").format(date=wording.date(plan.target, lang)) if plan.target else w("plan_intro")
+    undated = sum(1 for s in plan.steps if s.date is None)
+    after = f"<p>{escape(w('plan_undated_count').format(count=undated))}</p>" if undated else ""
+    table = _table(head, rows, breaks, padding=1) if rows else ""
+    intro_html = f"<p>{escape(intro)}</p>" if intro else ""
+    return f"<h2>{escape(w('plan'))}</h2>{intro_html}{table}{after}"
 
 
 def _comparison_html(c: Comparison, dimension: str, breaks: Iterable[int] = ()) -> str:

@@ -110,7 +110,22 @@ WORDS: dict[str, dict[str, str]] = {
         "plan_empty": "No dated steps: this client holds no certificate and the recommendation is not COR.",
         "plan_undated": "undated",
         "plan_overdue": "already past",
+        "plan": "Plan",
+        "plan_intro": "The client's dated steps, from the rules' cited timing.",
+        "plan_intro_target": ("The client's dated steps, from the rules' cited timing, counted back from a "
+                              "COR audit on {date}."),
+        "plan_date": "Date",
+        "plan_step": "Step",
+        "plan_no_date": "No date given by the sources",
+        "plan_undated_count": ("Steps with no date from the sources (training, the report, what to arrange in "
+                               "other provinces…): {count}; the advisor's Client Plan and its plan command "
+                               "list them with their sources."),
+        "plan_date_past": "{date} (already past)",
         "register_driving": "Prime contractors (from the register): {value}, because of {names}.",
+        "register_value_requires_cor": "COR required",
+        "register_value_accepts_secor": "the small-employer program accepted",
+        "register_value_unknown": "not known yet",
+        "register_derived": "Derived from the register: {value} ({names}).",
         "register_stale": ("{name}: confirmed on {date}, more than {months} months ago; confirm again "
                            "(a practice of this app, not a rule from a source)."),
     },
@@ -202,7 +217,22 @@ WORDS: dict[str, dict[str, str]] = {
                        "et la recommandation n'est pas le COR."),
         "plan_undated": "sans date",
         "plan_overdue": "date dépassée",
+        "plan": "Plan",
+        "plan_intro": "Les étapes datées du client, selon les délais cités par les règles.",
+        "plan_intro_target": ("Les étapes datées du client, selon les délais cités par les règles, comptées "
+                              "à rebours d'un audit COR le {date}."),
+        "plan_date": "Date",
+        "plan_step": "Étape",
+        "plan_no_date": "Aucune date donnée par les sources",
+        "plan_undated_count": ("Étapes sans date dans les sources (formation, rapport, démarches dans "
+                               "d'autres provinces…)\u00a0: {count}; le plan du client de l'application et sa "
+                               "commande plan les énumèrent avec leurs sources."),
+        "plan_date_past": "{date} (date dépassée)",
         "register_driving": "Entrepreneurs principaux (selon le registre) : {value}, en raison de {names}.",
+        "register_value_requires_cor": "COR exigé",
+        "register_value_accepts_secor": "programme pour petits employeurs accepté",
+        "register_value_unknown": "pas encore connu",
+        "register_derived": "Déduit du registre\u00a0: {value} ({names}).",
         "register_stale": ("{name} : confirmé le {date}, il y a plus de {months} mois; confirmez de nouveau "
                            "(une pratique de cette application, pas une règle tirée d'une source)."),
     },

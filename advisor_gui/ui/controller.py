@@ -17,16 +17,19 @@ gives, or a client file opened, counts as answered.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..domain import interview, wording
+from ..domain import register as registers
 from ..domain.answer_schema import conform, with_answer
-from ..domain.engine import Recommendation, count_workers, counting_rule, evaluate, with_what_ifs
+from ..domain.engine import Caution, Recommendation, count_workers, counting_rule, evaluate, with_what_ifs
 from ..domain.models import Answers, Dataset, Question, WorkerCount
 from ..domain.presentation import Presentation, present
+from ..domain.register import RegisterEntry
 
 
 class AdvisorController(QObject):
@@ -42,19 +45,25 @@ class AdvisorController(QObject):
     viewsDue = Signal(object)  # Recommendation
     languageChanged = Signal(str)  # "en" or "fr"; emitted before the views show the texts in it
     answeredChanged = Signal(object)  # frozenset of the question ids answered
+    registerChanged = Signal(object)  # tuple[RegisterEntry, ...]: the client's prime contractors
 
     DEFAULT_ANSWERS = Answers(province="AB", workers=6)
 
     def __init__(self, dataset: Dataset, answers: Answers | None = None, parent: QObject | None = None,
-                 *, lang: str = "en", answered: Iterable[str] | None = None):
+                 *, lang: str = "en", answered: Iterable[str] | None = None,
+                 today: Callable[[], dt.date] = dt.date.today):
         """``answered``: the questions the user answered; by default all of them
-        when ``answers`` are given, none when the window starts afresh."""
+        when ``answers`` are given, none when the window starts afresh. ``today``
+        dates the register's stale confirmations."""
         super().__init__(parent)
         self._dataset = dataset
         self._lang = wording.language(lang)
+        self._today = today
+        self._register: tuple[RegisterEntry, ...] = ()
+        self._derived: registers.Derived | None = None
         self._answers = self._counted(conform(answers or self.DEFAULT_ANSWERS, dataset))
         self._answered = self._answered_set(answered, all_answered=answers is not None)
-        self._rec = evaluate(dataset, self._answers, self._lang)
+        self._rec = self._evaluate()
         self._what_ifs_due = False
         self._presentation: Presentation | None = None
         self._views_timer = QTimer(self)
@@ -77,12 +86,28 @@ class AdvisorController(QObject):
 
     @property
     def answers(self) -> Answers:
+        """The answers as given (a client file keeps these)."""
         return self._answers
+
+    @property
+    def effective_answers(self) -> Answers:
+        """The answers the rules see: with the register's derived prime-contractor
+        answer and platforms when the register has entries (issue 16)."""
+        return registers.apply(self._answers, self._derived)
+
+    @property
+    def register(self) -> tuple[RegisterEntry, ...]:
+        return self._register
+
+    @property
+    def derived(self) -> registers.Derived | None:
+        """What the register makes of the prime-contractor question (None: empty register)."""
+        return self._derived
 
     @property
     def recommendation(self) -> Recommendation:
         if self._what_ifs_due:
-            self._rec = with_what_ifs(self._dataset, self._answers, self._rec, self._lang)
+            self._rec = with_what_ifs(self._dataset, self.effective_answers, self._rec, self._lang)
             self._what_ifs_due = False
             self._presentation = None
         return self._rec
@@ -93,7 +118,7 @@ class AdvisorController(QObject):
         rec = self.recommendation
         if self._presentation is None:
             everything = self._answered >= self._question_ids()
-            self._presentation = present(self._dataset, self._answers, rec, self._lang,
+            self._presentation = present(self._dataset, self.effective_answers, rec, self._lang,
                                          None if everything else self._answered)
         return self._presentation
 
@@ -130,9 +155,38 @@ class AdvisorController(QObject):
     def notes(self) -> str:
         return self._notes
 
-    def state(self) -> tuple[Answers, str, str]:
-        """What a client file keeps: the answers, the client's name and the notes."""
-        return (self._answers, self._client_name, self._notes)
+    def state(self) -> tuple[Answers, str, str, tuple[RegisterEntry, ...]]:
+        """What a client file keeps: the answers, the client's name, the notes and the register."""
+        return (self._answers, self._client_name, self._notes, self._register)
+
+    def _evaluate(self, *, what_ifs: bool = True) -> Recommendation:
+        """The engine on the effective answers, with the register's cautions:
+        which prime drives the derived answer, and each stale confirmation."""
+        rec = evaluate(self._dataset, self.effective_answers, self._lang, what_ifs=what_ifs)
+        d = self._derived
+        if d is None:
+            return rec
+        w = wording.words(self._lang)
+        value = w[f"register_value_{d.prime_contractor}"]
+        extra = [Caution("register.driving", w["register_driving"].format(value=value, names=", ".join(d.driving)))]
+        extra += [Caution("register.stale", w["register_stale"].format(
+            name=e.name, date=wording.date(e.confirmed_on, self._lang) if e.confirmed_on else "",
+            months=registers.STALE_MONTHS)) for e in d.stale]
+        return dataclasses.replace(rec, cautions=(*extra, *rec.cautions))
+
+    def set_register(self, entries: tuple[RegisterEntry, ...]) -> None:
+        """The client's prime-contractor register; the recommendation follows
+        the answer it derives. Ignored when nothing changes."""
+        entries = tuple(entries)
+        if entries == self._register:
+            return
+        self._register = entries
+        self._derived = registers.derive(entries, self._today())
+        self._rec = self._evaluate(what_ifs=False)
+        self._what_ifs_due = True
+        self._presentation = None
+        self.registerChanged.emit(entries)
+        self.recommendationChanged.emit(self._rec)
 
     # --- changes ---------------------------------------------------------------
     def set_answer(self, key: str, value: Any) -> None:
@@ -182,7 +236,7 @@ class AdvisorController(QObject):
         self._answers = answers
         # The program, reasons and cautions now; the what-ifs (a dozen more
         # evaluations) when something reads the recommendation or the views refresh.
-        self._rec = evaluate(self._dataset, answers, self._lang, what_ifs=False)
+        self._rec = self._evaluate(what_ifs=False)
         self._what_ifs_due = True
         self._presentation = None
         self.answersChanged.emit(answers)
@@ -215,7 +269,7 @@ class AdvisorController(QObject):
         self._dataset = dataset
         changed = answers != self._answers
         self._answers = answers
-        self._rec = evaluate(dataset, answers, self._lang)
+        self._rec = self._evaluate()
         self._what_ifs_due = False
         self._presentation = None
         self.datasetChanged.emit(dataset)
@@ -232,7 +286,7 @@ class AdvisorController(QObject):
         if lang == self._lang:
             return
         self._lang = lang
-        self._rec = evaluate(self._dataset, self._answers, lang)
+        self._rec = self._evaluate()
         self._what_ifs_due = False
         self._presentation = None
         self.languageChanged.emit(lang)

@@ -90,7 +90,8 @@ class DocumentController(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.autosave.close)
-        for signal in (controller.answersChanged, controller.clientChanged, controller.notesChanged):
+        for signal in (controller.answersChanged, controller.clientChanged, controller.notesChanged,
+                       controller.registerChanged):
             signal.connect(self._changed)
         self._update_title()
         if self.modified:  # changed before this was built: autosave as if it had been
@@ -133,8 +134,8 @@ class DocumentController(QObject):
         return clientfile.new_client_file(
             c.answers, c.recommendation, client=c.client_name, notes=c.notes, consultant=self._consultant(),
             created=self._base.created if self._base else None,
-            # the window does not edit them yet (issue 16): a save keeps the opened file's
-            register=self._base.register if self._base else (),
+            register=c.register,
+            # the window does not edit scenarios yet (issue 16): a save keeps the opened file's
             scenarios=self._base.scenarios if self._base else (),
         )
 
@@ -161,6 +162,7 @@ class DocumentController(QObject):
             c.set_answers(cf.answers if cf else AdvisorController.DEFAULT_ANSWERS, None if cf else ())
             c.set_client_name(cf.client.name if cf else "")
             c.set_notes(cf.notes if cf else "")
+            c.set_register(cf.register if cf else ())
         finally:
             self._loading = False
         self.path, self._base, self._disk = path, cf, disk

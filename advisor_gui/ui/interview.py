@@ -67,6 +67,7 @@ class InterviewPanel(Retranslates, QWidget):
         self._lang = controller.language
         self._fields: dict[str, _Field] = {}
         self._updating = False
+        self._derived: dict[str, Any] = {}  # answers shown as derived elsewhere (show_derived)
         self._shown_province = ""
         self._shown_sector = ""
         self._help_question = ""
@@ -376,8 +377,8 @@ class InterviewPanel(Retranslates, QWidget):
             context_moved = province_moved or answers.sector != self._shown_sector
             self._shown_province, self._shown_sector = answers.province, answers.sector
             for key, field in self._fields.items():
-                value = answers.get(key)
-                answered = self._c.is_answered(key)
+                value = self._derived.get(key, answers.get(key))
+                answered = key in self._derived or self._c.is_answered(key)
                 current = field.read()
                 # Rewrite only what changed (18 check boxes are not free); the other-provinces
                 # grid also follows the home province, whose box it disables.
@@ -474,3 +475,31 @@ class InterviewPanel(Retranslates, QWidget):
 
     def prompt(self, key: str) -> QLabel:
         return self._fields[key].prompt
+
+    # --- answers derived elsewhere (issue 16: the prime-contractor register) ------------
+    def show_derived(self, key: str, value: Any, note: str) -> None:
+        """Show ``value`` for question ``key``, read-only, with ``note`` under it
+        saying where it comes from; an empty ``note`` hands the question back."""
+        field = self._fields.get(key)
+        if field is None:
+            return
+        label = field.box.findChild(QLabel, "derivedNote")
+        if label is None:
+            label = make_plain(QLabel())
+            label.setObjectName("derivedNote")
+            label.setWordWrap(True)
+            layout = field.box.layout()
+            if layout is not None:
+                layout.addWidget(label)
+        if note:
+            self._derived[key] = value
+        else:
+            self._derived.pop(key, None)
+        label.setText(note)
+        label.setVisible(bool(note))
+        field.editor.setEnabled(not note)
+        self._updating = True
+        try:
+            field.write(self._derived.get(key, self._c.answers.get(key)))
+        finally:
+            self._updating = False

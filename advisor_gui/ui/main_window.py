@@ -39,6 +39,7 @@ from ..util.records import record
 from . import i18n, text_size
 from .card import RecommendationCard
 from .client_field import ClientNameField
+from .client_plan import ClientPlanPanel
 from .comparison import ComparisonPane
 from .controller import AdvisorController
 from .history import AnswerHistory
@@ -46,6 +47,7 @@ from .i18n import Retranslates, long_date
 from .interview import InterviewPanel
 from .notes import ClientNotesPanel
 from .province_view import ProvinceView
+from .register_table import RegisterPanel, derived_note
 from .rules_updates import RulesUpdates
 from .style import pane_title, quiet_note, readable_palette
 
@@ -99,6 +101,7 @@ _ACTION_ATTRS = {
     "actionQuit": "act_quit", "actionUndo": "act_undo", "actionRedo": "act_redo",
     "actionCopyRecommendation": "act_copy_recommendation", "actionPreferences": "act_preferences",
     "actionProvinceMap": "act_map", "actionProvinceTable": "act_table", "actionComparison": "act_comparison",
+    "actionClientPlan": "act_client_plan", "actionExportCalendar": "act_export_calendar",
     "actionInterview": "act_interview", "actionTextLarger": "act_text_larger", "actionTextSmaller": "act_text_smaller",
     "actionTextReset": "act_text_reset", "actionUserGuide": "act_user_guide", "actionShortcuts": "act_shortcuts",
     "actionLearn": "act_learn", "actionAboutRules": "act_about_rules", "actionAbout": "act_about",
@@ -167,6 +170,8 @@ class MainWindow(Retranslates, QMainWindow):
     act_map: QAction
     act_table: QAction
     act_comparison: QAction
+    act_client_plan: QAction
+    act_export_calendar: QAction
     act_interview: QAction
     act_text_larger: QAction
     act_text_smaller: QAction
@@ -236,6 +241,14 @@ class MainWindow(Retranslates, QMainWindow):
         self.guided.setStretchFactor(1, 1)
 
         self.provinces = ProvinceView(controller)
+        # The client's dated plan: a page beside the map and the table (the card keeps its room).
+        self.client_plan = ClientPlanPanel(controller, today)
+        self.provinces.tabs.addTab(self.client_plan, self.client_plan.tab_text())
+        # The client's prime contractors: the interview's prime-contractor answer derives from them.
+        self.register = RegisterPanel(controller)
+        self.provinces.tabs.addTab(self.register, self.register.tab_text())
+        controller.registerChanged.connect(self._show_derived_answers)
+        controller.languageChanged.connect(self._show_derived_answers)
         self.comparison = ComparisonPane(controller)
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.setObjectName("rightSplitter")
@@ -330,6 +343,10 @@ class MainWindow(Retranslates, QMainWindow):
             self.card.setFocus(reason)
         elif pane is self.comparison:
             self.comparison.table.setFocus(reason)
+        elif pane is self.client_plan:
+            self.client_plan.table.setFocus(reason)
+        elif pane is self.register:
+            self.register.table.setFocus(reason)
         else:
             (self.provinces.map if self.provinces.tabs.currentIndex() == 0 else self.provinces.table).setFocus(reason)
 
@@ -422,6 +439,9 @@ class MainWindow(Retranslates, QMainWindow):
                       lambda: self.printing.print_report(), key.Print),
                 _Item("actionExportPdf", self.tr("&Export PDF…"), self.tr("Save the client summary as a PDF file"),
                       lambda: self.printing.export_pdf(), "Ctrl+E"),
+                _Item("actionExportCalendar", self.tr("Export Au&dit Calendar…"),
+                      self.tr("Save the client plan's dated audits and deadlines as a calendar file (.ics)"),
+                      lambda: self.client_plan.export_calendar()),
                 _Sub("summaryLanguageMenu", self.tr("Summary &Language")),
                 None,
                 _Item("actionImportRules", self.tr("&Import Rules…"),
@@ -456,6 +476,7 @@ class MainWindow(Retranslates, QMainWindow):
                       "Ctrl+2"),
                 _Item("actionComparison", self.tr("&Comparison Pane"), "", self._toggle_comparison, "Ctrl+3",
                       checkable=True),
+                _Item("actionClientPlan", self.tr("Client &Plan"), "", self.show_client_plan, "Ctrl+4"),
                 None,
                 _Item("actionInterview", self.tr("Go to &Interview"), "", self.interview.focus_first, "Ctrl+I"),
                 None,
@@ -685,6 +706,23 @@ class MainWindow(Retranslates, QMainWindow):
         self.provinces.tabs.setCurrentIndex(index)
         (self.provinces.map if index == 0 else self.provinces.table).setFocus()
 
+    def _show_derived_answers(self, *_: object) -> None:
+        """The interview's prime-contractor question, as the register derives it (or as answered)."""
+        d = self.controller.derived
+        if d is None:
+            self.interview.show_derived("prime_contractor", None, "")
+        else:
+            self.interview.show_derived("prime_contractor", d.prime_contractor,
+                                        derived_note(d, self.controller.language))
+
+    def show_client_plan(self) -> None:
+        """View ▸ Client Plan: the plan page, its steps focused."""
+        self.provinces.tabs.setCurrentWidget(self.client_plan)
+        sizes = self.right.sizes()
+        if self.comparison.isVisible() and sizes[0] < sum(sizes) * 3 // 5:  # the steps get most of the column
+            self.right.setSizes([sum(sizes) * 3 // 5, sum(sizes) - sum(sizes) * 3 // 5])
+        self.client_plan.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _toggle_comparison(self, checked: bool) -> None:
         self.comparison.setVisible(checked)
 
@@ -725,6 +763,8 @@ class MainWindow(Retranslates, QMainWindow):
     def retranslate(self) -> None:
         """The window's own texts in the current language (the panes re-text themselves)."""
         self.card_title.setText(self.tr("Recommendation"))
+        for page in (self.client_plan, self.register):
+            self.provinces.tabs.setTabText(self.provinces.tabs.indexOf(page), page.tab_text())
         self._retranslate_menus()
         self._show_dataset_status()
         if self._document is not None:

@@ -535,7 +535,7 @@ def write_pdf(report: Report, path: Path, page_size: str = "letter") -> int:
 def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *, client: str = "",
                notes: str = "", today: dt.date | None = None,
                recommendation: Recommendation | None = None, lang: str = "en",
-               view: Presentation | None = None) -> Report:
+               view: Presentation | None = None, target: dt.date | None = None) -> Report:
     """The report for ``answers`` in ``lang`` (evaluated unless ``recommendation``,
     evaluated in ``lang``, is given; ``view`` is its presentation when the caller
     has it) with the consultant, firm and logo remembered in ``settings`` and the
@@ -546,7 +546,8 @@ def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *,
             str(settings.get(o)) for o in (opt.CONSULTANT, opt.FIRM, opt.FIRM_LOGO, opt.PHONE, opt.EMAIL))
     rec = recommendation if recommendation is not None else evaluate(dataset, answers, lang)
     return build_report(dataset, answers, rec, client=client, consultant=consultant, firm=firm, logo=logo,
-                        phone=phone, email=email, notes=notes, today=today or dt.date.today(), lang=lang, view=view)
+                        phone=phone, email=email, notes=notes, today=today or dt.date.today(), lang=lang, view=view,
+                        target=target)
 
 
 def default_file_name(client: str, today: dt.date) -> str:
@@ -579,10 +580,14 @@ class SummaryPrinting(QtCore.QObject):
         summary language chosen in the window, else the window's own)."""
         c = self.controller
         lang = lang or self.summary_language()
+        plan = getattr(self.window, "client_plan", None)  # the plan's target date, as the window shows it
+        target = plan.target_date if plan is not None else None
         if lang == c.language:
             return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes,
-                              recommendation=c.recommendation, lang=c.language, view=c.presentation)
-        return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes, lang=lang)
+                              recommendation=c.recommendation, lang=c.language, view=c.presentation,
+                              target=target)
+        return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes, lang=lang,
+                          target=target)
 
     def printer(self, report: Report) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

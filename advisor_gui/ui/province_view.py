@@ -214,7 +214,7 @@ class ProvinceView(Retranslates, QWidget):
     # --- language ------------------------------------------------------------------
     def retranslate(self) -> None:
         """Titles, tabs, the legend and the table's words in the current language."""
-        self.title.setText(self.tr("Provinces and territories"))
+        self._show_title()
         self.tabs.setTabText(0, self.tr("&Map"))
         self.tabs.setTabText(1, self.tr("&Table"))
         self.tabs.setAccessibleName(self.tr("Provinces and territories"))
@@ -274,7 +274,15 @@ class ProvinceView(Retranslates, QWidget):
             if self._table.columns_fitted:
                 self._table.fit_columns()
 
+    def _show_title(self) -> None:
+        """The pane's heading; a page added beside the map and table (the client's
+        plan) names itself through its ``pane_title()``."""
+        page = self.tabs.currentWidget()
+        named = getattr(page, "pane_title", None)
+        self.title.setText(named() if callable(named) else self.tr("Provinces and territories"))
+
     def _tab_shown(self, index: int) -> None:
+        self._show_title()
         if self.tabs.widget(index) is self._table_page:
             parts = self._parts()
             if not parts.columns_fitted:  # fitted once, when first seen

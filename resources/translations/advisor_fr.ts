@@ -272,6 +272,109 @@
     </message>
 </context>
 <context>
+    <name>ClientPlanPanel</name>
+    <message>
+        <source>Client plan</source>
+        <translation>Plan du client</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non indiquée</translation>
+    </message>
+    <message>
+        <source>Date on the certificate the client holds</source>
+        <translation>Date inscrite sur le certificat que détient le client</translation>
+    </message>
+    <message>
+        <source>Certificate date:</source>
+        <translation>Date du certificat&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Target audit date:</source>
+        <translation>Date visée de l&apos;audit&#xa0;:</translation>
+    </message>
+    <message>
+        <source>From the rules</source>
+        <translation>Selon les règles</translation>
+    </message>
+    <message>
+        <source>Target date for the COR audit, for example a tender</source>
+        <translation>Date visée pour l&apos;audit COR, par exemple un appel d&apos;offres</translation>
+    </message>
+    <message>
+        <source>A tender&apos;s date, for example; not saved in the client file</source>
+        <translation>La date d&apos;un appel d&apos;offres, par exemple; elle n&apos;est pas enregistrée dans le dossier client</translation>
+    </message>
+    <message>
+        <source>Plan steps</source>
+        <translation>Étapes du plan</translation>
+    </message>
+    <message>
+        <source>Export Calendar…</source>
+        <translation>Exporter le calendrier…</translation>
+    </message>
+    <message>
+        <source>Save the dated steps as a calendar file (.ics)</source>
+        <translation>Enregistrer les étapes datées dans un fichier de calendrier (.ics)</translation>
+    </message>
+    <message>
+        <source>Every step cites its rule; steps no source dates are listed without a date.</source>
+        <translation>Chaque étape cite sa règle; les étapes qu&apos;aucune source ne date figurent sans date.</translation>
+    </message>
+    <message>
+        <source>Select a step to see its rule and source.</source>
+        <translation>Choisissez une étape pour voir sa règle et sa source.</translation>
+    </message>
+    <message>
+        <source>Rule {0} — source: {1}</source>
+        <translation>Règle {0} — source&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>Recommended: {0}. Target for the COR audit: {1}.</source>
+        <translation>Recommandation&#xa0;: {0}. Date visée pour l&apos;audit COR&#xa0;: {1}.</translation>
+    </message>
+    <message>
+        <source>Recommended: {0}.</source>
+        <translation>Recommandation&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <source>No steps: the client holds no certificate and COR is not recommended.</source>
+        <translation>Aucune étape&#xa0;: le client ne détient aucun certificat et le COR n&apos;est pas recommandé.</translation>
+    </message>
+    <message>
+        <source>The plan has no dated steps to put in a calendar.</source>
+        <translation>Le plan ne compte aucune étape datée à mettre dans un calendrier.</translation>
+    </message>
+    <message>
+        <source>Export Audit Calendar</source>
+        <translation>Exporter le calendrier des audits</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Fichiers de calendrier (*.ics)</translation>
+    </message>
+    <message>
+        <source>The calendar could not be saved.</source>
+        <translation>Le calendrier n&apos;a pas pu être enregistré.</translation>
+    </message>
+    <message>
+        <source>{0}
+
+The previous file, if any, is unchanged.</source>
+        <translation>{0}
+
+Le fichier précédent, s&apos;il y en a un, est inchangé.</translation>
+    </message>
+    <message>
+        <source>Calendar saved: {0}</source>
+        <translation>Calendrier enregistré&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonPane</name>
     <message>
         <source>COR compared with the small-employer program</source>
@@ -918,6 +1021,14 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>Enregistrer le résumé pour le client en fichier PDF</translation>
     </message>
     <message>
+        <source>Export Au&amp;dit Calendar…</source>
+        <translation>Exporter le calendrier des audi&amp;ts…</translation>
+    </message>
+    <message>
+        <source>Save the client plan&apos;s dated audits and deadlines as a calendar file (.ics)</source>
+        <translation>Enregistrer les audits et échéances datés du plan du client dans un fichier de calendrier (.ics)</translation>
+    </message>
+    <message>
         <source>Summary &amp;Language</source>
         <translation>&amp;Langue du résumé</translation>
     </message>
@@ -992,6 +1103,10 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
     <message>
         <source>&amp;Comparison Pane</source>
         <translation>Volet de &amp;comparaison</translation>
+    </message>
+    <message>
+        <source>Client &amp;Plan</source>
+        <translation>Pla&amp;n du client</translation>
     </message>
     <message>
         <source>Go to &amp;Interview</source>
@@ -1080,6 +1195,33 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
     <message>
         <source>Rules {0} · effective {1} · reviewed {2} · app {3}</source>
         <translation>Règles {0} · en vigueur le {1} · révisées le {2} · application {3}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanStepsModel</name>
+    <message>
+        <source>No date given by the sources</source>
+        <translation>Aucune date donnée par les sources</translation>
+    </message>
+    <message>
+        <source>{0} (already past)</source>
+        <translation>{0} (date dépassée)</translation>
+    </message>
+    <message>
+        <source>Rule {0}</source>
+        <translation>Règle {0}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1627,116 @@ Partenaires de certification&#xa0;: {3}</translation>
     <message>
         <source>Recommendation</source>
         <translation>Recommandation</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>COR only</source>
+        <translation>COR seulement</translation>
+    </message>
+    <message>
+        <source>Accepts SECOR / Small COR</source>
+        <translation>Accepte SECOR / Small COR</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Contract clause</source>
+        <translation>Clause du contrat</translation>
+    </message>
+    <message>
+        <source>Platform requirement</source>
+        <translation>Exigence de la plateforme</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation>Non confirmé</translation>
+    </message>
+    <message>
+        <source>Date as YYYY-MM-DD; empty when not confirmed</source>
+        <translation>Date au format AAAA-MM-JJ; vide si non confirmé</translation>
+    </message>
+    <message>
+        <source>Prime or owner</source>
+        <translation>Entrepreneur principal ou propriétaire</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Accepts</source>
+        <translation>Accepte</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>Confirmé par</translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation>Confirmé le</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <source>Prime contractors and owners</source>
+        <translation>Entrepreneurs principaux et propriétaires de projets</translation>
+    </message>
+    <message>
+        <source>Primes</source>
+        <translation>Entrepreneurs</translation>
+    </message>
+    <message>
+        <source>Prime-contractor register</source>
+        <translation>Registre des entrepreneurs principaux</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add a prime contractor or project owner, then type its name</source>
+        <translation>Ajouter un entrepreneur principal ou un propriétaire de projet, puis taper son nom</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected prime contractor or owner</source>
+        <translation>Retirer l&apos;entrepreneur principal ou le propriétaire sélectionné</translation>
+    </message>
+    <message>
+        <source>Empty: the interview&apos;s prime-contractor answer stands. Add the client&apos;s primes to derive it.</source>
+        <translation>Registre vide&#xa0;: la réponse de l&apos;entrevue sur l&apos;entrepreneur principal s&apos;applique. Ajoutez les entrepreneurs principaux du client pour la déduire.</translation>
+    </message>
+    <message>
+        <source>New prime contractor</source>
+        <translation>Nouvel entrepreneur principal</translation>
     </message>
 </context>
 <context>

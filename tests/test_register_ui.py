@@ -1,0 +1,105 @@
+"""The prime-contractor register in the window (issue 16): the model without
+widgets, the derived answer in the interview and on the card, stale
+confirmations, and the register saved in the client file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from advisor_gui.domain import clientfile
+from advisor_gui.domain.models import Answers
+from advisor_gui.settings import Settings
+from advisor_gui.ui.controller import AdvisorController
+from advisor_gui.ui.main_window import MainWindow
+from advisor_gui.ui.register_table import COL_ACCEPTS, COL_BY, COL_NAME, COL_ON, COL_PLATFORM, RegisterModel
+
+TODAY = dt.date(2026, 11, 30)
+
+
+def controller(dataset) -> AdvisorController:
+    return AdvisorController(dataset, Answers(province="ON", workers=8), today=lambda: TODAY)
+
+
+def fill(model: RegisterModel, rows: list[tuple[str, str, str, str, str]]) -> None:
+    for name, platform, accepts, by, on in rows:
+        r = model.add(name)
+        for col, value in ((COL_PLATFORM, platform), (COL_ACCEPTS, accepts), (COL_BY, by), (COL_ON, on)):
+            assert model.setData(model.index(r, col), value), (name, col, value)
+
+
+THREE = [("PCL", "ISN", "accepts_small", "email", "2026-09-01"),
+         ("Metrolinx", "none", "cor_only", "contract_clause", "2026-10-15"),
+         ("EllisDon", "Avetta", "accepts_small", "phone", "2025-06-01")]
+
+
+def test_the_model_edits_the_controllers_register(qapp, dataset) -> None:
+    c = controller(dataset)
+    model = RegisterModel(c)
+    fill(model, THREE)
+    assert [e.name for e in c.register] == ["PCL", "Metrolinx", "EllisDon"]
+    assert c.derived is not None and c.derived.prime_contractor == "requires_cor"
+    assert c.derived.driving == ("Metrolinx",)
+    assert c.effective_answers.prime_contractor == "requires_cor"
+    assert set(c.effective_answers.prequal_platforms) == {"ISN", "Avetta"}
+    assert c.answers.prime_contractor == "none"  # the answer as given stays
+    # the card's cautions name the prime that drives the answer, and the stale confirmation
+    texts = [x.text for x in c.recommendation.cautions]
+    assert any("Metrolinx" in t and "COR required" in t for t in texts)
+    assert any(t.startswith("EllisDon: confirmed on 1 June 2025") for t in texts)
+    # bad values are refused, the register unchanged
+    assert not model.setData(model.index(0, COL_ON), "2026-13-01")
+    assert not model.setData(model.index(0, COL_ACCEPTS), "maybe")
+    assert not model.setData(model.index(0, COL_NAME), "  ")
+    assert model.index(0, COL_ACCEPTS).data() == "Accepts SECOR / Small COR"
+    assert model.index(0, COL_ON).data() == "1 September 2026"
+    model.remove(1)
+    assert c.derived.prime_contractor == "accepts_secor"
+    model.remove(0)
+    model.remove(0)
+    assert c.derived is None and c.effective_answers.prime_contractor == "none"
+
+
+@pytest.mark.gui
+def test_the_interview_and_card_show_the_derived_answer(qtbot: Any, tmp_path: Path, dataset) -> None:
+    c = controller(dataset)
+    win = MainWindow(c, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    fill(win.register.model, THREE)
+    c.flush()
+    editor = win.interview.editor("prime_contractor")
+    assert not editor.isEnabled() and editor.currentData() == "requires_cor"
+    note = win.interview.question_box("prime_contractor").findChild(QLabel, "derivedNote")
+    assert note.text() == "Derived from the register: COR required (Metrolinx)."
+    assert "Derived from the register" in win.register.derived.text()
+    assert "Metrolinx" in win.card.toPlainText()
+    assert c.recommendation.program == "COR"
+    # an unrelated answer keeps the derived one on screen
+    c.set_answer("workers", 9)
+    assert editor.currentData() == "requires_cor"
+    for _ in range(3):
+        win.register.model.remove(0)
+    assert editor.isEnabled() and editor.currentData() == "none" and not note.isVisibleTo(win)
+
+
+@pytest.mark.gui
+def test_the_register_is_saved_in_the_client_file(qtbot: Any, tmp_path: Path, dataset) -> None:
+    c = controller(dataset)
+    win = MainWindow(c, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    fill(win.register.model, THREE[:2])
+    assert win.document.modified
+    path = tmp_path / "acme.coradvice"
+    assert win.document._write(path)
+    cf = clientfile.read(path, dataset)
+    assert [e.name for e in cf.register] == ["PCL", "Metrolinx"]
+    assert cf.answers.prime_contractor == "none"
+    assert not win.document.modified
+    win.document.new_document()
+    assert c.register == ()
+    assert win.document.open_path(path)
+    assert [e.name for e in c.register] == ["PCL", "Metrolinx"] and not win.document.modified
