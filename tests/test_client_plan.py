@@ -86,7 +86,7 @@ def test_the_plan_page_shows_the_three_cases(qtbot, tmp_path, dataset) -> None:
 def test_view_client_plan_shows_the_page(qtbot, tmp_path, dataset) -> None:
     win = make_window(qtbot, tmp_path, dataset, AB_SECOR)
     win.act_client_plan.trigger()
-    assert win.provinces.tabs.currentWidget() is win.client_plan
+    assert win.provinces.tabs.currentWidget() is win.plan_page and win.client_plan.parentWidget() is win.plan_page
     assert win.provinces.title.text() == "Client plan"
     win.provinces.tabs.setCurrentIndex(0)
     assert win.provinces.title.text() == "Provinces and territories"

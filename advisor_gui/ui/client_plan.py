@@ -199,12 +199,6 @@ class ClientPlanPanel(Retranslates, QWidget):
         self._answers_changed()
 
     # --- texts ---------------------------------------------------------------------
-    def pane_title(self) -> str:
-        """The heading of the pane while this page shows."""
-        return self.tr("Client plan")
-
-    def tab_text(self) -> str:
-        return self.tr("Plan")  # no Alt letter: Ctrl+4 reaches it, the interview keeps its letters
 
     def retranslate(self) -> None:
         self.certificate_label.setText(self.tr("Certificate date:"))

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QLocale, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -39,7 +39,6 @@ from ..util.records import record
 from . import i18n, text_size
 from .card import RecommendationCard
 from .client_field import ClientNameField
-from .client_plan import ClientPlanPanel
 from .comparison import ComparisonPane
 from .controller import AdvisorController
 from .history import AnswerHistory
@@ -52,6 +51,7 @@ from .rules_updates import RulesUpdates
 from .style import pane_title, quiet_note, readable_palette
 
 if TYPE_CHECKING:
+    from .client_plan import ClientPlanPanel
     from .document import DocumentController
     from .printing import SummaryPrinting
 
@@ -139,6 +139,35 @@ class _FirstPaintHook(QObject):
     def _frame_done(self) -> None:
         self._window.firstPainted.emit()
         QTimer.singleShot(0, self._window.finish_startup)  # one more turn: it is on screen first
+
+
+def _plan_tab_text() -> str:
+    return QCoreApplication.translate("ClientPlanPanel", "Plan")  # no Alt letter: Ctrl+4 reaches it
+
+
+def _plan_pane_title() -> str:
+    return QCoreApplication.translate("ClientPlanPanel", "Client plan")
+
+
+def _register_tab_text() -> str:
+    return QCoreApplication.translate("RegisterPanel", "Primes")
+
+
+class _LazyPage(QWidget):
+    """A tab page whose content is built the first time it is needed. ``title``,
+    when given, is the pane heading while the page shows (ProvinceView asks
+    the current page for ``pane_title()``)."""
+
+    def __init__(self, name: str, title: Callable[[], str] | None = None) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        if title is not None:
+            self.pane_title = title
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def hold(self, content: QWidget) -> None:
+        self._layout.addWidget(content)
 
 
 class MainWindow(Retranslates, QMainWindow):
@@ -241,12 +270,16 @@ class MainWindow(Retranslates, QMainWindow):
         self.guided.setStretchFactor(1, 1)
 
         self.provinces = ProvinceView(controller)
-        # The client's dated plan: a page beside the map and the table (the card keeps its room).
-        self.client_plan = ClientPlanPanel(controller, today)
-        self.provinces.tabs.addTab(self.client_plan, self.client_plan.tab_text())
-        # The client's prime contractors: the interview's prime-contractor answer derives from them.
-        self.register = RegisterPanel(controller)
-        self.provinces.tabs.addTab(self.register, self.register.tab_text())
+        # The client's dated plan and its prime contractors: pages beside the map and the
+        # table (the card keeps its room), each built when first shown or used.
+        self._today = today
+        self._client_plan: ClientPlanPanel | None = None
+        self._register: RegisterPanel | None = None
+        self.plan_page = _LazyPage("clientPlanPage", _plan_pane_title)
+        self.register_page = _LazyPage("registerPage")
+        self.provinces.tabs.addTab(self.plan_page, _plan_tab_text())
+        self.provinces.tabs.addTab(self.register_page, _register_tab_text())
+        self.provinces.tabs.currentChanged.connect(self._page_shown)
         controller.registerChanged.connect(self._show_derived_answers)
         controller.languageChanged.connect(self._show_derived_answers)
         self.comparison = ComparisonPane(controller)
@@ -343,9 +376,9 @@ class MainWindow(Retranslates, QMainWindow):
             self.card.setFocus(reason)
         elif pane is self.comparison:
             self.comparison.table.setFocus(reason)
-        elif pane is self.client_plan:
+        elif pane is self.plan_page:
             self.client_plan.table.setFocus(reason)
-        elif pane is self.register:
+        elif pane is self.register_page:
             self.register.table.setFocus(reason)
         else:
             (self.provinces.map if self.provinces.tabs.currentIndex() == 0 else self.provinces.table).setFocus(reason)
@@ -715,9 +748,34 @@ class MainWindow(Retranslates, QMainWindow):
             self.interview.show_derived("prime_contractor", d.prime_contractor,
                                         derived_note(d, self.controller.language))
 
+    @property
+    def client_plan(self) -> ClientPlanPanel:
+        """The Plan page's panel (built on first use)."""
+        if self._client_plan is None:
+            from .client_plan import ClientPlanPanel  # the plan and calendar code load with the page
+
+            self._client_plan = ClientPlanPanel(self.controller, self._today)
+            self.plan_page.hold(self._client_plan)
+        return self._client_plan
+
+    @property
+    def register(self) -> RegisterPanel:
+        """The Primes page's panel (built on first use)."""
+        if self._register is None:
+            self._register = RegisterPanel(self.controller)
+            self.register_page.hold(self._register)
+        return self._register
+
+    def _page_shown(self, index: int) -> None:
+        page = self.provinces.tabs.widget(index)
+        if page is self.plan_page:
+            self.client_plan  # noqa: B018  (builds it)
+        elif page is self.register_page:
+            self.register  # noqa: B018
+
     def show_client_plan(self) -> None:
         """View ▸ Client Plan: the plan page, its steps focused."""
-        self.provinces.tabs.setCurrentWidget(self.client_plan)
+        self.provinces.tabs.setCurrentWidget(self.plan_page)
         sizes = self.right.sizes()
         if self.comparison.isVisible() and sizes[0] < sum(sizes) * 3 // 5:  # the steps get most of the column
             self.right.setSizes([sum(sizes) * 3 // 5, sum(sizes) - sum(sizes) * 3 // 5])
@@ -763,8 +821,8 @@ class MainWindow(Retranslates, QMainWindow):
     def retranslate(self) -> None:
         """The window's own texts in the current language (the panes re-text themselves)."""
         self.card_title.setText(self.tr("Recommendation"))
-        for page in (self.client_plan, self.register):
-            self.provinces.tabs.setTabText(self.provinces.tabs.indexOf(page), page.tab_text())
+        for page, text in ((self.plan_page, _plan_tab_text()), (self.register_page, _register_tab_text())):
+            self.provinces.tabs.setTabText(self.provinces.tabs.indexOf(page), text)
         self._retranslate_menus()
         self._show_dataset_status()
         if self._document is not None:

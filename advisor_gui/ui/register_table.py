@@ -262,8 +262,6 @@ class RegisterPanel(Retranslates, QWidget):
     def pane_title(self) -> str:
         return self.tr("Prime contractors and owners")
 
-    def tab_text(self) -> str:
-        return self.tr("Primes")
 
     def retranslate(self) -> None:
         self.table.setAccessibleName(self.tr("Prime-contractor register"))
