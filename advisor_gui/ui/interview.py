@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -102,6 +102,9 @@ class InterviewPanel(Retranslates, QWidget):
         self._help.setMinimumHeight(self._help.fontMetrics().lineSpacing() * 3 + 14)
         self._help.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
 
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(7, 8, 4, 8)
         layout.setSpacing(6)
@@ -230,8 +233,7 @@ class InterviewPanel(Retranslates, QWidget):
         field = _Field(q, box, prompt, editor, read, write, clear, mark)
         for w in [editor, *editor.findChildren(QWidget)]:
             if w.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                w.installEventFilter(self)
-                w.setProperty("questionId", q.id)
+                w.setProperty("questionId", q.id)  # the help follows the focus (see _focus_changed)
         return field
 
     def _make_editor(self, q: Question) -> tuple[QWidget, Callable[[], Any], Callable[[Any], None], Callable[[], None]]:
@@ -450,12 +452,13 @@ class InterviewPanel(Retranslates, QWidget):
         self._help_question = q.id
         self._help.setText(self.workers_help() if q.id == "workers" else q.help.get(self._lang))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn:
-            qid = watched.property("questionId")
-            if qid in self._fields:
-                self._show_help(self._fields[qid].question)
-        return super().eventFilter(watched, event)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The help box shows the focused question's help. One application-wide
+        signal, not an event filter on every control: a filter is called for
+        each of their events, paints included, and made every repaint slower."""
+        qid = new.property("questionId") if new is not None and self.isAncestorOf(new) else None
+        if qid in self._fields:
+            self._show_help(self._fields[qid].question)
 
     def focus_first(self) -> None:
         """The first question, focused as by a shortcut: its focus shows at once."""
