@@ -277,3 +277,11 @@ def test_the_language_follows_the_locale(monkeypatch) -> None:
     monkeypatch.setenv("LANG", "fr_CA.UTF-8")
     assert cli.language(cli.build_parser().parse_args(["provinces"])) == "fr"
     assert cli.language(cli.build_parser().parse_args(["provinces", "--lang", "en"])) == "en"
+
+
+def test_the_counting_reason_carries_its_citation(dataset) -> None:
+    """The reason that states the province's counting rule cites that rule's sources."""
+    answers = cli.parse_answers({"province": "AB", "workers": 9, "worker_count": {"peak_12_months": 14}}, dataset)
+    view = view_of(dataset, answers, "en")
+    counting = [r for r in view.reasons if r.rule.startswith("count.")]
+    assert counting and all(r.refs for r in counting)

@@ -415,9 +415,15 @@ def present(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str =
     rules = {r.id: r for r in dataset.rules}
     notes_by_id = {n.id: n for n in dataset.source_notes}
 
-    reasons = tuple(
-        Cited(r.text, sources.cite(rules[r.rule].cite) if r.rule in rules else (), r.rule) for r in rec.reasons
-    )
+    def reason_cites(rule_id: str) -> tuple[int, ...]:
+        """A rule's citations; the counting rule applied (not a decision rule) cites its own sources."""
+        if rule_id in rules:
+            return sources.cite(rules[rule_id].cite)
+        if rec.counting is not None and rule_id == rec.counting.rule:
+            return sources.cite(rec.counting.cites)
+        return ()
+
+    reasons = tuple(Cited(r.text, reason_cites(r.rule), r.rule) for r in rec.reasons)
     cautions: list[Cited] = []
     disputes: list[Dispute] = []
     for c in rec.cautions:
