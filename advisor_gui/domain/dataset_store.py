@@ -141,8 +141,7 @@ class DatasetStore:
                 skipped.append(f"{path}: version: the file says {dataset.version}, its name another version")
                 continue
             return Selection(dataset, path, True, tuple(skipped))
-        dataset = load_with_cache(self.bundled, self.cache_dir, self.bundled.parent, require_seal=True)
-        return Selection(dataset, self.bundled, False, tuple(skipped))
+        return Selection(self.load_bundled(), self.bundled, False, tuple(skipped))
 
     def load_bundled(self) -> Dataset:
         return load_with_cache(self.bundled, self.cache_dir, self.bundled.parent, require_seal=True)

@@ -234,17 +234,11 @@ def count_workers(rule: CountingRule, details: WorkerCount) -> tuple[int, float 
     return min(MAX_WORKERS, max(1, math.ceil(sum(parts)))), None
 
 
-def _number(value: float, lang: str, decimals: int = 0) -> str:
-    """1,234 / 1 234 (no-break space in French, as the glossary asks); decimals only when not whole."""
-    text = f"{value:,.0f}" if decimals == 0 or float(value).is_integer() else f"{value:,.{decimals}f}"
-    return text.replace(",", "\u00a0").replace(".", ",") if lang == "fr" else text
-
-
 def n_workers(count: int, lang: str) -> str:
     """"1 worker", "12 workers" (the plural as the language forms it)."""
     if lang == "fr":
-        return f"{_number(count, lang)} travailleur" + ("s" if count > 1 else "")
-    return f"{_number(count, lang)} worker" + ("s" if count != 1 else "")
+        return f"{wording.number(count, lang)} travailleur" + ("s" if count > 1 else "")
+    return f"{wording.number(count, lang)} worker" + ("s" if count != 1 else "")
 
 
 def join_list(items: Sequence[str], lang: str) -> str:
@@ -253,14 +247,6 @@ def join_list(items: Sequence[str], lang: str) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + word + items[-1]
-
-
-_INCOMPLETE = {
-    "en": "The worker-count details give nothing {province_name}'s counting rule adds up "
-          "(see the rule below), so the recommendation uses the workers answer ({n_workers}).",
-    "fr": "Les précisions sur l'effectif ne donnent rien de ce que compte la règle de {province_name} "
-          "(voir la règle ci-dessous); la recommandation utilise donc le nombre de travailleurs indiqué ({n_workers}).",
-}
 
 
 def _counting(dataset: Dataset, answers: Answers, j: Jurisdiction, lang: str) -> tuple[Counting | None, str]:
@@ -280,19 +266,19 @@ def _counting(dataset: Dataset, answers: Answers, j: Jurisdiction, lang: str) ->
     if counted is None:
         caution = ""
         if answers.worker_count is not None:
-            caution = _INCOMPLETE["fr" if lang == "fr" else "en"].format(
+            caution = wording.words(lang)["count_incomplete"].format(
                 province_name=j.name.get(lang), n_workers=n_workers(answers.workers, lang))
         return made(answers.workers), caution
     workers, fte = counted
     given = answers.worker_count.given() if answers.worker_count is not None else {}
     values = {
-        "counted": _number(workers, lang),
+        "counted": wording.number(workers, lang),
         "n_workers": n_workers(workers, lang),
-        "peak": _number(given.get("peak_12_months", 0), lang, 2),
-        "owners": _number(given.get("owners_family_volunteers", 0), lang, 2),
-        "subcontractors": _number(given.get("subcontractors", 0), lang, 2),
-        "payroll_hours": _number(given.get("payroll_hours", 0), lang, 2),
-        "fte": _number(fte, lang, 2) if fte is not None else "",
+        "peak": wording.number(given.get("peak_12_months", 0), lang, 2),
+        "owners": wording.number(given.get("owners_family_volunteers", 0), lang, 2),
+        "subcontractors": wording.number(given.get("subcontractors", 0), lang, 2),
+        "payroll_hours": wording.number(given.get("payroll_hours", 0), lang, 2),
+        "fte": wording.number(fte, lang, 2) if fte is not None else "",
         "province_name": j.name.get(lang),
     }
     return made(workers, fte, fill(rule.applied, values, lang)), ""

@@ -551,7 +551,9 @@ def load_dataset(path: str | os.PathLike[str], *, require_seal: bool = False) ->
 
 # --- the validated cache -------------------------------------------------------
 
+@functools.cache
 def _schema_fingerprint() -> str:
+    """The models' source hash (read once): a cache written by other models is never read."""
     from . import models
 
     return hashlib.sha256(Path(models.__file__).read_bytes()).hexdigest()[:16]

@@ -80,7 +80,6 @@ Cites = Annotated[tuple[Cite, ...], MinLen(1)]
 NoteTopic = Literal[
     "issuer", "counting", "incentive", "public_sector", "program", "audit", "partners", "reciprocity",
 ]
-NOTE_TOPICS: tuple[str, ...] = get_args(NoteTopic)
 
 
 @record
@@ -353,7 +352,6 @@ class Faq:
 
 # The plan (issue 16): which track a timing step belongs to, and what its date counts from.
 PlanTrack = Literal["cycle", "first_cor"]
-PLAN_TRACKS: tuple[str, ...] = get_args(PlanTrack)
 PlanAnchor = Literal["certificate", "today", "target"]
 
 

@@ -34,6 +34,9 @@ WORDS: dict[str, dict[str, str]] = {
         "header_no_client": "COR / SECOR recommendation",
         "footer": "Rules dataset {version} \u00b7 effective {effective} \u00b7 prepared {date}",
         "page_of": "Page {page} of {pages}",
+        # The worker-count details given, none of which the province's rule adds up.
+        "count_incomplete": "The worker-count details give nothing {province_name}'s counting rule adds up "
+                            "(see the rule below), so the recommendation uses the workers answer ({n_workers}).",
         # The verdict.
         "recommendation_for": "Recommendation for {province}",
         "eligible": "Eligible here: {programs}",
@@ -141,6 +144,9 @@ WORDS: dict[str, dict[str, str]] = {
         "header_no_client": "Recommandation COR / SECOR",
         "footer": "Jeu de règles {version} \u00b7 en vigueur le {effective} \u00b7 préparé le {date}",
         "page_of": "Page {page} sur {pages}",
+        "count_incomplete": "Les précisions sur l'effectif ne donnent rien de ce que compte la règle de "
+                            "{province_name} (voir la règle ci-dessous); la recommandation utilise donc le nombre "
+                            "de travailleurs indiqué ({n_workers}).",
         "recommendation_for": "Recommandation\u00a0: {province}",
         "eligible": "Admissible ici\u00a0: {programs}",
         "eligible_none": "Rien n'est admissible ici\u00a0: {province} ne participe pas au COR.",
@@ -254,10 +260,11 @@ def words(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, str]:
     return WORDS[language(lang)]
 
 
-def number(value: int, lang: str = DEFAULT_LANGUAGE) -> str:
-    """``10,000`` in English; ``10 000`` (a non-breaking space) in French."""
-    text = f"{value:,}"
-    return text.replace(",", NBSP) if language(lang) == "fr" else text
+def number(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """``10,000`` in English; ``10 000`` (a non-breaking space) in French; up to
+    ``decimals`` places, only when the value is not whole (``2,5`` in French)."""
+    text = f"{value:,.0f}" if decimals == 0 or float(value).is_integer() else f"{value:,.{decimals}f}"
+    return text.replace(",", NBSP).replace(".", ",") if language(lang) == "fr" else text
 
 
 def date(value: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
