@@ -212,8 +212,7 @@ class ClientPlanPanel(Retranslates, QWidget):
         self.export_button.setText(self.tr("Export Calendar…"))
         self.export_button.setToolTip(self.tr("Save the dated steps as a calendar file (.ics)"))
         self.table.setToolTip(self.tr("Every step cites its rule; steps no source dates are listed without a date."))
-        self._due = True
-        self.refresh()
+        self._refresh_later()
 
     # --- state ---------------------------------------------------------------------
     def plan(self) -> Plan:
@@ -238,7 +237,9 @@ class ClientPlanPanel(Retranslates, QWidget):
             self.certificate.blockSignals(True)
             self.certificate.setDate(wanted)
             self.certificate.blockSignals(False)
-        self._refresh_later()
+        # Rebuilt on the views' turn (viewsDue follows every answer change): reading the
+        # recommendation here would compute the deferred what-ifs at once.
+        self._due = True
 
     def _certificate_edited(self, day: QDate) -> None:
         self._c.set_answer("certificate_date", _from_qdate(day))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..domain.models import Dataset
 from ..domain.presentation import Comparison
 from .controller import AdvisorController
+from .i18n import Retranslates
 from .plaintext import make_plain, tooltip
 from .style import pane_title, quiet_note
 
@@ -129,7 +130,7 @@ def _bold() -> QFont:
     return _BOLD[0]
 
 
-class ComparisonPane(QWidget):
+class ComparisonPane(Retranslates, QWidget):
     # The "Show all rows" button: True asks for the whole column (the map pane
     # shut), False gives the map its room back.
     expandRequested = Signal(bool)
@@ -226,12 +227,11 @@ class ComparisonPane(QWidget):
         self._fit_timer.stop()
         self._fit_columns()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:  # the pane's own words; the content follows the controller
-            self.title.setText(self.tr("COR compared with the small-employer program"))
-            self.table.setAccessibleName(self.tr("Comparison of COR and the small-employer program"))
-            self._retranslate_expand()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        """The pane's own words (the content follows the controller's language)."""
+        self.title.setText(self.tr("COR compared with the small-employer program"))
+        self.table.setAccessibleName(self.tr("Comparison of COR and the small-employer program"))
+        self._retranslate_expand()
 
     def show_recommendation(self, _rec: object = None) -> None:
         view = self._c.presentation

@@ -45,7 +45,7 @@ from ..storage import (
 )
 from .controller import AdvisorController
 from .messages import message_box, tell
-from .plaintext import tooltip
+from .plaintext import no_mnemonic, tooltip
 
 MAX_RECENT = 10
 _UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -430,9 +430,9 @@ class DocumentController(QObject):
             folder = str(path.parent)
             if folder.startswith(home):
                 folder = "~" + folder[len(home):]
-            name = path.name.replace("&", "&&")
+            name = no_mnemonic(path.name)
             text = f"&{i}  {name}" if i < 10 else f"1&0  {name}"
-            action = menu.addAction(self.tr("{0}   ({1})").format(text, folder.replace("&", "&&")))
+            action = menu.addAction(self.tr("{0}   ({1})").format(text, no_mnemonic(folder)))
             action.setStatusTip(entry)
             action.setToolTip(tooltip(entry))  # a path is text, never markup
             action.triggered.connect(lambda _checked=False, p=entry: self.open_recent(p))

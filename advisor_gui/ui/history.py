@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.models import Answers
 from .controller import AdvisorController
+from .plaintext import no_mnemonic
 
 
 class AnswerChange(QUndoCommand):
@@ -152,6 +153,6 @@ class AnswerHistory(QObject):
             return names[key]
         for q in self._c.dataset.questions:  # a question the rules file adds: its prompt, quoted
             if q.id == key:
-                prompt = q.prompt.get(self._c.language).replace("&", "&&")
+                prompt = no_mnemonic(q.prompt.get(self._c.language))
                 return self.tr("\u201c{0}\u201d").format(prompt if len(prompt) <= 48 else prompt[:47] + "\u2026")
         return names[""]

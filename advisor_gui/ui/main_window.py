@@ -45,8 +45,8 @@ from .history import AnswerHistory
 from .i18n import Retranslates, long_date
 from .interview import InterviewPanel
 from .notes import ClientNotesPanel
+from .plaintext import without_mnemonic
 from .province_view import ProvinceView
-from .register_table import RegisterPanel, derived_note
 from .rules_updates import RulesUpdates
 from .style import pane_title, quiet_note, readable_palette
 
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from .client_plan import ClientPlanPanel
     from .document import DocumentController
     from .printing import SummaryPrinting
+    from .register_table import RegisterPanel
 
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
@@ -606,7 +607,7 @@ class MainWindow(Retranslates, QMainWindow):
     @staticmethod
     def _tip(action: QAction, tip: str) -> None:
         action.setStatusTip(tip)
-        action.setToolTip(tip or action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
+        action.setToolTip(tip or without_mnemonic(action.text()))
 
     def _retranslate_menus(self) -> None:
         for declared in self._declare_menus():
@@ -682,23 +683,20 @@ class MainWindow(Retranslates, QMainWindow):
         """Every declared action that has a shortcut, by menu, in menu order, with
         its texts in the current language (Help ▸ Keyboard Shortcuts shows this)."""
 
-        def plain(text: str) -> str:
-            return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
         groups: list[tuple[str, list[tuple[str, list[QKeySequence]]]]] = []
         for declared in self._declare_menus():
             rows: list[tuple[str, list[QKeySequence]]] = []
             for entry in declared.entries:
                 if isinstance(entry, _Sub):
-                    rows += [(f"{plain(entry.title)} \u25b8 {plain(item.text)}", keys)
+                    rows += [(f"{without_mnemonic(entry.title)} \u25b8 {without_mnemonic(item.text)}", keys)
                              for item in entry.entries if item is not None
                              for keys in [getattr(self, _ACTION_ATTRS[item.name]).shortcuts()] if keys]
                 elif entry is not None:
                     keys = getattr(self, _ACTION_ATTRS[entry.name]).shortcuts()
                     if keys:
-                        rows.append((plain(entry.text), keys))
+                        rows.append((without_mnemonic(entry.text), keys))
             if rows:
-                groups.append((plain(declared.title), rows))
+                groups.append((without_mnemonic(declared.title), rows))
         return groups
 
     def _help_dialog(self, kind: str, build: Callable[[], QDialog]) -> QDialog:
@@ -745,6 +743,8 @@ class MainWindow(Retranslates, QMainWindow):
         if d is None:
             self.interview.show_derived("prime_contractor", None, "")
         else:
+            from .register_table import derived_note  # the register's code loads when it has entries
+
             self.interview.show_derived("prime_contractor", d.prime_contractor,
                                         derived_note(d, self.controller.language))
 
@@ -762,6 +762,8 @@ class MainWindow(Retranslates, QMainWindow):
     def register(self) -> RegisterPanel:
         """The Primes page's panel (built on first use)."""
         if self._register is None:
+            from .register_table import RegisterPanel
+
             self._register = RegisterPanel(self.controller)
             self.register_page.hold(self._register)
         return self._register

@@ -47,6 +47,11 @@ def no_mnemonic(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def without_mnemonic(text: str) -> str:
+    """A label's text as read: the mnemonic marker gone, ``&&`` back to ``&`` (the inverse of :func:`no_mnemonic`)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def window_title(text: str) -> str:
     """``text`` inside a window title: a literal ``[*]`` stays (Qt treats it as the modified marker)."""
     return text.replace("[*]", "[*][*]")

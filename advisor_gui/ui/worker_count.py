@@ -57,7 +57,7 @@ class WorkerCountDialog(QDialog):
         rec = evaluate(ds, answers, lang, what_ifs=False)
         counting = rec.counting
 
-        title = QLabel(self.tr("How {0} counts workers").format(self._province))
+        title = make_plain(QLabel(self.tr("How {0} counts workers").format(self._province)))
         title.setObjectName("workerCountTitle")
         font = title.font()
         font.setBold(True)
