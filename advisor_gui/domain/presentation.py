@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 
 from ..util.records import record
@@ -31,7 +31,7 @@ from . import wording
 from .citations import describe_source
 from .engine import Recommendation
 from .interview import answered as answered_questions
-from .models import Answers, Cite, Dataset, Jurisdiction, Partner, Question
+from .models import Answers, Cite, Dataset, Jurisdiction, Partner, Question, Rule
 from .province import comparison_for
 
 # --- the model -------------------------------------------------------------------------
@@ -400,6 +400,16 @@ def _common_section(sections: Iterable[str]) -> str | None:
 # --- building ------------------------------------------------------------------------------
 
 
+def reason_cites(rules: Mapping[str, Rule], rec: Recommendation, rule_id: str) -> tuple[Cite, ...]:
+    """What a reason cites: its rule's citations; the counting rule applied (not a
+    decision rule) cites its own sources. ``rules``: the dataset's rules by id."""
+    if rule_id in rules:
+        return rules[rule_id].cite
+    if rec.counting is not None and rule_id == rec.counting.rule:
+        return tuple(rec.counting.cites)
+    return ()
+
+
 def present(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str = "en",
             answered: Iterable[str] | None = None) -> Presentation:
     """Everything a view says about ``rec`` (the engine's recommendation for
@@ -415,15 +425,7 @@ def present(dataset: Dataset, answers: Answers, rec: Recommendation, lang: str =
     rules = {r.id: r for r in dataset.rules}
     notes_by_id = {n.id: n for n in dataset.source_notes}
 
-    def reason_cites(rule_id: str) -> tuple[int, ...]:
-        """A rule's citations; the counting rule applied (not a decision rule) cites its own sources."""
-        if rule_id in rules:
-            return sources.cite(rules[rule_id].cite)
-        if rec.counting is not None and rule_id == rec.counting.rule:
-            return sources.cite(rec.counting.cites)
-        return ()
-
-    reasons = tuple(Cited(r.text, reason_cites(r.rule), r.rule) for r in rec.reasons)
+    reasons = tuple(Cited(r.text, sources.cite(reason_cites(rules, rec, r.rule)), r.rule) for r in rec.reasons)
     cautions: list[Cited] = []
     disputes: list[Dispute] = []
     for c in rec.cautions:

@@ -131,6 +131,25 @@ WORDS: dict[str, dict[str, str]] = {
         "register_derived": "Derived from the register: {value} ({names}).",
         "register_stale": ("{name}: confirmed on {date}, more than {months} months ago; confirm again "
                            "(a practice of this app, not a rule from a source)."),
+        # Scenarios side by side (issue 16).
+        "scenarios": "Scenarios side by side",
+        "scenario_base": "Today",
+        "scenario_intro": ("Each column applies the same rules to one set of answers: {base}, the current "
+                           "answers, then each what-if scenario. Only the answers that differ from {base} are "
+                           "listed."),
+        "scenario_none": "No scenarios yet.",
+        "scenario_changed": "{value} (differs from {base})",
+        "scenario_program": "Recommended program",
+        "scenario_status": "Eligibility",
+        "scenario_reasons": "Why",
+        "scenario_certificate_date": "Date on the certificate",
+        "scenario_no_date": "Not given",
+        "scenario_not_asked": "Does not apply",
+        "scenario_default_name": "Scenario {n}",
+        "scenario_name_empty": "A scenario needs a name.",
+        "scenario_name_long": "A scenario's name can have at most {limit} characters.",
+        "scenario_name_taken": "\u201c{name}\u201d is already taken: scenario names must differ from each other "
+                               "and from Today.",
     },
     "fr": {
         "title": "Sommaire de la recommandation COR / SECOR",
@@ -241,6 +260,24 @@ WORDS: dict[str, dict[str, str]] = {
         "register_derived": "Déduit du registre\u00a0: {value} ({names}).",
         "register_stale": ("{name} : confirmé le {date}, il y a plus de {months} mois; confirmez de nouveau "
                            "(une pratique de cette application, pas une règle tirée d'une source)."),
+        "scenarios": "Scénarios côte à côte",
+        "scenario_base": "Aujourd'hui",
+        "scenario_intro": ("Chaque colonne applique les mêmes règles à un ensemble de réponses\u00a0: "
+                           "«\u00a0{base}\u00a0», les réponses actuelles, puis chaque scénario envisagé. Seules "
+                           "les réponses qui diffèrent de «\u00a0{base}\u00a0» sont indiquées."),
+        "scenario_none": "Aucun scénario pour l'instant.",
+        "scenario_changed": "{value} (diffère de «\u00a0{base}\u00a0»)",
+        "scenario_program": "Programme recommandé",
+        "scenario_status": "Admissibilité",
+        "scenario_reasons": "Pourquoi",
+        "scenario_certificate_date": "Date inscrite sur le certificat",
+        "scenario_no_date": "Non indiquée",
+        "scenario_not_asked": "Sans objet",
+        "scenario_default_name": "Scénario {n}",
+        "scenario_name_empty": "Un scénario doit avoir un nom.",
+        "scenario_name_long": "Le nom d'un scénario ne peut dépasser {limit}\u00a0caractères.",
+        "scenario_name_taken": ("«\u00a0{name}\u00a0» est déjà pris\u00a0: les noms des scénarios doivent "
+                                "différer entre eux et de «\u00a0Aujourd'hui\u00a0»."),
     },
 }
 

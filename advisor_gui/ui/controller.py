@@ -25,11 +25,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..domain import interview, wording
 from ..domain import register as registers
+from ..domain import scenarios as scenario_rules
 from ..domain.answer_schema import conform, with_answer
 from ..domain.engine import Caution, Recommendation, count_workers, counting_rule, evaluate, with_what_ifs
 from ..domain.models import Answers, Dataset, Question, WorkerCount
 from ..domain.presentation import Presentation, present
-from ..domain.register import RegisterEntry
+from ..domain.register import RegisterEntry, Scenario
+from ..domain.scenarios import ScenarioComparison
 
 
 class AdvisorController(QObject):
@@ -46,6 +48,7 @@ class AdvisorController(QObject):
     languageChanged = Signal(str)  # "en" or "fr"; emitted before the views show the texts in it
     answeredChanged = Signal(object)  # frozenset of the question ids answered
     registerChanged = Signal(object)  # tuple[RegisterEntry, ...]: the client's prime contractors
+    scenariosChanged = Signal(object)  # tuple[Scenario, ...]: the client's named what-if answers
 
     DEFAULT_ANSWERS = Answers(province="AB", workers=6)
 
@@ -60,6 +63,8 @@ class AdvisorController(QObject):
         self._lang = wording.language(lang)
         self._today = today
         self._register: tuple[RegisterEntry, ...] = ()
+        self._scenarios: tuple[Scenario, ...] = ()
+        self._comparison: tuple[tuple[Any, ...], ScenarioComparison] | None = None  # (key, comparison)
         self._derived: registers.Derived | None = None
         self._answers = self._counted(conform(answers or self.DEFAULT_ANSWERS, dataset))
         self._answered = self._answered_set(answered, all_answered=answers is not None)
@@ -78,6 +83,11 @@ class AdvisorController(QObject):
     @property
     def dataset(self) -> Dataset:
         return self._dataset
+
+    @property
+    def today(self) -> Callable[[], dt.date]:
+        """The clock that dates the register's stale confirmations."""
+        return self._today
 
     @property
     def language(self) -> str:
@@ -155,9 +165,49 @@ class AdvisorController(QObject):
     def notes(self) -> str:
         return self._notes
 
-    def state(self) -> tuple[Answers, str, str, tuple[RegisterEntry, ...]]:
-        """What a client file keeps: the answers, the client's name, the notes and the register."""
-        return (self._answers, self._client_name, self._notes, self._register)
+    def state(self) -> tuple[Answers, str, str, tuple[RegisterEntry, ...], tuple[Scenario, ...]]:
+        """What a client file keeps: the answers, the client's name, the notes, the register and the scenarios."""
+        return (self._answers, self._client_name, self._notes, self._register, self._scenarios)
+
+    # --- scenarios (issue 16) ------------------------------------------------------
+    @property
+    def scenarios(self) -> tuple[Scenario, ...]:
+        """The client's named what-if answers (the current answers are "Today")."""
+        return self._scenarios
+
+    def set_scenarios(self, scenarios: tuple[Scenario, ...]) -> None:
+        """Replace the scenarios (added, renamed, edited, removed, undone); each
+        one's answers as the rules in use ask them. Ignored when nothing changes."""
+        scenarios = tuple(dataclasses.replace(s, answers=self._counted(conform(s.answers, self._dataset)))
+                          for s in scenarios)
+        if scenarios == self._scenarios:
+            return
+        self._scenarios = scenarios
+        self.scenariosChanged.emit(scenarios)
+
+    def scenario_problem(self, name: str, skip: int = -1) -> str:
+        """Why ``name`` cannot name a scenario (the one at ``skip`` aside), in the
+        window's language; empty when it can."""
+        others = [s.name for i, s in enumerate(self._scenarios) if i != skip]
+        return scenario_rules.name_problem(name, others, self._lang)
+
+    def new_scenario_name(self) -> str:
+        return scenario_rules.unused_name([s.name for s in self._scenarios], self._lang)
+
+    def scenario_comparison(self, lang: str | None = None) -> ScenarioComparison:
+        """Today and each scenario side by side (see :mod:`advisor_gui.domain.scenarios`),
+        in ``lang`` (the window's by default); kept until something it shows changes."""
+        lang = wording.language(lang or self._lang)
+        key = (self._dataset, self._answers, self._scenarios, self._derived, lang)
+        if self._comparison is None or self._comparison[0] != key:
+            self._comparison = (key, scenario_rules.compare(self._dataset, self._answers, self._scenarios, lang,
+                                                            derived=self._derived))
+        return self._comparison[1]
+
+    def evaluate_answers(self, answers: Answers) -> Recommendation:
+        """The recommendation for other answers (a scenario being edited), the register applied."""
+        effective = registers.apply(conform(answers, self._dataset), self._derived)
+        return evaluate(self._dataset, effective, self._lang, what_ifs=False)
 
     def _evaluate(self, *, what_ifs: bool = True) -> Recommendation:
         """The engine on the effective answers, with the register's cautions:
@@ -263,20 +313,28 @@ class AdvisorController(QObject):
         recommendationChanged."""
         if dataset is self._dataset:
             return
-        answers = conform(self._answers, dataset)
-        if answers.sector not in {s.id for s in dataset.sectors}:
-            answers = dataclasses.replace(answers, sector="other")
+        answers = self._conformed(self._answers, dataset)
         self._dataset = dataset
         changed = answers != self._answers
         self._answers = answers
+        scenarios = tuple(dataclasses.replace(s, answers=self._conformed(s.answers, dataset)) for s in self._scenarios)
         self._rec = self._evaluate()
         self._what_ifs_due = False
         self._presentation = None
         self.datasetChanged.emit(dataset)
         if changed:
             self.answersChanged.emit(answers)
+        self.set_scenarios(scenarios)
         self.recommendationChanged.emit(self._rec)
         self.flush()  # a rules switch is rare and total: show it at once
+
+    @staticmethod
+    def _conformed(answers: Answers, dataset: Dataset) -> Answers:
+        """``answers`` as other rules ask them: a sector they do not know becomes ``other``."""
+        answers = conform(answers, dataset)
+        if answers.sector not in {s.id for s in dataset.sectors}:
+            answers = dataclasses.replace(answers, sector="other")
+        return answers
 
     def set_language(self, lang: str) -> None:
         """Show the recommendation and the dataset's texts in ``lang`` ("en" or

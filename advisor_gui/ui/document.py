@@ -1,7 +1,8 @@
 """The open client file: its path, whether it has unsaved changes, autosave,
 crash recovery, recent files and the File menu's actions.
 
-What is saved is the controller's answers, client name and notes (see
+What is saved is the controller's answers, client name, notes, prime-contractor
+register and scenarios (see
 :mod:`advisor_gui.domain.clientfile` for the format). Nothing the user typed
 is ever dropped without asking: New, Open and closing the window ask to save
 unsaved changes; a failed save or open leaves the work in the window and the
@@ -91,7 +92,7 @@ class DocumentController(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.autosave.close)
         for signal in (controller.answersChanged, controller.clientChanged, controller.notesChanged,
-                       controller.registerChanged):
+                       controller.registerChanged, controller.scenariosChanged):
             signal.connect(self._changed)
         self._update_title()
         if self.modified:  # changed before this was built: autosave as if it had been
@@ -135,8 +136,7 @@ class DocumentController(QObject):
             c.answers, c.recommendation, client=c.client_name, notes=c.notes, consultant=self._consultant(),
             created=self._base.created if self._base else None,
             register=c.register,
-            # the window does not edit scenarios yet (issue 16): a save keeps the opened file's
-            scenarios=self._base.scenarios if self._base else (),
+            scenarios=c.scenarios,
         )
 
     def _consultant(self) -> Consultant:
@@ -163,6 +163,7 @@ class DocumentController(QObject):
             c.set_client_name(cf.client.name if cf else "")
             c.set_notes(cf.notes if cf else "")
             c.set_register(cf.register if cf else ())
+            c.set_scenarios(cf.scenarios if cf else ())
         finally:
             self._loading = False
         self.path, self._base, self._disk = path, cf, disk
@@ -534,8 +535,9 @@ class DocumentController(QObject):
             on_disk = clientfile.read(path, self.controller.dataset)
         except ClientFileError:
             on_disk = None
-        if on_disk is not None and (on_disk.answers, on_disk.client, on_disk.notes) == (
-                cf.answers, cf.client, cf.notes):
+        if on_disk is not None and (on_disk.answers, on_disk.client, on_disk.notes, on_disk.register,
+                                    on_disk.scenarios) == (cf.answers, cf.client, cf.notes, cf.register,
+                                                           cf.scenarios):
             return SAVED, now
         if item.base is not None:
             return (CURRENT if now.same_content(item.base) else OLDER), item.base

@@ -8,6 +8,11 @@ merges into one command; a change that ends where it started is dropped.
 Undoing or redoing hands the whole answers back to the controller
 (``set_answers``), and every view follows as it does for any change.
 
+The client's scenarios (named what-if answers, issue 16) are recorded the same
+way: each change (added, renamed, answers edited, deleted) is one command
+holding the scenarios before and after, named for what it did ("Undo Rename
+Scenario").
+
 What a client file reads into the window (New, Open, Close, recovered work) and
 a switch of rules start a new history; a save marks the stack clean, so the
 next change starts a command of its own and undoing comes back exactly to the
@@ -20,6 +25,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.models import Answers
+from ..domain.register import Scenario
 from .controller import AdvisorController
 from .plaintext import no_mnemonic
 
@@ -55,6 +61,43 @@ class AnswerChange(QUndoCommand):
         self._history.restore(self.before)
 
 
+# What a change of the scenarios did (ScenarioChange.kind).
+SCENARIO_KINDS = ("add", "rename", "edit", "delete")
+
+
+class ScenarioChange(QUndoCommand):
+    """Scenarios ``before`` -> ``after``; ``kind`` is one of :data:`SCENARIO_KINDS`."""
+
+    def __init__(self, history: AnswerHistory, kind: str, before: tuple[Scenario, ...],
+                 after: tuple[Scenario, ...]) -> None:
+        super().__init__(f"scenario {kind}")
+        self._history = history
+        self.kind = kind
+        self.before = before
+        self.after = after
+        self._done = True  # pushed after the controller already made the change
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._history.restore_scenarios(self.after)
+
+    def undo(self) -> None:
+        self._history.restore_scenarios(self.before)
+
+
+def scenario_change_kind(before: tuple[Scenario, ...], after: tuple[Scenario, ...]) -> str:
+    """What happened between two lists of scenarios."""
+    if len(after) > len(before):
+        return "add"
+    if len(after) < len(before):
+        return "delete"
+    if [s.name for s in before] != [s.name for s in after]:
+        return "rename"
+    return "edit"
+
+
 class AnswerHistory(QObject):
     """The window's undo history of answers (Edit ▸ Undo / Redo call :meth:`undo` / :meth:`redo`)."""
 
@@ -66,7 +109,9 @@ class AnswerHistory(QObject):
         self.stack = QUndoStack(self)
         self._last = controller.answers
         self._restoring = False
+        self._last_scenarios = controller.scenarios
         controller.answersChanged.connect(self._record)
+        controller.scenariosChanged.connect(self._record_scenarios)
         controller.datasetChanged.connect(self.reset)
         # Signal to signal: nothing of Python's runs once the window is gone.
         self.stack.indexChanged.connect(self.changed)
@@ -79,6 +124,12 @@ class AnswerHistory(QObject):
             return
         keys = [q.id for q in self._c.dataset.questions if before.get(q.id) != answers.get(q.id)]
         self.stack.push(AnswerChange(self, keys[0] if len(keys) == 1 else "", before, answers))
+
+    def _record_scenarios(self, scenarios: tuple[Scenario, ...]) -> None:
+        before, self._last_scenarios = self._last_scenarios, scenarios
+        if self._restoring or before == scenarios:
+            return
+        self.stack.push(ScenarioChange(self, scenario_change_kind(before, scenarios), before, scenarios))
 
     def merge_id(self, key: str) -> int:
         """One id per question (commands with the same id merge); -1: never merges."""
@@ -93,11 +144,20 @@ class AnswerHistory(QObject):
             self._restoring = False
             self._last = self._c.answers
 
+    def restore_scenarios(self, scenarios: tuple[Scenario, ...]) -> None:
+        self._restoring = True
+        try:
+            self._c.set_scenarios(scenarios)
+        finally:
+            self._restoring = False
+            self._last_scenarios = self._c.scenarios
+
     # --- the window's side ---------------------------------------------------------
     def reset(self, *_: object) -> None:
         """A new history from the answers shown now (a file read into the window, other rules)."""
         self.stack.clear()
         self._last = self._c.answers
+        self._last_scenarios = self._c.scenarios
         self.changed.emit()
 
     def mark_saved(self) -> None:
@@ -120,6 +180,8 @@ class AnswerHistory(QObject):
         if not 0 <= index < self.stack.count():
             return None
         command = self.stack.command(index)
+        if isinstance(command, ScenarioChange):
+            return f"scenario.{command.kind}"
         return command.key if isinstance(command, AnswerChange) else ""
 
     # --- names -----------------------------------------------------------------------
@@ -131,8 +193,29 @@ class AnswerHistory(QObject):
         """Edit ▸ Undo and Redo as they read now, in the current language."""
         undo, redo = self.undo_key(), self.redo_key()
         plain_undo, plain_redo = self.plain_texts()
-        return (plain_undo if undo is None else self.tr("&Undo Change {0}").format(self.name(undo)),
-                plain_redo if redo is None else self.tr("&Redo Change {0}").format(self.name(redo)))
+        scenario = self.scenario_names()
+        if undo is None:
+            undo_text = plain_undo
+        elif undo in scenario:
+            undo_text = self.tr("&Undo {0}").format(scenario[undo])
+        else:
+            undo_text = self.tr("&Undo Change {0}").format(self.name(undo))
+        if redo is None:
+            redo_text = plain_redo
+        elif redo in scenario:
+            redo_text = self.tr("&Redo {0}").format(scenario[redo])
+        else:
+            redo_text = self.tr("&Redo Change {0}").format(self.name(redo))
+        return undo_text, redo_text
+
+    def scenario_names(self) -> dict[str, str]:
+        """What a change of the scenarios did, as Undo and Redo name it."""
+        return {
+            "scenario.add": self.tr("Add Scenario"),
+            "scenario.rename": self.tr("Rename Scenario"),
+            "scenario.edit": self.tr("Edit Scenario Answers"),
+            "scenario.delete": self.tr("Delete Scenario"),
+        }
 
     def name(self, key: str) -> str:
         """A question's short name for the Undo and Redo entries, in the current language."""

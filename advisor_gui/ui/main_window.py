@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from .document import DocumentController
     from .printing import SummaryPrinting
     from .register_table import RegisterPanel
+    from .scenario_view import ScenarioPanel
 
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
@@ -102,7 +103,8 @@ _ACTION_ATTRS = {
     "actionQuit": "act_quit", "actionUndo": "act_undo", "actionRedo": "act_redo",
     "actionCopyRecommendation": "act_copy_recommendation", "actionPreferences": "act_preferences",
     "actionProvinceMap": "act_map", "actionProvinceTable": "act_table", "actionComparison": "act_comparison",
-    "actionClientPlan": "act_client_plan", "actionExportCalendar": "act_export_calendar",
+    "actionClientPlan": "act_client_plan", "actionScenarios": "act_scenarios",
+    "actionExportCalendar": "act_export_calendar",
     "actionInterview": "act_interview", "actionTextLarger": "act_text_larger", "actionTextSmaller": "act_text_smaller",
     "actionTextReset": "act_text_reset", "actionUserGuide": "act_user_guide", "actionShortcuts": "act_shortcuts",
     "actionLearn": "act_learn", "actionAboutRules": "act_about_rules", "actionAbout": "act_about",
@@ -154,6 +156,14 @@ def _register_tab_text() -> str:
     return QCoreApplication.translate("RegisterPanel", "Primes")
 
 
+def _scenarios_tab_text() -> str:
+    return QCoreApplication.translate("ScenarioPanel", "Scenarios")  # no Alt letter: Ctrl+5 reaches it
+
+
+def _scenarios_pane_title() -> str:
+    return QCoreApplication.translate("ScenarioPanel", "Scenarios side by side")
+
+
 class _LazyPage(QWidget):
     """A tab page whose content is built the first time it is needed. ``title``,
     when given, is the pane heading while the page shows (ProvinceView asks
@@ -201,6 +211,7 @@ class MainWindow(Retranslates, QMainWindow):
     act_table: QAction
     act_comparison: QAction
     act_client_plan: QAction
+    act_scenarios: QAction
     act_export_calendar: QAction
     act_interview: QAction
     act_text_larger: QAction
@@ -276,10 +287,13 @@ class MainWindow(Retranslates, QMainWindow):
         self._today = today
         self._client_plan: ClientPlanPanel | None = None
         self._register: RegisterPanel | None = None
+        self._scenarios: ScenarioPanel | None = None
         self.plan_page = _LazyPage("clientPlanPage", _plan_pane_title)
         self.register_page = _LazyPage("registerPage")
+        self.scenarios_page = _LazyPage("scenariosPage", _scenarios_pane_title)
         self.provinces.tabs.addTab(self.plan_page, _plan_tab_text())
         self.provinces.tabs.addTab(self.register_page, _register_tab_text())
+        self.provinces.tabs.addTab(self.scenarios_page, _scenarios_tab_text())
         self.provinces.tabs.currentChanged.connect(self._page_shown)
         controller.registerChanged.connect(self._show_derived_answers)
         controller.languageChanged.connect(self._show_derived_answers)
@@ -381,6 +395,8 @@ class MainWindow(Retranslates, QMainWindow):
             self.client_plan.table.setFocus(reason)
         elif pane is self.register_page:
             self.register.table.setFocus(reason)
+        elif pane is self.scenarios_page:
+            self.scenarios.table.setFocus(reason)
         else:
             (self.provinces.map if self.provinces.tabs.currentIndex() == 0 else self.provinces.table).setFocus(reason)
 
@@ -511,6 +527,9 @@ class MainWindow(Retranslates, QMainWindow):
                 _Item("actionComparison", self.tr("&Comparison Pane"), "", self._toggle_comparison, "Ctrl+3",
                       checkable=True),
                 _Item("actionClientPlan", self.tr("Client &Plan"), "", self.show_client_plan, "Ctrl+4"),
+                _Item("actionScenarios", self.tr("Sce&narios"),
+                      self.tr("Today's answers and the client's what-if scenarios side by side"),
+                      self.show_scenarios, "Ctrl+5"),
                 None,
                 _Item("actionInterview", self.tr("Go to &Interview"), "", self.interview.focus_first, "Ctrl+I"),
                 None,
@@ -768,12 +787,32 @@ class MainWindow(Retranslates, QMainWindow):
             self.register_page.hold(self._register)
         return self._register
 
+    @property
+    def scenarios(self) -> ScenarioPanel:
+        """The Scenarios page's panel (built on first use)."""
+        if self._scenarios is None:
+            from .scenario_view import ScenarioPanel
+
+            self._scenarios = ScenarioPanel(self.controller)
+            self.scenarios_page.hold(self._scenarios)
+        return self._scenarios
+
     def _page_shown(self, index: int) -> None:
         page = self.provinces.tabs.widget(index)
         if page is self.plan_page:
             self.client_plan  # noqa: B018  (builds it)
         elif page is self.register_page:
             self.register  # noqa: B018
+        elif page is self.scenarios_page:
+            self.scenarios  # noqa: B018
+
+    def show_scenarios(self) -> None:
+        """View ▸ Scenarios: the side-by-side page, given most of the column, its table focused."""
+        self.provinces.tabs.setCurrentWidget(self.scenarios_page)
+        sizes = self.right.sizes()
+        if self.comparison.isVisible() and sizes[0] < sum(sizes) * 3 // 4:
+            self.right.setSizes([sum(sizes) * 3 // 4, sum(sizes) - sum(sizes) * 3 // 4])
+        self.scenarios.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_client_plan(self) -> None:
         """View ▸ Client Plan: the plan page, its steps focused."""
@@ -823,7 +862,8 @@ class MainWindow(Retranslates, QMainWindow):
     def retranslate(self) -> None:
         """The window's own texts in the current language (the panes re-text themselves)."""
         self.card_title.setText(self.tr("Recommendation"))
-        for page, text in ((self.plan_page, _plan_tab_text()), (self.register_page, _register_tab_text())):
+        for page, text in ((self.plan_page, _plan_tab_text()), (self.register_page, _register_tab_text()),
+                           (self.scenarios_page, _scenarios_tab_text())):
             self.provinces.tabs.setTabText(self.provinces.tabs.indexOf(page), text)
         self._retranslate_menus()
         self._show_dataset_status()

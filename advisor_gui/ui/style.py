@@ -16,6 +16,8 @@ HELP_TEXT, HELP_BACKGROUND = "#33414F", "#F3F6FA"
 PLACEHOLDER_COLOUR = "#6B6B6B"
 # Selected rows and items: white text on it at 4.5:1 (Fusion's #308CC6 gives 3.7:1).
 HIGHLIGHT_COLOUR = "#1F6AA5"
+# A scenario's value that differs from today's (also said in words and in bold).
+CHANGED_TEXT, CHANGED_BACKGROUND = "#1A1A1A", "#FFF0C2"
 
 
 def _colour(widget: QWidget, colour: str, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) -> None:
