@@ -479,9 +479,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         page_size = str(Settings().get(PAGE_SIZE)).lower()
     from .ui.headless import write_report
 
+    # A client file's scenarios are compared with its answers in the summary, its register applied to each.
+    scenarios = cf.scenarios if cf else ()
+    derived = None
+    if cf is not None and cf.register:
+        from .domain import register
+
+        derived = register.derive(cf.register, dt.date.today())
     try:
         return write_report(dataset, answers, output, client=client, notes=notes, page_size=page_size,
-                            lang=language(args))
+                            lang=language(args), scenarios=scenarios, derived=derived)
     except OSError as exc:
         raise UsageError(f"--output: cannot write {quoted(str(output))}: {exc.strerror or exc}") from None
 

@@ -40,7 +40,9 @@ A client file is UTF-8 JSON, one object, every key required (format 2)::
   ``none``); ``confirmed_on`` (``YYYY-MM-DD`` or null); ``note``. With entries,
   ``prime_contractor`` is derived from it (:mod:`.register`).
 - ``scenarios`` (format 2): named answers variants, each ``{name, answers}``
-  (names unique), the answers as strict as the main ones.
+  (names unique, at most 40 characters), the answers as strict as the main
+  ones. The window shows them side by side with the answers (the base,
+  "Today") and the summary prints them (:mod:`.scenarios`).
 
 Format 1 (no ``register``, no ``scenarios``) is read as format 2 with both
 empty: it means the same; saving writes format 2.
@@ -67,7 +69,7 @@ from . import answer_schema
 from .answers import AnswersError, check_sector, explain_error
 from .engine import Recommendation
 from .models import Answers, Dataset, NonEmpty, ProgramCode
-from .register import RegisterEntry, Scenario
+from .register import MAX_SCENARIO_NAME, RegisterEntry, Scenario
 
 FORMAT_VERSION: Final = 2
 SUFFIX = ".coradvice"
@@ -376,6 +378,9 @@ def _scenarios(data: object, dataset: Dataset | None) -> tuple[Scenario, ...]:
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
             raise ClientFileError(f"{where}.name", "must be a non-empty text")
+        if len(name) > MAX_SCENARIO_NAME:
+            raise ClientFileError(f"{where}.name", f"must be at most {MAX_SCENARIO_NAME} characters "
+                                                   f"(got {len(name)})")
         if any(s.name == name for s in out):
             raise ClientFileError(f"{where}.name", f"{quoted(name)} is already the name of a scenario")
         raw = item.get("answers")

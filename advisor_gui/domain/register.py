@@ -24,6 +24,7 @@ from .models import PREQUAL_PLATFORMS, Answers, NonEmpty
 
 _STRICT = {"extra": "forbid", "strict": True}
 STALE_MONTHS = 12
+MAX_SCENARIO_NAME = 40  # characters: a scenario's name heads a column in the window and in print
 
 Accepts = Literal["cor_only", "accepts_small", "unknown"]
 RegisterPlatform = Literal["ISN", "ComplyWorks", "Avetta", "CanQualify", "ContractorCheck", "other", "none"]

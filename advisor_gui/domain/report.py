@@ -14,6 +14,7 @@ shows a marker like [1] and the source list reads "1. On-Track, “…” — §
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
@@ -25,6 +26,8 @@ from .freshness import is_stale
 from .models import Answers, Dataset
 from .plan import Plan, build_plan
 from .presentation import Cited, Comparison, Presentation, present, refs_text
+from .register import Derived, Scenario
+from .scenarios import ScenarioComparison, compare
 
 
 def labels(lang: str = "en") -> Mapping[str, str]:
@@ -47,6 +50,8 @@ class Report:
     phone: str = ""  # the consultant's, from Preferences
     email: str = ""
     plan: Plan | None = None  # the client's dated plan (issue 16): the "Plan" section
+    # Today's answers and the client's scenarios side by side (issue 16): the "Scenarios" section.
+    scenarios: ScenarioComparison | None = None
 
     @property
     def lang(self) -> str:
@@ -100,15 +105,25 @@ def build_report(
     lang: str = "en",
     view: Presentation | None = None,
     target: dt.date | None = None,
+    scenarios: Sequence[Scenario] = (),
+    derived: Derived | None = None,
 ) -> Report:
     """The summary for ``answers`` and the engine's ``recommendation`` of them
     (evaluated in ``lang``), in ``lang``; ``view`` when the caller already has
-    the recommendation's presentation in that language."""
+    the recommendation's presentation in that language. With ``scenarios``, the
+    summary compares them with ``answers`` (the client's register, ``derived``,
+    applied to each), their sources numbered after the recommendation's and the plan's."""
     if view is None or view.lang != wording.language(lang):
         view = present(dataset, answers, recommendation, lang)
     plan = build_plan(dataset, answers, recommendation.program, today, target, view.lang)
-    return Report(view, client, consultant, firm, logo, notes, today, is_stale(dataset, today), phone, email,
-                  plan)
+    report = Report(view, client, consultant, firm, logo, notes, today, is_stale(dataset, today), phone, email,
+                    plan)
+    if scenarios:
+        first = len(view.sources) + len(plan_sources(report)) + 1
+        comparison = compare(dataset, answers, scenarios, view.lang, derived=derived, known=view.sources,
+                             first=first)
+        report = dataclasses.replace(report, scenarios=comparison)
+    return report
 
 
 # --- HTML ------------------------------------------------------------------------------
@@ -151,6 +166,8 @@ span.label {{ font-weight: 600; }}
 th {{ font-weight: 600; color: #1F3A5F; text-align: left; background-color: #EEF3F8; }}
 td.dim {{ font-weight: 600; color: #33414F; }}
 td.recommended {{ background-color: #E3F1FB; }}
+td.changed {{ background-color: #FFF0C2; font-weight: 600; }}
+p.cell {{ margin: 0 0 3px 0; }}
 th.recommended {{ background-color: #CFE5F6; }}
 p.note {{ color: #4A4A4A; font-style: italic; margin: 0 0 4px 0; }}
 p.about {{ color: #33414F; margin: 0 0 3px 0; }}
@@ -161,7 +178,20 @@ ul.disputes {{ color: #33414F; }}
 
 # The tables that may continue on the next page, between rows, their header
 # repeated: the keys of ``render_html``'s ``breaks``, in the order they appear.
-BREAKABLE_TABLES = ("comparison", "answers", "plan")
+BREAKABLE_TABLES = ("comparison", "answers", "plan", "scenarios")
+
+
+def breakable_tables(report: Report) -> tuple[str, ...]:
+    """The keys of :data:`BREAKABLE_TABLES` this report prints a table for, in
+    order (a province without a small-employer program has no comparison
+    table; no dated step, no plan table; no scenario, no scenarios table)."""
+    present_ = {
+        "comparison": bool(report.view.comparison.rows),
+        "answers": True,
+        "plan": report.plan is not None and any(s.date is not None for s in report.plan.steps),
+        "scenarios": report.scenarios is not None,
+    }
+    return tuple(key for key in BREAKABLE_TABLES if present_[key])
 
 
 def _text(text: str) -> str:
@@ -314,16 +344,23 @@ def render_html(report: Report, *, logo_src: str = "", logo_size: tuple[int, int
     if r.plan is not None and r.plan.steps:
         parts.append(_plan_html(r, w, breaks.get("plan", ())))
 
+    if r.scenarios is not None:
+        parts.append(_scenarios_html(r.scenarios, breaks.get("scenarios", ())))
+
     parts.append(f"<h2>{escape(w('about'))}</h2><p class=\"about\">{escape(v.dataset_line)}</p>")
     if r.rules_stale:
         parts.append(f'<p class="stale">{stale}</p>')
     extra = plan_sources(r) if r.plan is not None and r.plan.steps else ()
-    if v.sources or extra:  # numbered in the text, so a copy or a screen reader keeps the numbers
+    # The scenarios cite the recommendation's sources (sections they add included) and their own after the plan's.
+    own = r.scenarios.sources[:len(v.sources)] if r.scenarios is not None else v.sources
+    after = r.scenarios.new_sources(len(v.sources) + len(extra) + 1) if r.scenarios is not None else ()
+    if own or extra or after:  # numbered in the text, so a copy or a screen reader keeps the numbers
         first = len(v.sources) + 1
         parts.append(f"<h3>{escape(w('sources'))}</h3>"
-                     + "".join(f'<p class="source">{escape(s.line(v.lang))}</p>' for s in v.sources)
+                     + "".join(f'<p class="source">{escape(s.line(v.lang))}</p>' for s in own)
                      + "".join(f'<p class="source">{escape(w("source_entry").format(number=first + i, text=t))}</p>'
-                               for i, t in enumerate(extra)))
+                               for i, t in enumerate(extra))
+                     + "".join(f'<p class="source">{escape(s.line(v.lang))}</p>' for s in after))
     parts.append("</body></html>")
     return "".join(parts)
 
@@ -360,6 +397,25 @@ def _plan_html(report: Report, w: Callable[[str], str], breaks: Iterable[int] = 
     table = _table(head, rows, breaks, padding=1) if rows else ""
     intro_html = f"<p>{escape(intro)}</p>" if intro else ""
     return f"<h2>{escape(w('plan'))}</h2>{intro_html}{table}{after}"
+
+
+def _scenarios_html(c: ScenarioComparison, breaks: Iterable[int] = ()) -> str:
+    """The "Scenarios" section: one column per set of answers, today's first; a
+    value that differs from today's says so in words, in bold, on a tinted cell."""
+    share = 78 // len(c.columns)
+    head = ('<tr><th width="22%"></th>'
+            + "".join(f'<th width="{share}%">{escape(col.name)}</th>' for col in c.columns) + "</tr>")
+    rows = []
+    for row in c.rows:
+        cells = []
+        for cell in row.cells:
+            if row.key == "reasons":  # a bullet each, without a list's indent in a narrow column
+                body = "".join(f'<p class="cell">\u2022 {_cited(x)}</p>' for x in cell.lines)
+            else:
+                body = "<br/>".join(_cited(x) for x in cell.lines)
+            cells.append(f'<td class="changed">{body}</td>' if cell.changed else f"<td>{body}</td>")
+        rows.append(f'<tr><td class="dim">{escape(row.label)}</td>{"".join(cells)}</tr>')
+    return (f"<h2>{escape(c.title)}</h2><p>{escape(c.intro)}</p>" + _table(head, rows, breaks, padding=2))
 
 
 def _comparison_html(c: Comparison, dimension: str, breaks: Iterable[int] = ()) -> str:

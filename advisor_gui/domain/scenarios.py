@@ -40,9 +40,9 @@ from .presentation import (
     present,
     reason_cites,
 )
-from .register import Scenario
+from .register import MAX_SCENARIO_NAME, Scenario
 
-MAX_NAME = 40  # characters of a scenario's name (a column heading in the window and in print)
+MAX_NAME = MAX_SCENARIO_NAME  # characters of a scenario's name (a column heading in the window and in print)
 MAX_SCENARIOS = 4  # beside the base: five columns still fit a printed page and the window
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..domain.models import Answers, Dataset
+from ..domain.register import Derived, Scenario
 
 
 def _ensure_platform() -> None:
@@ -49,16 +51,19 @@ def write_screenshot(dataset: Dataset, answers: Answers, output: Path, size: tup
 
 
 def write_report(dataset: Dataset, answers: Answers, output: Path, *, client: str = "", notes: str = "",
-                 page_size: str = "letter", lang: str = "en") -> int:
+                 page_size: str = "letter", lang: str = "en", scenarios: Sequence[Scenario] = (),
+                 derived: Derived | None = None) -> int:
     """Write the client summary for ``answers`` as a PDF (``letter`` or ``a4``) in ``lang``,
     with the consultant and firm remembered in the settings and the consultant's
-    ``notes``. Returns 0; raises OSError when ``output`` cannot be written."""
+    ``notes``; a client file's ``scenarios`` (its register ``derived``) side by
+    side. Returns 0; raises OSError when ``output`` cannot be written."""
     _ensure_platform()
     from ..settings import Settings
     from .app_main import make_app
     from .printing import report_for, write_pdf
 
     make_app()
-    report = report_for(dataset, answers, Settings(), client=client, notes=notes, lang=lang)
+    report = report_for(dataset, answers, Settings(), client=client, notes=notes, lang=lang, scenarios=scenarios,
+                        derived=derived)
     write_pdf(report, Path(output), page_size)
     return 0

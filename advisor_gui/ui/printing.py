@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from .. import APP_NAME, __version__
 from .. import settings as opt
 from ..domain.engine import evaluate
-from ..domain.report import BODY_PT, BREAKABLE_TABLES, HEADING_PT, build_report, render_html
+from ..domain.report import BODY_PT, HEADING_PT, breakable_tables, build_report, render_html
 from ..storage import save_bytes
 from .messages import message_box, tell
 from .plaintext import window_title
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from ..domain.engine import Recommendation
     from ..domain.models import Answers, Dataset
     from ..domain.presentation import Presentation
+    from ..domain.register import Derived, Scenario
     from ..domain.report import Report
     from ..settings import Settings
     from .controller import AdvisorController
@@ -190,7 +191,7 @@ def fit_layout(report: Report, device: QPagedPaintDevice) -> tuple[QTextDocument
     for _ in range(MAX_LAYOUTS):
         doc = build_document(report, breaks)
         body = layout_for(doc, device)
-        found = straddling_row(doc, body.height(), breaks)
+        found = straddling_row(doc, body.height(), breaks, breakable_tables(report))
         if found is None:
             break
         key, row = found
@@ -219,10 +220,12 @@ def fit_title(doc: QTextDocument) -> None:
         doc.documentLayout().blockBoundingRect(title)  # lays the block out again
 
 
-def table_rows(doc: QTextDocument) -> list[tuple[str, int, QTextTable, int]]:
+def table_rows(doc: QTextDocument, tables: Iterable[str]) -> list[tuple[str, int, QTextTable, int]]:
     """Every body row of the breakable tables: (table key, index of the row
-    in the whole table, the QTextTable piece holding it, its row in that piece)."""
-    keys = iter(BREAKABLE_TABLES)
+    in the whole table, the QTextTable piece holding it, its row in that piece).
+    ``tables``: the keys of the tables the report has, in order
+    (:func:`~advisor_gui.domain.report.breakable_tables`)."""
+    keys = iter(tables)
     out: list[tuple[str, int, QTextTable, int]] = []
     key, index = "", 0
     for piece in doc.rootFrame().childFrames():
@@ -281,14 +284,14 @@ def row_span(doc: QTextDocument, table: QTextTable, row: int) -> tuple[float, fl
     return min(tops), max(bottoms)
 
 
-def straddling_row(doc: QTextDocument, page_height: float,
-                   breaks: Mapping[str, Iterable[int]]) -> tuple[str, int] | None:
+def straddling_row(doc: QTextDocument, page_height: float, breaks: Mapping[str, Iterable[int]],
+                   tables: Iterable[str]) -> tuple[str, int] | None:
     """Where a breakable table should continue on a new page: the first body
     row (table key, row index) that starts on one page and ends on the next,
     moved up so that at least MIN_ROWS rows go on together. None when every
     row is on one page, or when the row is among the first of its table or
     piece (then the table's start goes to the next page with its heading)."""
-    rows = table_rows(doc)
+    rows = table_rows(doc, tables)
     counts: dict[str, int] = {}
     for key, index, _t, _r in rows:
         counts[key] = index + 1
@@ -535,7 +538,8 @@ def write_pdf(report: Report, path: Path, page_size: str = "letter") -> int:
 def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *, client: str = "",
                notes: str = "", today: dt.date | None = None,
                recommendation: Recommendation | None = None, lang: str = "en",
-               view: Presentation | None = None, target: dt.date | None = None) -> Report:
+               view: Presentation | None = None, target: dt.date | None = None,
+               scenarios: Sequence[Scenario] = (), derived: Derived | None = None) -> Report:
     """The report for ``answers`` in ``lang`` (evaluated unless ``recommendation``,
     evaluated in ``lang``, is given; ``view`` is its presentation when the caller
     has it) with the consultant, firm and logo remembered in ``settings`` and the
@@ -547,7 +551,7 @@ def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *,
     rec = recommendation if recommendation is not None else evaluate(dataset, answers, lang)
     return build_report(dataset, answers, rec, client=client, consultant=consultant, firm=firm, logo=logo,
                         phone=phone, email=email, notes=notes, today=today or dt.date.today(), lang=lang, view=view,
-                        target=target)
+                        target=target, scenarios=scenarios, derived=derived)
 
 
 def default_file_name(client: str, today: dt.date) -> str:
@@ -585,9 +589,9 @@ class SummaryPrinting(QtCore.QObject):
         if lang == c.language:
             return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes,
                               recommendation=c.recommendation, lang=c.language, view=c.presentation,
-                              target=target)
+                              target=target, scenarios=c.scenarios, derived=c.derived)
         return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes, lang=lang,
-                          target=target)
+                          target=target, scenarios=c.scenarios, derived=c.derived)
 
     def printer(self, report: Report) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
