@@ -13,7 +13,9 @@ the name field), the selected scenario's **name** (Enter renames it), **Edit
 Answers…** (the interview, in a dialog that names the scenario, on that
 scenario's answers only) and **Delete**. Each change is one step of Edit ▸ Undo
 and marks the client file modified. The selected column is the scenario these
-act on; arrows move between columns.
+act on; arrows move between columns. Like the other pages beside the map, the
+buttons have no Alt letters (the interview's questions take those); Ctrl+5
+focuses the table, Tab goes to the buttons and the name.
 
 :class:`ScenarioModel` is tested without widgets.
 """
@@ -229,16 +231,16 @@ class ScenarioPanel(Retranslates, QWidget):
         self.table.setAccessibleName(self.tr("Scenarios side by side"))
         self.table.setAccessibleDescription(self.tr(
             "One column for today's answers and one for each scenario; a value that differs from today's says so"))
-        self.add_button.setText(self.tr("&Add Scenario"))
+        self.add_button.setText(self.tr("Add Scenario"))
         self.add_button.setToolTip(self.tr("A new scenario with a copy of today's answers; then type its name"))
-        self.name_label.setText(self.tr("Na&me:"))
+        self.name_label.setText(self.tr("Name:"))
         self.name_edit.setAccessibleName(self.tr("Scenario name"))
         self.name_edit.setToolTip(self.tr("The selected scenario's name: type a new one and press Enter to rename "
                                           "it (at most {0} characters)").format(MAX_NAME))
-        self.edit_button.setText(self.tr("&Edit Answers…"))
+        self.edit_button.setText(self.tr("Edit Answers…"))
         self.edit_button.setToolTip(self.tr("Change the selected scenario's answers in the interview (today's "
                                             "answers stay as they are)"))
-        self.delete_button.setText(self.tr("&Delete"))
+        self.delete_button.setText(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Delete the selected scenario (Edit ▸ Undo brings it back)"))
         self._mark_due()
         self._refresh_if_shown()

@@ -154,12 +154,36 @@
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
+        <source>&amp;Undo {0}</source>
+        <translation>&amp;Annuler&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>&amp;Undo Change {0}</source>
         <translation>&amp;Annuler la modification&#xa0;: {0}</translation>
     </message>
     <message>
+        <source>&amp;Redo {0}</source>
+        <translation>&amp;Rétablir&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>&amp;Redo Change {0}</source>
         <translation>&amp;Rétablir la modification&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Add Scenario</source>
+        <translation>Ajout d&apos;un scénario</translation>
+    </message>
+    <message>
+        <source>Rename Scenario</source>
+        <translation>Changement de nom d&apos;un scénario</translation>
+    </message>
+    <message>
+        <source>Edit Scenario Answers</source>
+        <translation>Modification des réponses d&apos;un scénario</translation>
+    </message>
+    <message>
+        <source>Delete Scenario</source>
+        <translation>Suppression d&apos;un scénario</translation>
     </message>
     <message>
         <source>Answers</source>
@@ -1109,6 +1133,14 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>Pla&amp;n du client</translation>
     </message>
     <message>
+        <source>Sce&amp;narios</source>
+        <translation>&amp;Scénarios</translation>
+    </message>
+    <message>
+        <source>Today&apos;s answers and the client&apos;s what-if scenarios side by side</source>
+        <translation>Les réponses d&apos;aujourd&apos;hui et les scénarios du client, côte à côte</translation>
+    </message>
+    <message>
         <source>Go to &amp;Interview</source>
         <translation>Aller à l&apos;&amp;entrevue</translation>
     </message>
@@ -1891,6 +1923,112 @@ Les règles en usage ({1}) sont inchangées.</translation>
     <message>
         <source>Rules {0} now in use.</source>
         <translation>Règles {0} maintenant en usage.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditor</name>
+    <message>
+        <source>Edit Scenario “{0}”</source>
+        <translation>Modifier le scénario «&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Answers of the scenario “{0}”</source>
+        <translation>Réponses du scénario «&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Only this scenario changes: today&apos;s answers, the recommendation card and the other scenarios stay as they are. OK keeps these answers; Cancel leaves the scenario as it was.</source>
+        <translation>Seul ce scénario change&#xa0;: les réponses d&apos;aujourd&apos;hui, la fiche de recommandation et les autres scénarios restent tels quels. OK conserve ces réponses; Annuler laisse le scénario tel qu&apos;il était.</translation>
+    </message>
+    <message>
+        <source>With these answers: {0}</source>
+        <translation>Avec ces réponses&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scénarios</translation>
+    </message>
+    <message>
+        <source>Scenarios side by side</source>
+        <translation>Scénarios côte à côte</translation>
+    </message>
+    <message>
+        <source>One column for today&apos;s answers and one for each scenario; a value that differs from today&apos;s says so</source>
+        <translation>Une colonne pour les réponses d&apos;aujourd&apos;hui et une pour chaque scénario; une valeur qui diffère de celle d&apos;aujourd&apos;hui l&apos;indique</translation>
+    </message>
+    <message>
+        <source>A new scenario with a copy of today&apos;s answers; then type its name</source>
+        <translation>Un nouveau scénario avec une copie des réponses d&apos;aujourd&apos;hui; tapez ensuite son nom</translation>
+    </message>
+    <message>
+        <source>Scenario name</source>
+        <translation>Nom du scénario</translation>
+    </message>
+    <message>
+        <source>The selected scenario&apos;s name: type a new one and press Enter to rename it (at most {0} characters)</source>
+        <translation>Le nom du scénario sélectionné&#xa0;: tapez-en un autre et appuyez sur Entrée pour le renommer ({0}&#xa0;caractères au plus)</translation>
+    </message>
+    <message>
+        <source>Change the selected scenario&apos;s answers in the interview (today&apos;s answers stay as they are)</source>
+        <translation>Modifier les réponses du scénario sélectionné dans l&apos;entrevue (les réponses d&apos;aujourd&apos;hui restent telles quelles)</translation>
+    </message>
+    <message>
+        <source>Add Scenario</source>
+        <translation>Ajouter un scénario</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Edit Answers…</source>
+        <translation>Modifier les réponses…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the selected scenario (Edit ▸ Undo brings it back)</source>
+        <translation>Supprimer le scénario sélectionné (Édition ▸ Annuler le rétablit)</translation>
+    </message>
+    <message>
+        <source>Select a scenario&apos;s column</source>
+        <translation>Sélectionnez la colonne d&apos;un scénario</translation>
+    </message>
+    <message>
+        <source>Add a scenario first</source>
+        <translation>Ajoutez d&apos;abord un scénario</translation>
+    </message>
+    <message>
+        <source>No scenarios yet. Add Scenario copies today&apos;s answers under a name of your choice; then change that copy&apos;s answers to compare the two side by side.</source>
+        <translation>Aucun scénario pour l&apos;instant. Ajouter un scénario copie les réponses d&apos;aujourd&apos;hui sous le nom de votre choix; modifiez ensuite les réponses de cette copie pour comparer les deux côte à côte.</translation>
+    </message>
+    <message>
+        <source>At most {0} scenarios beside today&apos;s answers.</source>
+        <translation>Au plus {0}&#xa0;scénarios en plus des réponses d&apos;aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>At most {0} scenarios beside today&apos;s answers: delete one to add another.</source>
+        <translation>Au plus {0}&#xa0;scénarios en plus des réponses d&apos;aujourd&apos;hui&#xa0;: supprimez-en un pour en ajouter un autre.</translation>
+    </message>
+    <message>
+        <source>Added “{0}”, a copy of today&apos;s answers. Type its name and press Enter, then Edit Answers… to change what differs.</source>
+        <translation>«&#xa0;{0}&#xa0;» ajouté, une copie des réponses d&apos;aujourd&apos;hui. Tapez son nom et appuyez sur Entrée, puis choisissez Modifier les réponses… pour changer ce qui diffère.</translation>
+    </message>
+    <message>
+        <source>Renamed “{0}” to “{1}”.</source>
+        <translation>«&#xa0;{0}&#xa0;» renommé «&#xa0;{1}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Deleted “{0}”. Edit ▸ Undo brings it back.</source>
+        <translation>«&#xa0;{0}&#xa0;» supprimé. Édition ▸ Annuler le rétablit.</translation>
+    </message>
+    <message>
+        <source>Updated the answers of “{0}”.</source>
+        <translation>Réponses de «&#xa0;{0}&#xa0;» mises à jour.</translation>
     </message>
 </context>
 <context>
