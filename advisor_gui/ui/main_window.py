@@ -795,6 +795,12 @@ class MainWindow(Retranslates, QMainWindow):
 
             self._scenarios = ScenarioPanel(self.controller)
             self.scenarios_page.hold(self._scenarios)
+            self._scenarios.show()  # now, not on the layout's next turn: the page may be showing
+            # Built late, it would come last in the window's Tab order: it goes right after its tab.
+            previous = self.provinces.tabs.tabBar()
+            for widget in self._scenarios.tab_chain():
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
         return self._scenarios
 
     def _page_shown(self, index: int) -> None:

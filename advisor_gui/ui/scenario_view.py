@@ -215,6 +215,10 @@ class ScenarioPanel(Retranslates, QWidget):
         self.retranslate()
         self.refresh()
 
+    def tab_chain(self) -> list[QWidget]:
+        """The page's controls in Tab order: the buttons and the name, then the table."""
+        return [self.add_button, self.name_edit, self.edit_button, self.delete_button, self.table]
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._fit_label_column()
