@@ -797,7 +797,7 @@ class MainWindow(Retranslates, QMainWindow):
             self.scenarios_page.hold(self._scenarios)
             self._scenarios.show()  # now, not on the layout's next turn: the page may be showing
             # Built late, it would come last in the window's Tab order: it goes right after its tab.
-            previous = self.provinces.tabs.tabBar()
+            previous: QWidget = self.provinces.tabs.tabBar()
             for widget in self._scenarios.tab_chain():
                 QWidget.setTabOrder(previous, widget)
                 previous = widget
