@@ -88,7 +88,7 @@ def test_add_rename_edit_delete_undo_and_save(qtbot, tmp_path: Path, dataset) ->
     assert [s.name for s in win.controller.scenarios] == ["Scenario 1"]
     assert win.controller.scenarios[0].answers == win.controller.answers
     assert doc.modified and win.act_undo.text() == "&Undo Add Scenario"
-    assert panel.current_scenario() == 0 and QApplication.focusWidget() is panel.name_edit
+    assert panel.current_scenario() == 0 and win.focusWidget() is panel.name_edit
     # rename: refused with a reason, then done
     panel.name_edit.setText("today")
     assert not panel.rename_current()
@@ -243,6 +243,13 @@ def test_french_window(qtbot, tmp_path: Path, dataset) -> None:
     win.controller.set_scenarios((Scenario(name="Après 6 embauches", answers=dataclasses.replace(TODAY, workers=12)),))
     win.show_scenarios()
     i18n.apply("fr")
+    try:
+        _check_french(win)
+    finally:
+        i18n.apply("en")  # tests without a window come after: they expect English
+
+
+def _check_french(win: MainWindow) -> None:
     win.controller.set_language("fr")
     QApplication.processEvents()
     tabs = win.provinces.tabs
