@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QBrush, QColor, QImage, QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from advisor_gui.domain.offer import CATEGORIES
 from advisor_gui.settings import Settings
@@ -287,3 +287,23 @@ def test_hit_testing_and_rects_need_no_mouse(qtbot, dataset) -> None:
     m.resize(520, 450)
     for code in ALL:
         assert m.code_rect(code).contains(m.label_point(code).toPoint()), code
+
+
+def test_choosing_another_province_never_resizes_the_map(window: MainWindow, dataset, qtbot) -> None:
+    """The facts under the map reserve the height of the longest of them: a map
+    resized on every choice would be redrawn whole and relay out its pane."""
+    m = window.provinces.map
+    for lang in ("en", "fr"):
+        i18n.apply(lang)
+        window.controller.set_language(lang)
+        window.controller.set_province("ON")
+        QApplication.processEvents()
+        size = m.size()
+        for j in dataset.jurisdictions:
+            window.controller.set_province(j.code)
+            QApplication.processEvents()
+            assert m.size() == size, (lang, j.code)
+            facts = window.provinces.facts
+            assert facts.height() >= facts.heightForWidth(facts.width()) > 0  # nothing cut off
+    i18n.apply("en")
+    window.controller.set_language("en")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -21,7 +21,6 @@ from ..domain.models import Dataset
 from ..domain.offer import CATEGORIES
 from .controller import AdvisorController
 from .i18n import Retranslates
-from .plaintext import plain_label
 from .province_details import ProvinceDetails
 from .province_map import LegendSwatch, ProvinceMap
 from .province_model import (
@@ -156,6 +155,43 @@ class _TableParts:
         self.model.retranslate()
 
 
+class _FactsLabel(QLabel):
+    """The selected jurisdiction's facts, as tall as the longest of them needs at
+    the current width: choosing another province never resizes the map above it
+    (a resize redraws the whole map, and relays out the pane, on every change)."""
+
+    def __init__(self, source: ProvinceMap) -> None:
+        super().__init__()
+        self._source = source
+        self._heights: dict[tuple[int, str], int] = {}
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+
+    def texts_changed(self) -> None:
+        """The facts' wording changed (the dataset or the language): measure again."""
+        self._heights.clear()
+        self.updateGeometry()
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        key = (inner, self.font().key())
+        if key not in self._heights:
+            metrics = self.fontMetrics()
+            flags = Qt.TextFlag.TextWordWrap.value | Qt.AlignmentFlag.AlignLeft.value
+            self._heights[key] = max(metrics.boundingRect(0, 0, inner, 10_000, flags, self._source.facts_text(code)
+                                                          ).height() for code in ("", *self._source.codes()))
+        return self._heights[key] + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self.heightForWidth(self.width() or hint.width())))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.heightForWidth(self.width() or hint.width()))
+
+
 class ProvinceView(Retranslates, QWidget):
     """Tabs: Map | Table. Selecting anywhere sets the interview's province."""
 
@@ -176,9 +212,8 @@ class ProvinceView(Retranslates, QWidget):
         self.legend = legend(self)
         map_layout.addWidget(self.legend)
         # The selected jurisdiction's facts as text, not only in the hover tooltip.
-        self.facts = plain_label()
+        self.facts = _FactsLabel(self.map)
         self.facts.setObjectName("provinceFacts")
-        self.facts.setWordWrap(True)
         self.facts.setContentsMargins(4, 2, 4, 0)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         map_layout.addWidget(self.facts)
@@ -258,17 +293,19 @@ class ProvinceView(Retranslates, QWidget):
 
     def _dataset_changed(self, dataset: Dataset) -> None:
         self.map.set_dataset(dataset)
-        self._show_facts()
+        self._show_facts(texts_changed=True)
         if self._table is not None:
             self._table.model.set_dataset(dataset)
         self.select(self._c.answers.province)
 
-    def _show_facts(self) -> None:
+    def _show_facts(self, texts_changed: bool = False) -> None:
+        if texts_changed:
+            self.facts.texts_changed()
         self.facts.setText(self.map.facts_text(self.map.selected()))
 
     def _language_changed(self, lang: str) -> None:
         self.map.set_language(lang)
-        self._show_facts()
+        self._show_facts(texts_changed=True)
         if self._table is not None:
             self._table.model.set_language(lang)
             if self._table.columns_fitted:
