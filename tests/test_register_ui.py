@@ -103,3 +103,37 @@ def test_the_register_is_saved_in_the_client_file(qtbot: Any, tmp_path: Path, da
     assert c.register == ()
     assert win.document.open_path(path)
     assert [e.name for e in c.register] == ["PCL", "Metrolinx"] and not win.document.modified
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("window_lang", ["en", "fr"])
+def test_the_summary_uses_the_register_in_every_language(qtbot: Any, tmp_path: Path, dataset,
+                                                         window_lang: str) -> None:
+    """File ▸ Summary Language may differ from the window's: the summary still
+    sees the register's derived answer (a COR-only prime: COR) and its caution."""
+    from advisor_gui.domain.report import render_html
+
+    c = AdvisorController(dataset, Answers(province="AB", workers=6, sector="construction"),
+                          today=lambda: TODAY, lang=window_lang)
+    win = MainWindow(c, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    assert c.recommendation.program == "SECOR"  # without the register
+    fill(win.register.model, [("Metrolinx", "none", "cor_only", "contract_clause", "2026-10-15")])
+    assert c.recommendation.program == "COR"
+    driving = {"en": "Prime contractors (from the register): COR required, because of Metrolinx.",
+               "fr": "Entrepreneurs principaux (selon le registre)\u00a0: COR exigé, en raison de Metrolinx."}
+    answer = {"en": "At least one requires COR", "fr": "Au moins un exige le COR"}
+    for lang in ("en", "fr"):
+        report = win.printing.report(lang)
+        assert report.lang == lang
+        assert report.view.program == "COR", lang
+        assert "cor.prime_requires_cor" in [r.rule for r in report.view.reasons], lang
+        assert driving[lang] in [x.text for x in report.view.cautions], lang
+        assert answer[lang] in [a.answer for a in report.view.answers], lang
+        html = render_html(report)
+        assert "Metrolinx" in html
+    # the window's menu choice leads to the same summary
+    other = "fr" if window_lang == "en" else "en"
+    win.summary_language_actions[other].trigger()
+    assert win.printing.report().view.program == "COR"
+    assert driving[other] in [x.text for x in win.printing.report().view.cautions]

@@ -209,18 +209,37 @@ class AdvisorController(QObject):
         effective = registers.apply(conform(answers, self._dataset), self._derived)
         return evaluate(self._dataset, effective, self._lang, what_ifs=False)
 
-    def _evaluate(self, *, what_ifs: bool = True) -> Recommendation:
+    def recommendation_in(self, lang: str) -> Recommendation:
+        """The recommendation worded in ``lang`` (a summary in another language):
+        the same effective answers, the register's derived answer and cautions
+        included, whatever the language."""
+        lang = wording.language(lang)
+        return self.recommendation if lang == self._lang else self._evaluate(lang=lang)
+
+    def presentation_in(self, lang: str) -> Presentation:
+        """What the views would say in ``lang``: :attr:`presentation` when that
+        is the window's language, else built from :meth:`recommendation_in`."""
+        lang = wording.language(lang)
+        if lang == self._lang:
+            return self.presentation
+        everything = self._answered >= self._question_ids()
+        return present(self._dataset, self.effective_answers, self.recommendation_in(lang), lang,
+                       None if everything else self._answered)
+
+    def _evaluate(self, *, what_ifs: bool = True, lang: str | None = None) -> Recommendation:
         """The engine on the effective answers, with the register's cautions:
-        which prime drives the derived answer, and each stale confirmation."""
-        rec = evaluate(self._dataset, self.effective_answers, self._lang, what_ifs=what_ifs)
+        which prime drives the derived answer, and each stale confirmation
+        (in ``lang``, the window's language by default)."""
+        lang = lang or self._lang
+        rec = evaluate(self._dataset, self.effective_answers, lang, what_ifs=what_ifs)
         d = self._derived
         if d is None:
             return rec
-        w = wording.words(self._lang)
+        w = wording.words(lang)
         value = w[f"register_value_{d.prime_contractor}"]
         extra = [Caution("register.driving", w["register_driving"].format(value=value, names=", ".join(d.driving)))]
         extra += [Caution("register.stale", w["register_stale"].format(
-            name=e.name, date=wording.date(e.confirmed_on, self._lang) if e.confirmed_on else "",
+            name=e.name, date=wording.date(e.confirmed_on, lang) if e.confirmed_on else "",
             months=registers.STALE_MONTHS)) for e in d.stale]
         return dataclasses.replace(rec, cautions=(*extra, *rec.cautions))
 

@@ -586,11 +586,10 @@ class SummaryPrinting(QtCore.QObject):
         lang = lang or self.summary_language()
         plan = getattr(self.window, "client_plan", None)  # the plan's target date, as the window shows it
         target = plan.target_date if plan is not None else None
-        if lang == c.language:
-            return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes,
-                              recommendation=c.recommendation, lang=c.language, view=c.presentation,
-                              target=target, scenarios=c.scenarios, derived=c.derived)
-        return report_for(c.dataset, c.answers, self.settings, client=c.client_name, notes=c.notes, lang=lang,
+        # The same effective answers (the register's derived prime contractor and
+        # platforms) and register cautions in every language, not the answers as given.
+        return report_for(c.dataset, c.effective_answers, self.settings, client=c.client_name, notes=c.notes,
+                          recommendation=c.recommendation_in(lang), lang=lang, view=c.presentation_in(lang),
                           target=target, scenarios=c.scenarios, derived=c.derived)
 
     def printer(self, report: Report) -> QPrinter:
