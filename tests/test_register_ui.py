@@ -137,3 +137,67 @@ def test_the_summary_uses_the_register_in_every_language(qtbot: Any, tmp_path: P
     win.summary_language_actions[other].trigger()
     assert win.printing.report().view.program == "COR"
     assert driving[other] in [x.text for x in win.printing.report().view.cautions]
+
+
+@pytest.mark.gui
+def test_register_changes_are_undo_steps(qtbot: Any, tmp_path: Path, dataset) -> None:
+    """Adding (with the name typed next), editing and removing a prime are each
+    one Edit ▸ Undo step, named for what they did, redoable, marking the file
+    modified; undoing back to the saved register leaves it unmodified."""
+    c = controller(dataset)
+    win = MainWindow(c, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    doc, panel, model = win.document, win.register, win.register.model
+    assert not doc.modified and win.act_undo.text() == "&Undo" and not win.act_undo.isEnabled()
+    # Add, then the name typed into the new row: one step
+    panel.add_entry()
+    assert win.act_undo.text() == "&Undo Add Prime Contractor" and doc.modified
+    assert model.setData(model.index(0, COL_NAME), "Metrolinx")
+    assert win.act_undo.text() == "&Undo Add Prime Contractor"
+    assert win.history.stack.count() == 1
+    from advisor_gui.ui import i18n
+
+    i18n.apply("fr")
+    try:
+        assert win.history.action_texts()[0] == "&Annuler\u00a0: Ajout d'un entrepreneur principal"
+    finally:
+        i18n.apply("en")
+    # an edit of what it accepts is a step of its own
+    assert model.setData(model.index(0, COL_ACCEPTS), "cor_only")
+    assert win.act_undo.text() == "&Undo Edit Prime Contractor"
+    assert c.effective_answers.prime_contractor == "requires_cor"
+    win.act_undo.trigger()
+    assert c.register[0].accepts == "unknown" and c.effective_answers.prime_contractor == "unknown"
+    assert model.index(0, COL_ACCEPTS).data() == "Unknown"
+    assert win.act_redo.text() == "&Redo Edit Prime Contractor"
+    win.act_redo.trigger()
+    assert c.register[0].accepts == "cor_only" and c.recommendation.program == "COR"
+    # a later rename is an edit, not part of the add
+    assert model.setData(model.index(0, COL_NAME), "Metrolinx Corp.")
+    assert win.act_undo.text() == "&Undo Edit Prime Contractor" and win.history.stack.count() == 3
+    win.act_undo.trigger()
+    assert c.register[0].name == "Metrolinx"
+    # save: unmodified; remove: modified, "Remove"; undo: back to the saved register, unmodified
+    assert doc._write(tmp_path / "acme.coradvice") and not doc.modified
+    panel.table.setCurrentIndex(model.index(0, COL_NAME))
+    panel.remove_current()
+    assert c.register == () and doc.modified and win.act_undo.text() == "&Undo Remove Prime Contractor"
+    assert c.effective_answers.prime_contractor == "none"
+    win.act_undo.trigger()
+    assert [e.name for e in c.register] == ["Metrolinx"] and model.rowCount() == 1 and not doc.modified
+    assert c.recommendation.program == "COR"
+    # undo all the way: the register is empty again, the add undone as one step
+    win.act_undo.trigger()  # the accepts edit
+    win.act_undo.trigger()  # the add and its name
+    assert c.register == () and model.rowCount() == 0 and not win.act_undo.isEnabled()
+    win.act_redo.trigger()
+    assert [e.name for e in c.register] == ["Metrolinx"] and c.register[0].accepts == "unknown"
+    # answers and register changes share one history
+    c.set_answer("workers", 12)
+    assert win.act_undo.text() == "&Undo Change Workers"
+    win.act_undo.trigger()
+    assert c.answers.workers == 8 and [e.name for e in c.register] == ["Metrolinx"]
+    # a new client file starts a new history
+    assert doc.modified and doc._write(tmp_path / "acme.coradvice")
+    assert doc.new_document()
+    assert c.register == () and win.act_undo.text() == "&Undo"

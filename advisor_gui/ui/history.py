@@ -11,7 +11,9 @@ Undoing or redoing hands the whole answers back to the controller
 The client's scenarios (named what-if answers, issue 16) are recorded the same
 way: each change (added, renamed, answers edited, deleted) is one command
 holding the scenarios before and after, named for what it did ("Undo Rename
-Scenario").
+Scenario"). So is the client's prime-contractor register: an entry added,
+edited or removed ("Undo Add Prime Contractor"); naming the entry just added
+(the Add button opens its name for typing) belongs to the same step.
 
 What a client file reads into the window (New, Open, Close, recovered work) and
 a switch of rules start a new history; a save marks the stack clean, so the
@@ -21,11 +23,13 @@ saved answers (which the document then shows as unmodified).
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.models import Answers
-from ..domain.register import Scenario
+from ..domain.register import RegisterEntry, Scenario
 from .controller import AdvisorController
 from .plaintext import no_mnemonic
 
@@ -98,6 +102,61 @@ def scenario_change_kind(before: tuple[Scenario, ...], after: tuple[Scenario, ..
     return "edit"
 
 
+# What a change of the prime-contractor register did (RegisterChange.kind).
+REGISTER_KINDS = ("add", "edit", "remove")
+
+
+class RegisterChange(QUndoCommand):
+    """Register ``before`` -> ``after``; ``kind`` is one of :data:`REGISTER_KINDS`."""
+
+    def __init__(self, history: AnswerHistory, kind: str, before: tuple[RegisterEntry, ...],
+                 after: tuple[RegisterEntry, ...]) -> None:
+        super().__init__(f"register {kind}")
+        self._history = history
+        self.kind = kind
+        self.before = before
+        self.after = after
+        self._done = True  # pushed after the controller already made the change
+
+    def id(self) -> int:
+        return REGISTER_MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """An entry just added takes the name typed next into the same step
+        (Add opens the new entry's name for typing); nothing else merges."""
+        if not (isinstance(other, RegisterChange) and self.kind == "add" and other.kind == "edit"
+                and self.after == other.before and len(self.after) > len(self.before)):
+            return False
+        added = len(self.after) - 1
+        changed = [i for i, (a, b) in enumerate(zip(other.before, other.after, strict=True)) if a != b]
+        if changed != [added] or dataclasses.replace(other.after[added], name=self.after[added].name) != \
+                self.after[added]:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._history.restore_register(self.after)
+
+    def undo(self) -> None:
+        self._history.restore_register(self.before)
+
+
+REGISTER_MERGE_ID = 10_000  # above any question's merge id
+
+
+def register_change_kind(before: tuple[RegisterEntry, ...], after: tuple[RegisterEntry, ...]) -> str:
+    """What happened between two registers."""
+    if len(after) > len(before):
+        return "add"
+    if len(after) < len(before):
+        return "remove"
+    return "edit"
+
+
 class AnswerHistory(QObject):
     """The window's undo history of answers (Edit ▸ Undo / Redo call :meth:`undo` / :meth:`redo`)."""
 
@@ -110,8 +169,10 @@ class AnswerHistory(QObject):
         self._last = controller.answers
         self._restoring = False
         self._last_scenarios = controller.scenarios
+        self._last_register = controller.register
         controller.answersChanged.connect(self._record)
         controller.scenariosChanged.connect(self._record_scenarios)
+        controller.registerChanged.connect(self._record_register)
         controller.datasetChanged.connect(self.reset)
         # Signal to signal: nothing of Python's runs once the window is gone.
         self.stack.indexChanged.connect(self.changed)
@@ -130,6 +191,12 @@ class AnswerHistory(QObject):
         if self._restoring or before == scenarios:
             return
         self.stack.push(ScenarioChange(self, scenario_change_kind(before, scenarios), before, scenarios))
+
+    def _record_register(self, entries: tuple[RegisterEntry, ...]) -> None:
+        before, self._last_register = self._last_register, entries
+        if self._restoring or before == entries:
+            return
+        self.stack.push(RegisterChange(self, register_change_kind(before, entries), before, entries))
 
     def merge_id(self, key: str) -> int:
         """One id per question (commands with the same id merge); -1: never merges."""
@@ -152,12 +219,21 @@ class AnswerHistory(QObject):
             self._restoring = False
             self._last_scenarios = self._c.scenarios
 
+    def restore_register(self, entries: tuple[RegisterEntry, ...]) -> None:
+        self._restoring = True
+        try:
+            self._c.set_register(entries)
+        finally:
+            self._restoring = False
+            self._last_register = self._c.register
+
     # --- the window's side ---------------------------------------------------------
     def reset(self, *_: object) -> None:
         """A new history from the answers shown now (a file read into the window, other rules)."""
         self.stack.clear()
         self._last = self._c.answers
         self._last_scenarios = self._c.scenarios
+        self._last_register = self._c.register
         self.changed.emit()
 
     def mark_saved(self) -> None:
@@ -182,6 +258,8 @@ class AnswerHistory(QObject):
         command = self.stack.command(index)
         if isinstance(command, ScenarioChange):
             return f"scenario.{command.kind}"
+        if isinstance(command, RegisterChange):
+            return f"register.{command.kind}"
         return command.key if isinstance(command, AnswerChange) else ""
 
     # --- names -----------------------------------------------------------------------
@@ -193,7 +271,7 @@ class AnswerHistory(QObject):
         """Edit ▸ Undo and Redo as they read now, in the current language."""
         undo, redo = self.undo_key(), self.redo_key()
         plain_undo, plain_redo = self.plain_texts()
-        scenario = self.scenario_names()
+        scenario = self.scenario_names() | self.register_names()
         if undo is None:
             undo_text = plain_undo
         elif undo in scenario:
@@ -215,6 +293,14 @@ class AnswerHistory(QObject):
             "scenario.rename": self.tr("Rename Scenario"),
             "scenario.edit": self.tr("Edit Scenario Answers"),
             "scenario.delete": self.tr("Delete Scenario"),
+        }
+
+    def register_names(self) -> dict[str, str]:
+        """What a change of the prime-contractor register did, as Undo and Redo name it."""
+        return {
+            "register.add": self.tr("Add Prime Contractor"),
+            "register.edit": self.tr("Edit Prime Contractor"),
+            "register.remove": self.tr("Remove Prime Contractor"),
         }
 
     def name(self, key: str) -> str:

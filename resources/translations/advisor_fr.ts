@@ -186,6 +186,18 @@
         <translation>Suppression d&apos;un scénario</translation>
     </message>
     <message>
+        <source>Add Prime Contractor</source>
+        <translation>Ajout d&apos;un entrepreneur principal</translation>
+    </message>
+    <message>
+        <source>Edit Prime Contractor</source>
+        <translation>Modification d&apos;un entrepreneur principal</translation>
+    </message>
+    <message>
+        <source>Remove Prime Contractor</source>
+        <translation>Retrait d&apos;un entrepreneur principal</translation>
+    </message>
+    <message>
         <source>Answers</source>
         <translation>réponses</translation>
     </message>
