@@ -130,6 +130,21 @@ def test_export_writes_a_calendar_that_parses_back_with_stable_uids(qtbot, tmp_p
 
 
 @pytest.mark.gui
+def test_export_follows_the_windows_language(qtbot, tmp_path, dataset) -> None:
+    from icalendar import Calendar
+
+    win = make_window(qtbot, tmp_path, dataset, AB_SECOR)
+    english = Calendar.from_ical(win.client_plan.export_calendar(tmp_path / "en.ics").read_bytes())
+    win.controller.set_language("fr")
+    french = Calendar.from_ical(win.client_plan.export_calendar(tmp_path / "fr.ics").read_bytes())
+    titles = [s.title for s in win.client_plan.plan().steps if s.date is not None]
+    assert [str(e["summary"]) for e in french.walk("VEVENT")] == titles
+    assert all("R\u00e8gle\u00a0: plan." in str(e["description"]) for e in french.walk("VEVENT"))
+    assert all("Rule: plan." in str(e["description"]) for e in english.walk("VEVENT"))
+    assert [str(e["uid"]) for e in french.walk("VEVENT")] == [str(e["uid"]) for e in english.walk("VEVENT")]
+
+
+@pytest.mark.gui
 def test_a_failed_export_says_why_and_writes_nothing(qtbot, tmp_path, dataset, monkeypatch) -> None:
     said: list[tuple[str, str]] = []
     monkeypatch.setattr(client_plan, "tell",

@@ -253,6 +253,45 @@ def test_ics_parses_back_with_alarms_and_stable_uids(tmp_path: Path, capsys: pyt
     assert not set(uids) & {str(e["uid"]) for e in Calendar.from_ical(other).walk("VEVENT")}
 
 
+def test_ics_follows_the_language_and_keeps_its_uids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``plan --ics --lang``: every text of the calendar in that language (the
+    plan's titles, the description's labels, the calendar's name), the same
+    events with the same UIDs in both, so a French export updates an English one."""
+    from icalendar import Calendar
+
+    answers = write(tmp_path, AB_SECOR)
+    cals = {}
+    for lang in ("en", "fr"):
+        ics = tmp_path / f"plan-{lang}.ics"
+        assert run(capsys, "plan", "--answers", answers, "--ics", str(ics), "--today", "2026-11-30",
+                   "--client", "Acme", "--lang", lang)[0] == 0
+        cals[lang] = Calendar.from_ical(ics.read_bytes())
+    doc = {lang: json.loads(run(capsys, "plan", "--answers", answers, "--json", "--today", "2026-11-30",
+                                "--lang", lang)[1]) for lang in ("en", "fr")}
+    label = {"en": ("Rule: ", "Source: "), "fr": ("Règle\u00a0: ", "Source\u00a0: ")}
+    for lang, cal in cals.items():
+        events = cal.walk("VEVENT")
+        steps = [s for s in doc[lang]["steps"] if s["date"]]
+        assert len(events) == len(steps) > 0
+        for event, step in zip(events, steps, strict=True):
+            description = str(event["description"])
+            assert str(event["summary"]) == step["title"]
+            assert description.startswith(step["title"] + "\n\n")
+            assert f"{label[lang][0]}{step['rule']}\n" in description
+            assert f"{label[lang][1]}{step['source']}" in description
+            assert event["summary"].params["LANGUAGE"] == f"{lang}-CA"
+            assert event["description"].params["LANGUAGE"] == f"{lang}-CA"
+            (alarm,) = event.walk("VALARM")
+            assert str(alarm["description"]) == step["title"]
+    assert "Rule:" not in cals["fr"].to_ical().decode() and "Règle" not in cals["en"].to_ical().decode()
+    assert str(cals["en"]["x-wr-calname"]) == "COR/SECOR plan \u2014 Acme"
+    assert str(cals["fr"]["x-wr-calname"]) == "Plan COR/SECOR \u2014 Acme"
+    en, fr = (cals[lang].walk("VEVENT") for lang in ("en", "fr"))
+    assert [str(e["uid"]) for e in en] == [str(e["uid"]) for e in fr]
+    assert [e.decoded("dtstart") for e in en] == [e.decoded("dtstart") for e in fr]
+    assert [str(e["summary"]) for e in en] != [str(e["summary"]) for e in fr]
+
+
 def build_plan_for_cli(answers_path: str) -> Plan:
     from advisor_gui.domain.loader import load_dataset
 

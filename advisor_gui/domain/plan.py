@@ -28,6 +28,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from . import wording
 from .citations import format_cites
 from .models import Answers, Dataset, HostRoute, TimingStep
 
@@ -50,6 +51,7 @@ class Plan:
     target: dt.date | None
     dataset_version: str
     dataset_effective: dt.date
+    lang: str = "en"  # the language of the steps' titles (the calendar's texts follow it)
 
     def as_contract(self) -> dict[str, object]:
         """The ``plan --json`` document (DESIGN.md §4), plus ``today``,
@@ -170,6 +172,7 @@ def build_plan(
         target=target,
         dataset_version=dataset.version,
         dataset_effective=dataset.effective,
+        lang=wording.language(lang),
     )
 
 

@@ -124,6 +124,9 @@ WORDS: dict[str, dict[str, str]] = {
                                "other provinces…): {count}; the advisor's Client Plan and its plan command "
                                "list them with their sources."),
         "plan_date_past": "{date} (already past)",
+        # The audit calendar (.ics): its name, and each event's description.
+        "ics_calendar_name": "COR/SECOR plan \u2014 {client}",
+        "ics_description": "{title}\n\nRule: {rule}\nSource: {source}",
         "register_driving": "Prime contractors (from the register): {value}, because of {names}.",
         "register_value_requires_cor": "COR required",
         "register_value_accepts_secor": "the small-employer program accepted",
@@ -253,6 +256,8 @@ WORDS: dict[str, dict[str, str]] = {
                                "d'autres provinces…)\u00a0: {count}; le plan du client de l'application et sa "
                                "commande plan les énumèrent avec leurs sources."),
         "plan_date_past": "{date} (date dépassée)",
+        "ics_calendar_name": "Plan COR/SECOR \u2014 {client}",
+        "ics_description": "{title}\n\nRègle\u00a0: {rule}\nSource\u00a0: {source}",
         "register_driving": "Entrepreneurs principaux (selon le registre) : {value}, en raison de {names}.",
         "register_value_requires_cor": "COR exigé",
         "register_value_accepts_secor": "programme pour petits employeurs accepté",
