@@ -4,6 +4,7 @@ real window on made-up screens at 100-200 % scaling), what shows at a laptop's
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -221,3 +222,121 @@ def test_the_province_table_keeps_the_names_in_sight_and_shows_the_summary_whole
     assert manitoba.name.get("en") in details.text() and manitoba.summary.get("en") in details.text()
     win.controller.set_province("NS")
     qtbot.waitUntil(lambda: dataset.jurisdiction("NS").summary.get("en") in details.text())
+
+
+# --- the Primes and Scenarios pages (issue 16) ------------------------------------------------
+def test_register_columns_share_the_width() -> None:
+    from advisor_gui.ui.register_table import fit_widths
+
+    # room for every text on one line: the last column takes the rest
+    assert fit_widths([100, 50, 80], [40, 50, 30], 300) == [100, 50, 150]
+    # not enough: each column its longest word plus a share of the room in proportion to its want
+    widths = fit_widths([200, 50, 300], [50, 50, 50], 300)
+    assert sum(widths) == 300 and widths[1] == 50 and widths[0] < widths[2]
+    assert all(w >= m for w, m in zip(widths, [50, 50, 50], strict=True))
+    # not even the words: the free-text columns give up room down to their floor, then it scrolls
+    assert fit_widths([200, 90, 300], [80, 90, 80], 220, [40, 90, 40]) == [65, 90, 65]
+    assert fit_widths([200, 90, 300], [80, 90, 80], 100, [40, 90, 40]) == [40, 90, 40]
+
+
+PRIMES = (
+    ("PCL Constructors Canada Inc.", "ContractorCheck", "accepts_small", "platform_requirement",
+     dt.date(2026, 9, 1), "Confirmed by the site safety manager for the Brampton job, by email to the office"),
+    ("Metrolinx", "none", "cor_only", "contract_clause", dt.date(2026, 10, 15), "Clause 7.3 of the tender"),
+    ("EllisDon", "Avetta", "unknown", "none", None, ""),
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_at_1366x705_the_primes_register_fits_its_page(qtbot, dataset, tmp_path: Path, lang: str) -> None:
+    """No sideways scrolling: the columns share the page, the texts wrap (never
+    inside a word of a choice or a date), each row as tall as its texts."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from advisor_gui.domain.register import RegisterEntry
+    from advisor_gui.ui import i18n
+    from advisor_gui.ui.register_table import COL_NAME, COL_NOTE, PADDING, longest_word
+
+    i18n.apply(lang)
+    try:
+        win = shown_window(qtbot, tmp_path, dataset, Answers(province="ON", workers=8, sector="construction"))
+        win.controller.set_language(lang)
+        win.resize(1366, 705)
+        qtbot.waitUntil(lambda: win.width() == 1366)
+        win.apply_default_sizes()
+        win.controller.set_register(tuple(RegisterEntry(*p) for p in PRIMES))
+        win.provinces.tabs.setCurrentWidget(win.register_page)
+        panel = win.register
+        table, model = panel.table, panel.model
+        qtbot.waitUntil(lambda: table.isVisible() and table.horizontalScrollBar().maximum() == 0, timeout=2000)
+        qtbot.wait(20)  # the fit after the last resize
+        assert table.horizontalScrollBar().maximum() == 0
+        widths = [table.columnWidth(c) for c in range(model.columnCount())]
+        assert sum(widths) <= table.viewport().width()
+        metrics = table.fontMetrics()
+        delegate = table.itemDelegate()
+        for col in range(model.columnCount()):
+            texts = [str(model.index(r, col).data()) for r in range(model.rowCount())]
+            if col not in (COL_NAME, COL_NOTE):  # choices and dates wrap between words only
+                assert widths[col] >= max(longest_word(metrics, t) for t in texts) + PADDING, (col, texts)
+            for r in range(model.rowCount()):
+                option = QStyleOptionViewItem()
+                option.initFrom(table)
+                option.rect = table.visualRect(model.index(r, col))
+                option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+                assert delegate.sizeHint(option, model.index(r, col)).height() <= table.rowHeight(r)
+        # the headers wrap inside a header tall enough for them
+        header = table.horizontalHeader()
+        for col in range(model.columnCount()):
+            title = str(model.headerData(col, Qt.Orientation.Horizontal))
+            needed = header.fontMetrics().boundingRect(QRect(0, 0, widths[col] - PADDING, 10_000),
+                                                       Qt.TextFlag.TextWordWrap, title).height()
+            assert needed <= header.height(), title
+        assert model.index(0, COL_NOTE).data(Qt.ItemDataRole.ToolTipRole)  # the whole note, however narrow
+    finally:
+        i18n.apply("en")
+
+
+def test_at_1366x705_the_scenario_name_has_room_in_french(qtbot, dataset, tmp_path: Path) -> None:
+    import dataclasses
+
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from advisor_gui.domain.register import Scenario
+    from advisor_gui.ui import i18n
+
+    i18n.apply("fr")
+    try:
+        today = Answers(province="ON", workers=8, sector="construction")
+        win = shown_window(qtbot, tmp_path, dataset, today)
+        win.controller.set_language("fr")
+        win.resize(1366, 705)
+        qtbot.waitUntil(lambda: win.width() == 1366)
+        win.apply_default_sizes()
+        win.controller.set_scenarios((
+            Scenario(name="Après 6 embauches", answers=dataclasses.replace(today, workers=14)),
+            Scenario(name="Remporte l'appel d'offres de Metrolinx",
+                     answers=dataclasses.replace(today, public_sector_bids=True))))
+        win.show_scenarios()
+        panel = win.scenarios
+        panel.select_column(1)
+        qtbot.waitUntil(lambda: panel.name_edit.text() == "Après 6 embauches")
+        qtbot.wait(20)
+        edit = panel.name_edit
+        assert edit.fontMetrics().horizontalAdvance(edit.text()) + 16 <= edit.width()
+        assert edit.y() > panel.add_button.y()  # on a row of its own with Edit and Delete
+        assert panel.edit_button.isVisible() and panel.delete_button.isVisible()
+        assert panel.delete_button.geometry().right() <= panel.width()
+        # the long name wraps in its heading, whole
+        header = panel.table.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        for col in (2, 3):
+            name = str(panel.model.headerData(col, Qt.Orientation.Horizontal))
+            needed = QFontMetrics(bold).boundingRect(QRect(0, 0, header.sectionSize(col) - 16, 10_000),
+                                                     Qt.TextFlag.TextWordWrap, name).height()
+            assert needed <= header.height() - 6, name
+    finally:
+        i18n.apply("en")

@@ -201,3 +201,26 @@ def test_register_changes_are_undo_steps(qtbot: Any, tmp_path: Path, dataset) ->
     assert doc.modified and doc._write(tmp_path / "acme.coradvice")
     assert doc.new_document()
     assert c.register == () and win.act_undo.text() == "&Undo"
+
+
+def test_file_text_in_tooltips_is_plain(qapp, dataset) -> None:
+    """A prime's name or note, a scenario's name: shown literally in tooltips, never as markup."""
+    import dataclasses
+
+    from PySide6.QtCore import Qt
+
+    from advisor_gui.domain.register import RegisterEntry, Scenario
+    from advisor_gui.ui.plaintext import tooltip
+    from advisor_gui.ui.scenario_view import ScenarioModel
+
+    c = controller(dataset)
+    c.set_register((RegisterEntry(name="<b>PCL</b>", platform="none", accepts="cor_only", confirmed_by="none",
+                                  confirmed_on=None, note="<img src='x'> & more"),))
+    model = RegisterModel(c)
+    assert model.index(0, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == tooltip("<b>PCL</b>")
+    assert "&lt;img" in model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole)
+    c.set_scenarios((Scenario(name="<i>Later</i>", answers=dataclasses.replace(c.answers, workers=20)),))
+    scenarios = ScenarioModel()
+    scenarios.set_comparison(c.scenario_comparison())
+    assert scenarios.headerData(2, Qt.Orientation.Horizontal) == "<i>Later</i>"
+    assert scenarios.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == tooltip("<i>Later</i>")

@@ -3,9 +3,12 @@
 A page beside the map, table and plan: one row per prime contractor or project
 owner (name, platform, what it accepts, how and when that was confirmed, a
 note), edited in place from the keyboard (F2 or typing; the choice columns as
-lists), with Add and Remove. The register lives in the controller, which
-derives the ``prime_contractor`` answer from it and saves it in the client
-file; the interview shows the derived answer and says where it comes from.
+lists), with Add and Remove. Its columns fit the page's width (:func:`fit_widths`):
+as wide as their texts when there is room, else each narrowed towards its longest
+word, the texts and headers wrapped (the name and note whole in a tooltip too).
+The register lives in the controller, which derives the ``prime_contractor``
+answer from it and saves it in the client file; the interview shows the derived
+answer and says where it comes from.
 
 :class:`RegisterModel` is tested without widgets.
 """
@@ -16,7 +19,19 @@ import dataclasses
 import datetime as dt
 from typing import Any, get_args
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +49,7 @@ from ..domain import wording
 from ..domain.register import Accepts, Confirmation, RegisterEntry, RegisterPlatform
 from .controller import AdvisorController
 from .i18n import Retranslates
-from .plaintext import plain_label
+from .plaintext import plain_label, tooltip
 
 COL_NAME, COL_PLATFORM, COL_ACCEPTS, COL_BY, COL_ON, COL_NOTE = range(6)
 Index = QModelIndex | QPersistentModelIndex
@@ -127,6 +142,8 @@ class RegisterModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_ON:
             return QCoreApplication.translate("RegisterModel", "Date as YYYY-MM-DD; empty when not confirmed")
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_NAME, COL_NOTE) and value:
+            return tooltip(value)  # whole, whatever the column's width; a file's text, never markup
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -189,8 +206,41 @@ class RegisterModel(QAbstractTableModel):
         self._c.set_register(self._rows)
 
 
+def fit_widths(natural: list[int], minimum: list[int], available: int,
+               floor: list[int] | None = None) -> list[int]:
+    """Column widths for ``available`` pixels: ``natural`` (each column's text on
+    one line) when they fit, the last column taking what is left; else each
+    column ``minimum`` (its longest word) plus a share of the room left in
+    proportion to how much more it would like. When even the minimums do not
+    fit, the columns with a lower ``floor`` (free text, which may wrap inside a
+    word) give up room down to it; below the floors, the table scrolls."""
+    natural = [max(n, m) for n, m in zip(natural, minimum, strict=True)]
+    if sum(natural) <= available:
+        return [*natural[:-1], natural[-1] + available - sum(natural)]
+    room = available - sum(minimum)
+    if room < 0:
+        return list(minimum) if floor is None else fit_widths(minimum, [min(f, m) for f, m in zip(
+            floor, minimum, strict=True)], available)
+    wants = [n - m for n, m in zip(natural, minimum, strict=True)]
+    widths = [m + room * w // sum(wants) for m, w in zip(minimum, wants, strict=True)]
+    widths[-1] += available - sum(widths)  # the rounding, to the last column
+    return widths
+
+
+PADDING = 12  # a cell's (or header's) margins and focus frame, either side together
+
+
+def longest_word(metrics: QFontMetrics, text: str) -> int:
+    return max((metrics.horizontalAdvance(w) for w in text.split()), default=0)
+
+
 class _ChoiceDelegate(QStyledItemDelegate):
-    """A list of the column's choices for the platform, accepts and confirmation columns."""
+    """A list of the column's choices for the platform, accepts and confirmation
+    columns; rows a little taller than their (wrapped) text, so lines never touch the grid."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + 6)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         choices = index.data(ChoicesRole)
@@ -233,9 +283,23 @@ class RegisterPanel(Retranslates, QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.verticalHeader().hide()
+        # Columns fit the page (fit_columns): texts and headers wrap, rows grow to hold them.
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                                   | Qt.TextFlag.TextWordWrap)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
+                       self.model.dataChanged, self.model.headerDataChanged):
+            signal.connect(self._fit_timer.start)
+        self.table.installEventFilter(self)
         self.derived = plain_label()
         self.derived.setObjectName("registerDerived")
         self.derived.setWordWrap(True)
@@ -262,6 +326,45 @@ class RegisterPanel(Retranslates, QWidget):
     def pane_title(self) -> str:
         return self.tr("Prime contractors and owners")
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange,
+                                                      QEvent.Type.Show):
+            self._fit_timer.start()  # once the size settles: splitters send several resizes
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """The columns across the table's width (:func:`fit_widths`), from the
+        texts shown now: each as wide as its header and cells on one line when
+        there is room, else narrowed towards its longest word (at most about 14
+        characters for the name and note, which may wrap anywhere, down to about
+        6 when nothing else gives); the header as tall as its most wrapped title."""
+        self._fit_timer.stop()
+        table, model = self.table, self.model
+        cells, words = table.fontMetrics(), table.horizontalHeader().fontMetrics()
+        cap = cells.averageCharWidth() * 14
+        natural, minimum, floor = [], [], []
+        for col in range(model.columnCount()):
+            title = str(model.headerData(col, Qt.Orientation.Horizontal))
+            texts = [str(model.index(r, col).data() or "") for r in range(model.rowCount())]
+            natural.append(max([words.horizontalAdvance(title), *(cells.horizontalAdvance(t) for t in texts)])
+                           + PADDING)
+            word = max([longest_word(cells, t) for t in texts] or [0])
+            free_text = col in (COL_NAME, COL_NOTE)  # the user's words, any length: capped
+            minimum.append(max(longest_word(words, title), min(word, cap) if free_text else word) + PADDING)
+            floor.append(cells.averageCharWidth() * 6 + PADDING if free_text else minimum[-1])
+        available = table.contentsRect().width() - 2 * table.frameWidth()
+        bar = table.verticalScrollBar()
+        if bar.isVisible():
+            available -= bar.width()
+        widths = fit_widths(natural, minimum, available, floor)
+        for col, width in enumerate(widths):
+            table.setColumnWidth(col, width)
+        lines = max(words.boundingRect(QRect(0, 0, max(1, w - PADDING), 10_000), Qt.TextFlag.TextWordWrap,
+                                       str(model.headerData(c, Qt.Orientation.Horizontal))).height()
+                    for c, w in enumerate(widths))
+        table.horizontalHeader().setFixedHeight(lines + 10)
+        table.resizeRowsToContents()
+
 
     def retranslate(self) -> None:
         self.table.setAccessibleName(self.tr("Prime-contractor register"))
@@ -270,6 +373,7 @@ class RegisterPanel(Retranslates, QWidget):
         self.remove_button.setText(self.tr("Remove"))
         self.remove_button.setToolTip(self.tr("Remove the selected prime contractor or owner"))
         self._show_derived()
+        self._fit_timer.start()
 
     def _show_derived(self, *_: object) -> None:
         d = self._c.derived
