@@ -25,8 +25,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -47,7 +47,7 @@ from ..domain.register import Scenario
 from ..domain.scenarios import MAX_NAME, MAX_SCENARIOS, ScenarioComparison
 from .controller import AdvisorController
 from .i18n import Retranslates
-from .plaintext import plain_label, window_title
+from .plaintext import plain_label, tooltip, window_title
 from .style import CHANGED_BACKGROUND, CHANGED_TEXT, pane_title, quiet_note
 
 Index = QModelIndex | QPersistentModelIndex
@@ -134,7 +134,9 @@ class ScenarioModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role in (Qt.ItemDataRole.DisplayRole,
                                                                  Qt.ItemDataRole.ToolTipRole) and self._c:
-            return "" if section == 0 else self._c.columns[section - 1].name
+            name = "" if section == 0 else self._c.columns[section - 1].name
+            # The user's own text: a tooltip shows it literally, never as markup.
+            return tooltip(name) if role == Qt.ItemDataRole.ToolTipRole else name
         return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -165,9 +167,18 @@ class ScenarioPanel(Retranslates, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # the row names: see resizeEvent
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long name: "Wins the Metrolinx…", whole in the tooltip
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # A long name wraps (the header grows to three lines), whole in the tooltip.
+        # Not elided: the header elides to one line before it wraps.
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                                   | Qt.TextFlag.TextWordWrap)
         self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
+        # The names re-wrap once the columns settle (a page shown or resized resizes them several times).
+        self._header_timer = QTimer(self)
+        self._header_timer.setSingleShot(True)
+        self._header_timer.setInterval(0)
+        self._header_timer.timeout.connect(self._fit_header)
+        header.sectionResized.connect(self._header_timer.start)
 
         self.add_button = QPushButton()
         self.add_button.setObjectName("scenarioAdd")
@@ -189,18 +200,23 @@ class ScenarioPanel(Retranslates, QWidget):
         self.message.setWordWrap(True)
         quiet_note(self.message, italic=False)
 
+        # Add on a row of its own; the selected scenario's name (the field as wide as
+        # the page allows: French names run long), Edit and Delete on the next, in Tab order.
         top = QHBoxLayout()
         top.setContentsMargins(4, 0, 4, 0)
         top.addWidget(self.add_button)
-        top.addSpacing(8)
-        top.addWidget(self.name_label)
-        top.addWidget(self.name_edit, 1)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.delete_button)
+        top.addStretch(1)
+        selected = QHBoxLayout()
+        selected.setContentsMargins(4, 0, 4, 0)
+        selected.addWidget(self.name_label)
+        selected.addWidget(self.name_edit, 1)
+        selected.addWidget(self.edit_button)
+        selected.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 2)
         layout.setSpacing(4)
         layout.addLayout(top)
+        layout.addLayout(selected)
         msg_row = QHBoxLayout()
         msg_row.setContentsMargins(4, 0, 4, 0)
         msg_row.addWidget(self.message)
@@ -227,6 +243,21 @@ class ScenarioPanel(Retranslates, QWidget):
         """The row names take about a fifth of the width (they wrap), the sets of answers share the rest."""
         width = self.table.viewport().width()
         self.table.setColumnWidth(0, max(self.fontMetrics().averageCharWidth() * 14, width * 21 // 100))
+        self._fit_header()
+        self._header_timer.start()
+
+    def _fit_header(self) -> None:
+        """The header as tall as the most wrapped scenario name needs, at most three lines."""
+        header = self.table.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)  # the selected column's heading is bold
+        metrics = QFontMetrics(font)
+        needed = max((metrics.boundingRect(QRect(0, 0, max(1, header.sectionSize(c) - 16), 10_000),
+                                           Qt.TextFlag.TextWordWrap,
+                                           str(self.model.headerData(c, Qt.Orientation.Horizontal) or "")).height()
+                      for c in range(1, self.model.columnCount())), default=0)
+        lines = min(3, max(1, round(needed / max(1, metrics.lineSpacing()))))
+        header.setFixedHeight(metrics.lineSpacing() * lines + 10)
 
     def pane_title(self) -> str:
         return self.tr("Scenarios side by side")
