@@ -19,6 +19,7 @@ from advisor_gui.ui import i18n, text_size
 from advisor_gui.ui.controller import AdvisorController
 from advisor_gui.ui.document import DocumentController
 from advisor_gui.ui.main_window import MainWindow
+from advisor_gui.ui.plaintext import without_mnemonic
 
 pytestmark = pytest.mark.gui
 
@@ -268,6 +269,32 @@ def test_user_guide_opens_on_f1_offline_in_both_languages(qtbot: Any, window: Ma
     assert french is not guide and french.windowTitle() == "Guide d'utilisation"
     text = french.view.toPlainText()  # type: ignore[attr-defined]
     assert "Les dossiers clients" in text and "Enregistrement automatique" in text and "{key:" not in text
+
+
+def _menu_path(menu: Any, action: QAction) -> str:
+    """"View ▸ Scenarios" as the menus read now (no Alt letters)."""
+    return f"{without_mnemonic(menu.title())} ▸ {without_mnemonic(action.text())}"
+
+
+def test_the_user_guide_covers_the_plan_primes_and_scenarios(qtbot: Any, window: MainWindow) -> None:
+    """The guide names the menus, pages and buttons as the window shows them,
+    in both languages, with the shortcuts the menus declare."""
+    for lang in ("en", "fr"):
+        if lang == "fr":
+            to_french(qtbot, window)
+        text = " ".join(window.show_user_guide().view.toPlainText().split())  # type: ignore[attr-defined]
+        for menu, action in ((window.view_menu, window.act_scenarios), (window.view_menu, window.act_client_plan),
+                             (window.file_menu, window.act_export_calendar)):
+            assert _menu_path(menu, action) in text, (lang, _menu_path(menu, action))
+        for action in (window.act_scenarios, window.act_client_plan):
+            assert f"({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})" in text
+        tabs = window.provinces.tabs
+        for page in (window.plan_page, window.register_page, window.scenarios_page):
+            assert without_mnemonic(tabs.tabText(tabs.indexOf(page))) in text
+        scenarios, primes, plan = window.scenarios, window.register, window.client_plan
+        for button in (scenarios.add_button, scenarios.edit_button, scenarios.delete_button, primes.add_button,
+                       primes.remove_button, plan.export_button):
+            assert without_mnemonic(button.text()) in text, (lang, button.text())
 
 
 def test_keyboard_shortcuts_are_generated_from_the_menus(qtbot: Any, window: MainWindow) -> None:
