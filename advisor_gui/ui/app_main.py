@@ -27,9 +27,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     from .style import readable_palette
 
     app.setPalette(readable_palette(app.palette()))
-    from .scrollbar_cache import ScrollBarCacheStyle
-
-    app.setStyle(ScrollBarCacheStyle())
     return app
 
 

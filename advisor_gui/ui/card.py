@@ -23,6 +23,7 @@ from ..domain.presentation import Cited, Dispute, Presentation
 from . import text_size
 from .controller import AdvisorController
 from .plaintext import tooltip
+from .scroll_bars import cache_scroll_bars
 from .style import card_css
 
 if TYPE_CHECKING:
@@ -111,6 +112,7 @@ def section_html(v: Presentation, expanded: frozenset[str] = frozenset()) -> dic
 class RecommendationCard(QTextBrowser):
     def __init__(self, controller: AdvisorController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        cache_scroll_bars(self)
         self.setObjectName("recommendationCard")
         self.setAccessibleName(self.tr("Recommendation"))
         self.setOpenLinks(False)

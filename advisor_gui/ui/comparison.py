@@ -23,6 +23,7 @@ from ..domain.presentation import Comparison
 from .controller import AdvisorController
 from .i18n import Retranslates
 from .plaintext import make_plain, tooltip
+from .scroll_bars import cache_scroll_bars
 from .style import pane_title, quiet_note
 
 HIGHLIGHT = QColor("#E3F1FB")
@@ -147,6 +148,7 @@ class ComparisonPane(Retranslates, QWidget):
         view = controller.presentation
         self.model = ComparisonModel(view.comparison, view.word("dimension"), self)
         self.table = QTableView()
+        cache_scroll_bars(self.table)
         self.table.setObjectName("comparisonTable")
         self.table.setAccessibleName(self.tr("Comparison of COR and the small-employer program"))
         self.table.setModel(self.model)

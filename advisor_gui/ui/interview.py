@@ -36,6 +36,7 @@ from .controller import AdvisorController
 from .i18n import Retranslates
 from .mnemonics import with_mnemonic
 from .plaintext import make_plain, no_mnemonic, tooltip
+from .scroll_bars import cache_scroll_bars
 from .style import help_box, pane_title, prompt_emphasis, unanswered_mark
 
 
@@ -86,6 +87,7 @@ class InterviewPanel(Retranslates, QWidget):
 
         self._body = body
         scroll = QScrollArea()
+        cache_scroll_bars(scroll)
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

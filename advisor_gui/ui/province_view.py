@@ -164,12 +164,14 @@ class _FactsLabel(QLabel):
         super().__init__()
         self._source = source
         self._heights: dict[tuple[int, str], int] = {}
+        self._texts: list[str] | None = None
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
 
     def texts_changed(self) -> None:
         """The facts' wording changed (the dataset or the language): measure again."""
         self._heights.clear()
+        self._texts = None
         self.updateGeometry()
 
     def heightForWidth(self, width: int) -> int:
@@ -179,8 +181,10 @@ class _FactsLabel(QLabel):
         if key not in self._heights:
             metrics = self.fontMetrics()
             flags = Qt.TextFlag.TextWordWrap.value | Qt.AlignmentFlag.AlignLeft.value
-            self._heights[key] = max(metrics.boundingRect(0, 0, inner, 10_000, flags, self._source.facts_text(code)
-                                                          ).height() for code in ("", *self._source.codes()))
+            if self._texts is None:
+                self._texts = [self._source.facts_text(code) for code in ("", *self._source.codes())]
+            self._heights[key] = max(metrics.boundingRect(0, 0, inner, 10_000, flags, text).height()
+                                     for text in self._texts)
         return self._heights[key] + margins.top() + margins.bottom()
 
     def sizeHint(self) -> QSize:
