@@ -114,7 +114,7 @@ def frozen_command() -> Path:
 
 def run_fast_tests() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
-    run([sys.executable, "-m", "pytest", "-q", "-m", "not slow and not frozen", "-p", "no:cacheprovider"],
+    run([sys.executable, "-m", "pytest", "-q", "-m", "not frozen", "-p", "no:cacheprovider"],
         cwd=ROOT, env=env)
 
 

@@ -34,7 +34,7 @@ EXPECTED = {
               ("Pre&ferences…", K.Preferences)],
     "&View": [
         ("Province &Map", "Ctrl+1"), ("Province &Table", "Ctrl+2"), ("&Comparison Pane", "Ctrl+3"),
-        ("Client &Plan", "Ctrl+4"), ("Sce&narios", "Ctrl+5"), SEP,
+        ("Client &Plan", "Ctrl+4"), ("Sce&narios", "Ctrl+5"), ("P&rime Contractors", "Ctrl+6"), SEP,
         ("Go to &Interview", "Ctrl+I"), SEP, ("Text &Size", None),
     ],
     "Text &Size": [("&Larger", "Ctrl+="), ("&Smaller", "Ctrl+-"), SEP, ("&Reset", "Ctrl+0")],

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from advisor_gui.domain import clientfile
 from advisor_gui.domain.models import Answers
@@ -224,3 +224,25 @@ def test_file_text_in_tooltips_is_plain(qapp, dataset) -> None:
     scenarios.set_comparison(c.scenario_comparison())
     assert scenarios.headerData(2, Qt.Orientation.Horizontal) == "<i>Later</i>"
     assert scenarios.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == tooltip("<i>Later</i>")
+
+
+def test_view_prime_contractors_opens_the_primes_page_with_its_table_focused(qtbot, dataset, tmp_path) -> None:
+    from advisor_gui.settings import Settings
+    from advisor_gui.ui.controller import AdvisorController
+    from advisor_gui.ui.main_window import MainWindow
+
+    win = MainWindow(AdvisorController(dataset), Settings(str(tmp_path / "s.ini")))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    assert win.act_primes.shortcut().toString() == "Ctrl+6"
+    win.apply_default_sizes()
+    QApplication.processEvents()
+    before = win.right.sizes()
+    win.act_primes.trigger()
+    assert win.provinces.tabs.currentWidget() is win.register_page
+    qtbot.waitUntil(lambda: win.register.table.hasFocus())
+    sizes = win.right.sizes()
+    assert sizes[0] >= before[0] and sizes[0] >= sum(sizes) * 3 // 5 - 1  # most of the column

@@ -103,7 +103,7 @@ _ACTION_ATTRS = {
     "actionQuit": "act_quit", "actionUndo": "act_undo", "actionRedo": "act_redo",
     "actionCopyRecommendation": "act_copy_recommendation", "actionPreferences": "act_preferences",
     "actionProvinceMap": "act_map", "actionProvinceTable": "act_table", "actionComparison": "act_comparison",
-    "actionClientPlan": "act_client_plan", "actionScenarios": "act_scenarios",
+    "actionClientPlan": "act_client_plan", "actionScenarios": "act_scenarios", "actionPrimes": "act_primes",
     "actionExportCalendar": "act_export_calendar",
     "actionInterview": "act_interview", "actionTextLarger": "act_text_larger", "actionTextSmaller": "act_text_smaller",
     "actionTextReset": "act_text_reset", "actionUserGuide": "act_user_guide", "actionShortcuts": "act_shortcuts",
@@ -212,6 +212,7 @@ class MainWindow(Retranslates, QMainWindow):
     act_comparison: QAction
     act_client_plan: QAction
     act_scenarios: QAction
+    act_primes: QAction
     act_export_calendar: QAction
     act_interview: QAction
     act_text_larger: QAction
@@ -506,9 +507,9 @@ class MainWindow(Retranslates, QMainWindow):
                 _Item("actionQuit", self.tr("&Quit"), "", self.close, key.Quit),
             ]),
             _Menu("editMenu", self.tr("&Edit"), [
-                _Item("actionUndo", undo_text, self.tr("Undo the last change to the answers"), self.history.undo,
+                _Item("actionUndo", undo_text, self.tr("Undo the last change to the answers, scenarios or prime contractors"), self.history.undo,
                       key.Undo),
-                _Item("actionRedo", redo_text, self.tr("Redo the last change to the answers that was undone"),
+                _Item("actionRedo", redo_text, self.tr("Redo the last change that was undone"),
                       self.history.redo, _redo_keys()),
                 None,
                 _Item("actionCopyRecommendation", self.tr("&Copy Recommendation"),
@@ -530,6 +531,9 @@ class MainWindow(Retranslates, QMainWindow):
                 _Item("actionScenarios", self.tr("Sce&narios"),
                       self.tr("Today's answers and the client's what-if scenarios side by side"),
                       self.show_scenarios, "Ctrl+5"),
+                _Item("actionPrimes", self.tr("P&rime Contractors"),
+                      self.tr("The client's prime contractors and owners, and what each accepts"),
+                      self.show_register, "Ctrl+6"),
                 None,
                 _Item("actionInterview", self.tr("Go to &Interview"), "", self.interview.focus_first, "Ctrl+I"),
                 None,
@@ -815,17 +819,25 @@ class MainWindow(Retranslates, QMainWindow):
     def show_scenarios(self) -> None:
         """View ▸ Scenarios: the side-by-side page, given most of the column, its table focused."""
         self.provinces.tabs.setCurrentWidget(self.scenarios_page)
-        sizes = self.right.sizes()
-        if self.comparison.isVisible() and sizes[0] < sum(sizes) * 3 // 4:
-            self.right.setSizes([sum(sizes) * 3 // 4, sum(sizes) - sum(sizes) * 3 // 4])
+        self._give_page_room(3, 4)
         self.scenarios.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_register(self) -> None:
+        """View ▸ Prime Contractors: the Primes page, its table focused."""
+        self.provinces.tabs.setCurrentWidget(self.register_page)
+        self._give_page_room(3, 5)
+        self.register.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _give_page_room(self, part: int, whole: int) -> None:
+        """At least ``part``/``whole`` of the right column for the page beside the map."""
+        sizes = self.right.sizes()
+        if self.comparison.isVisible() and sizes[0] < sum(sizes) * part // whole:
+            self.right.setSizes([sum(sizes) * part // whole, sum(sizes) - sum(sizes) * part // whole])
 
     def show_client_plan(self) -> None:
         """View ▸ Client Plan: the plan page, its steps focused."""
         self.provinces.tabs.setCurrentWidget(self.plan_page)
-        sizes = self.right.sizes()
-        if self.comparison.isVisible() and sizes[0] < sum(sizes) * 3 // 5:  # the steps get most of the column
-            self.right.setSizes([sum(sizes) * 3 // 5, sum(sizes) - sum(sizes) * 3 // 5])
+        self._give_page_room(3, 5)  # the steps get most of the column
         self.client_plan.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _toggle_comparison(self, checked: bool) -> None:

@@ -1101,12 +1101,12 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <source>Undo the last change to the answers</source>
-        <translation>Annuler la dernière modification des réponses</translation>
+        <source>Undo the last change to the answers, scenarios or prime contractors</source>
+        <translation>Annuler la dernière modification des réponses, des scénarios ou des entrepreneurs principaux</translation>
     </message>
     <message>
-        <source>Redo the last change to the answers that was undone</source>
-        <translation>Rétablir la dernière modification des réponses qui a été annulée</translation>
+        <source>Redo the last change that was undone</source>
+        <translation>Rétablir la dernière modification annulée</translation>
     </message>
     <message>
         <source>&amp;Copy Recommendation</source>
@@ -1151,6 +1151,14 @@ Récupérer l&apos;ouvre maintenant. Supprimer l&apos;efface. Décider plus tard
     <message>
         <source>Today&apos;s answers and the client&apos;s what-if scenarios side by side</source>
         <translation>Les réponses d&apos;aujourd&apos;hui et les scénarios du client, côte à côte</translation>
+    </message>
+    <message>
+        <source>P&amp;rime Contractors</source>
+        <translation>Entrepreneurs p&amp;rincipaux</translation>
+    </message>
+    <message>
+        <source>The client&apos;s prime contractors and owners, and what each accepts</source>
+        <translation>Les entrepreneurs principaux et les propriétaires de projets du client, et ce que chacun accepte</translation>
     </message>
     <message>
         <source>Go to &amp;Interview</source>
