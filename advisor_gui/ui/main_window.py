@@ -507,8 +507,9 @@ class MainWindow(Retranslates, QMainWindow):
                 _Item("actionQuit", self.tr("&Quit"), "", self.close, key.Quit),
             ]),
             _Menu("editMenu", self.tr("&Edit"), [
-                _Item("actionUndo", undo_text, self.tr("Undo the last change to the answers, scenarios or prime contractors"), self.history.undo,
-                      key.Undo),
+                _Item("actionUndo", undo_text,
+                      self.tr("Undo the last change to the answers, scenarios or prime contractors"),
+                      self.history.undo, key.Undo),
                 _Item("actionRedo", redo_text, self.tr("Redo the last change that was undone"),
                       self.history.redo, _redo_keys()),
                 None,
