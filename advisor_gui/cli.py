@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .domain import clientfile, wording
@@ -33,6 +34,9 @@ from .util.reading import (
     read_path,
     read_stream,
 )
+
+if TYPE_CHECKING:
+    from .domain.register import Derived
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 # stdout closed before the output was all written (``provinces | head -1``):
@@ -235,32 +239,30 @@ def read_document(spec: str, dataset: Dataset) -> tuple[Answers, clientfile.Clie
         raise AnswersError(exc.field, exc.problem if exc.field else f"{name}: {exc.problem}") from None
 
 
+def client_register(cf: clientfile.ClientFile | None) -> Derived | None:
+    """What a client file's prime-contractor register makes of the prime-contractor
+    question today (None: no client file, or an empty register)."""
+    from .domain import register
+
+    return register.derive(cf.register, dt.date.today()) if cf is not None else None
+
+
 def with_register(cf: clientfile.ClientFile) -> Answers:
     """A client file's answers, ``prime_contractor`` (and the platforms) derived
     from its prime-contractor register when that has entries."""
     from .domain import register
 
-    return register.apply(cf.answers, register.derive(cf.register, dt.date.today()))
+    return register.apply(cf.answers, client_register(cf))
 
 
-def register_summary(cf: clientfile.ClientFile | None, lang: str) -> tuple[dict[str, object] | None, list[str]]:
-    """``recommend --json``'s added ``register`` key, and the cautions about
-    stale confirmations (a product rule: no source gives the period)."""
-    from .domain import register
-
-    derived = register.derive(cf.register, dt.date.today()) if cf else None
-    if derived is None:
-        return None, []
-    w = wording.words(lang)
-    stale = [w["register_stale"].format(name=e.name, date=e.confirmed_on.isoformat() if e.confirmed_on else "",
-                                        months=register.STALE_MONTHS) for e in derived.stale]
-    summary: dict[str, object] = {
+def register_summary(derived: Derived) -> dict[str, object]:
+    """``recommend --json``'s added ``register`` key."""
+    return {
         "prime_contractor": derived.prime_contractor,
         "driving": list(derived.driving),
         "platforms": list(derived.platforms),
         "stale": [e.name for e in derived.stale],
     }
-    return summary, stale
 
 
 def check_output(option: str, output: Path, example: str) -> None:
@@ -299,30 +301,23 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     dataset = dataset_for(args)
     lang = language(args)
     answers, cf = read_document(args.answers, dataset)
-    rec = evaluate(dataset, answers, lang)
+    from .domain import register
+
+    derived = client_register(cf)
+    # The register's cautions (the prime driving the answer, stale confirmations) as the window shows them.
+    rec = register.with_cautions(evaluate(dataset, answers, lang), derived, lang)
     view = present(dataset, answers, rec, lang)
-    summary, stale = register_summary(cf, lang)
     if args.json:
         contract = rec.as_contract()
         # Added keys (DESIGN.md §4 allows it): the language; the engine's own added keys
         # (province_facts: the cited facts that bear on this client, counting, placement);
         # a client file's register: the derived answer and the prime(s) driving it.
         contract["lang"] = view.lang
-        if summary is not None:
-            contract["register"] = summary
-            cautions = contract["cautions"]
-            assert isinstance(cautions, list)
-            cautions.extend({"rule": "register.stale", "text": text} for text in stale)
+        if derived is not None:
+            contract["register"] = register_summary(derived)
         print(json.dumps(contract, ensure_ascii=False, indent=2))
     else:
         print(render_text(view))
-        if summary is not None:
-            w = wording.words(lang)
-            driving = summary["driving"]
-            names = ", ".join(str(n) for n in driving) if isinstance(driving, list) else ""
-            print(w["register_driving"].format(value=summary["prime_contractor"], names=names))
-            for text in stale:
-                print(text)
     return EXIT_OK
 
 
@@ -481,11 +476,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     # A client file's scenarios are compared with its answers in the summary, its register applied to each.
     scenarios = cf.scenarios if cf else ()
-    derived = None
-    if cf is not None and cf.register:
-        from .domain import register
-
-        derived = register.derive(cf.register, dt.date.today())
+    derived = client_register(cf)
     try:
         return write_report(dataset, answers, output, client=client, notes=notes, page_size=page_size,
                             lang=language(args), scenarios=scenarios, derived=derived)

@@ -6,6 +6,7 @@ import copy
 import dataclasses
 import datetime as dt
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,25 @@ def test_recommend_uses_the_register(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert any(c["rule"] == "register.stale" and "Ledcor" in c["text"] for c in out["cautions"])
     assert cli.main(["recommend", "--answers", str(path), "--lang", "fr"]) == 0
     assert "PCL" in capsys.readouterr().out
+    assert any(c["rule"] == "register.driving" and "PCL" in c["text"] for c in out["cautions"])
+
+
+def test_the_command_line_words_the_register_as_the_window_does(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """One source of the register's cautions (register.cautions): recommend's text
+    and its JSON, and the printed summary, in the language asked for."""
+    confirmed = (dt.date.today() - dt.timedelta(days=30)).isoformat()
+    doc = FORMAT_1 | {"format_version": 2, "scenarios": [], "register": [
+        {"name": "PCL", "platform": "ISN", "accepts": "cor_only", "confirmed_by": "contract_clause",
+         "confirmed_on": confirmed, "note": ""}]}
+    path = tmp_path / "acme.coradvice"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert cli.main(["recommend", "--answers", str(path), "--lang", "fr"]) == 0
+    text = capsys.readouterr().out
+    assert "Entrepreneurs principaux (selon le registre)\u00a0: COR exigé, en raison de PCL." in text
+    assert text.count("selon le registre") == 1  # said once, with the value in words
+    pdf = tmp_path / "summary.pdf"
+    assert cli.main(["report", "--answers", str(path), "--output", str(pdf), "--lang", "en"]) == 0
+    words = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "Prime contractors (from the register): COR required, because of PCL." in " ".join(words.split())

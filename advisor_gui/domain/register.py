@@ -20,6 +20,8 @@ import datetime as dt
 from typing import Literal
 
 from ..util.records import record
+from . import wording
+from .engine import Caution, Recommendation
 from .models import PREQUAL_PLATFORMS, Answers, NonEmpty
 
 _STRICT = {"extra": "forbid", "strict": True}
@@ -88,6 +90,30 @@ def derive(entries: tuple[RegisterEntry, ...], today: dt.date) -> Derived | None
     limit = _months_before(today, STALE_MONTHS)
     stale = tuple(e for e in entries if e.confirmed_on is not None and e.confirmed_on < limit)
     return Derived(value, driving, platforms, stale)
+
+
+def cautions(derived: Derived | None, lang: str) -> tuple[Caution, ...]:
+    """What the register adds to a recommendation's cautions, in ``lang``: which
+    prime(s) drive the derived answer, then each confirmation older than
+    :data:`STALE_MONTHS` months (a product rule: no source gives the period)."""
+    if derived is None:
+        return ()
+    w = wording.words(lang)
+    value = w[f"register_value_{derived.prime_contractor}"]
+    driving = Caution("register.driving", w["register_driving"].format(value=value, names=", ".join(derived.driving)))
+    return (driving, *(Caution("register.stale", w["register_stale"].format(
+        name=e.name, date=wording.date(e.confirmed_on, lang) if e.confirmed_on else "", months=STALE_MONTHS))
+        for e in derived.stale))
+
+
+def with_cautions(recommendation: Recommendation, derived: Derived | None, lang: str) -> Recommendation:
+    """``recommendation`` (of the answers :func:`apply` made) with the register's
+    :func:`cautions` before its own: the window, the summary and the command line
+    say the same."""
+    extra = cautions(derived, lang)
+    if not extra:
+        return recommendation
+    return dataclasses.replace(recommendation, cautions=(*extra, *recommendation.cautions))
 
 
 def apply(answers: Answers, derived: Derived | None) -> Answers:

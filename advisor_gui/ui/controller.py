@@ -27,7 +27,7 @@ from ..domain import interview, wording
 from ..domain import register as registers
 from ..domain import scenarios as scenario_rules
 from ..domain.answer_schema import conform, with_answer
-from ..domain.engine import Caution, Recommendation, count_workers, counting_rule, evaluate, with_what_ifs
+from ..domain.engine import Recommendation, count_workers, counting_rule, evaluate, with_what_ifs
 from ..domain.models import Answers, Dataset, Question, WorkerCount
 from ..domain.presentation import Presentation, present
 from ..domain.register import RegisterEntry, Scenario
@@ -232,16 +232,7 @@ class AdvisorController(QObject):
         (in ``lang``, the window's language by default)."""
         lang = lang or self._lang
         rec = evaluate(self._dataset, self.effective_answers, lang, what_ifs=what_ifs)
-        d = self._derived
-        if d is None:
-            return rec
-        w = wording.words(lang)
-        value = w[f"register_value_{d.prime_contractor}"]
-        extra = [Caution("register.driving", w["register_driving"].format(value=value, names=", ".join(d.driving)))]
-        extra += [Caution("register.stale", w["register_stale"].format(
-            name=e.name, date=wording.date(e.confirmed_on, lang) if e.confirmed_on else "",
-            months=registers.STALE_MONTHS)) for e in d.stale]
-        return dataclasses.replace(rec, cautions=(*extra, *rec.cautions))
+        return registers.with_cautions(rec, self._derived, lang)
 
     def set_register(self, entries: tuple[RegisterEntry, ...]) -> None:
         """The client's prime-contractor register; the recommendation follows

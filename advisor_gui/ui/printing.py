@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from .. import APP_NAME, __version__
 from .. import settings as opt
 from ..domain.engine import evaluate
+from ..domain.register import with_cautions
 from ..domain.report import BODY_PT, HEADING_PT, breakable_tables, build_report, render_html
 from ..storage import save_bytes
 from .messages import message_box, tell
@@ -548,7 +549,9 @@ def report_for(dataset: Dataset, answers: Answers, settings: Settings | None, *,
     if settings is not None:
         consultant, firm, logo, phone, email = (
             str(settings.get(o)) for o in (opt.CONSULTANT, opt.FIRM, opt.FIRM_LOGO, opt.PHONE, opt.EMAIL))
-    rec = recommendation if recommendation is not None else evaluate(dataset, answers, lang)
+    # Evaluated here (the command line's report): with the register's cautions, as the window shows them.
+    rec = recommendation if recommendation is not None else with_cautions(evaluate(dataset, answers, lang),
+                                                                          derived, lang)
     return build_report(dataset, answers, rec, client=client, consultant=consultant, firm=firm, logo=logo,
                         phone=phone, email=email, notes=notes, today=today or dt.date.today(), lang=lang, view=view,
                         target=target, scenarios=scenarios, derived=derived)
