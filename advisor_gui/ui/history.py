@@ -24,6 +24,7 @@ saved answers (which the document then shows as unmodified).
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -34,16 +35,37 @@ from .controller import AdvisorController
 from .plaintext import no_mnemonic
 
 
-class AnswerChange(QUndoCommand):
+class _Change(QUndoCommand):
+    """One recorded change, ``before`` -> ``after``, pushed after the controller
+    already made it (its first redo does nothing); undo and redo hand the state
+    back through :meth:`_restore`."""
+
+    def __init__(self, history: AnswerHistory, text: str, before: Any, after: Any) -> None:
+        super().__init__(text)
+        self._history = history
+        self.before = before
+        self.after = after
+        self._done = True
+
+    def _restore(self, state: Any) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._restore(self.after)
+
+    def undo(self) -> None:
+        self._restore(self.before)
+
+
+class AnswerChange(_Change):
     """Answers ``before`` -> ``after``; ``key`` is the one question changed ("" for several)."""
 
     def __init__(self, history: AnswerHistory, key: str, before: Answers, after: Answers) -> None:
-        super().__init__(key or "answers")
-        self._history = history
+        super().__init__(history, key or "answers", before, after)
         self.key = key
-        self.before = before
-        self.after = after
-        self._done = True  # pushed after the controller already made the change
 
     def id(self) -> int:
         return self._history.merge_id(self.key)
@@ -55,40 +77,24 @@ class AnswerChange(QUndoCommand):
         self.setObsolete(self.after == self.before)  # back where it started: nothing to undo
         return True
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._history.restore(self.after)
-
-    def undo(self) -> None:
-        self._history.restore(self.before)
+    def _restore(self, state: Answers) -> None:
+        self._history.restore(state)
 
 
 # What a change of the scenarios did (ScenarioChange.kind).
 SCENARIO_KINDS = ("add", "rename", "edit", "delete")
 
 
-class ScenarioChange(QUndoCommand):
+class ScenarioChange(_Change):
     """Scenarios ``before`` -> ``after``; ``kind`` is one of :data:`SCENARIO_KINDS`."""
 
     def __init__(self, history: AnswerHistory, kind: str, before: tuple[Scenario, ...],
                  after: tuple[Scenario, ...]) -> None:
-        super().__init__(f"scenario {kind}")
-        self._history = history
+        super().__init__(history, f"scenario {kind}", before, after)
         self.kind = kind
-        self.before = before
-        self.after = after
-        self._done = True  # pushed after the controller already made the change
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._history.restore_scenarios(self.after)
-
-    def undo(self) -> None:
-        self._history.restore_scenarios(self.before)
+    def _restore(self, state: tuple[Scenario, ...]) -> None:
+        self._history.restore_scenarios(state)
 
 
 def scenario_change_kind(before: tuple[Scenario, ...], after: tuple[Scenario, ...]) -> str:
@@ -106,17 +112,13 @@ def scenario_change_kind(before: tuple[Scenario, ...], after: tuple[Scenario, ..
 REGISTER_KINDS = ("add", "edit", "remove")
 
 
-class RegisterChange(QUndoCommand):
+class RegisterChange(_Change):
     """Register ``before`` -> ``after``; ``kind`` is one of :data:`REGISTER_KINDS`."""
 
     def __init__(self, history: AnswerHistory, kind: str, before: tuple[RegisterEntry, ...],
                  after: tuple[RegisterEntry, ...]) -> None:
-        super().__init__(f"register {kind}")
-        self._history = history
+        super().__init__(history, f"register {kind}", before, after)
         self.kind = kind
-        self.before = before
-        self.after = after
-        self._done = True  # pushed after the controller already made the change
 
     def id(self) -> int:
         return REGISTER_MERGE_ID
@@ -135,14 +137,8 @@ class RegisterChange(QUndoCommand):
         self.after = other.after
         return True
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._history.restore_register(self.after)
-
-    def undo(self) -> None:
-        self._history.restore_register(self.before)
+    def _restore(self, state: tuple[RegisterEntry, ...]) -> None:
+        self._history.restore_register(state)
 
 
 REGISTER_MERGE_ID = 10_000  # above any question's merge id
