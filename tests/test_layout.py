@@ -247,8 +247,9 @@ PRIMES = (
 )
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_at_1366x705_the_primes_register_fits_its_page(qtbot, dataset, tmp_path: Path, lang: str) -> None:
+@pytest.mark.parametrize(("lang", "width"), [("en", 1366), ("fr", 1366), ("fr", 1280)])  # 1280: 1920 at 150 %
+def test_at_1366x705_the_primes_register_fits_its_page(qtbot, dataset, tmp_path: Path, lang: str,
+                                                       width: int) -> None:
     """No sideways scrolling: the columns share the page, the texts wrap (never
     inside a word of a choice or a date), each row as tall as its texts."""
     from PySide6.QtCore import QRect, Qt
@@ -262,18 +263,25 @@ def test_at_1366x705_the_primes_register_fits_its_page(qtbot, dataset, tmp_path:
     try:
         win = shown_window(qtbot, tmp_path, dataset, Answers(province="ON", workers=8, sector="construction"))
         win.controller.set_language(lang)
-        win.resize(1366, 705)
-        qtbot.waitUntil(lambda: win.width() == 1366)
+        win.resize(width, 705)
+        qtbot.waitUntil(lambda: win.width() == width)
         win.apply_default_sizes()
         win.controller.set_register(tuple(RegisterEntry(*p) for p in PRIMES))
         win.provinces.tabs.setCurrentWidget(win.register_page)
         panel = win.register
         table, model = panel.table, panel.model
-        qtbot.waitUntil(lambda: table.isVisible() and table.horizontalScrollBar().maximum() == 0, timeout=2000)
+        # At 1280 (1920 at 150 %) in French the narrowest columns that cut no word are a few
+        # pixels wider than the page: it scrolls a little rather than cut "Entrepreneur".
+        fits = width >= 1366
+        qtbot.waitUntil(lambda: table.isVisible() and (table.horizontalScrollBar().maximum() == 0 or not fits),
+                        timeout=2000)
         qtbot.wait(20)  # the fit after the last resize
-        assert table.horizontalScrollBar().maximum() == 0
         widths = [table.columnWidth(c) for c in range(model.columnCount())]
-        assert sum(widths) <= table.viewport().width()
+        if fits:
+            assert table.horizontalScrollBar().maximum() == 0
+            assert sum(widths) <= table.viewport().width()
+        else:
+            assert table.horizontalScrollBar().maximum() <= 0.05 * table.viewport().width()
         metrics = table.fontMetrics()
         delegate = table.itemDelegate()
         for col in range(model.columnCount()):
@@ -293,6 +301,7 @@ def test_at_1366x705_the_primes_register_fits_its_page(qtbot, dataset, tmp_path:
             needed = header.fontMetrics().boundingRect(QRect(0, 0, widths[col] - PADDING, 10_000),
                                                        Qt.TextFlag.TextWordWrap, title).height()
             assert needed <= header.height(), title
+            assert widths[col] >= longest_word(header.fontMetrics(), title) + PADDING, title  # no word cut
         assert model.index(0, COL_NOTE).data(Qt.ItemDataRole.ToolTipRole)  # the whole note, however narrow
     finally:
         i18n.apply("en")

@@ -243,6 +243,7 @@ def test_view_prime_contractors_opens_the_primes_page_with_its_table_focused(qtb
     before = win.right.sizes()
     win.act_primes.trigger()
     assert win.provinces.tabs.currentWidget() is win.register_page
+    assert win.provinces.title.text() == "Prime contractors and project owners"
     qtbot.waitUntil(lambda: win.register.table.hasFocus())
     sizes = win.right.sizes()
     assert sizes[0] >= before[0] and sizes[0] >= sum(sizes) * 3 // 5 - 1  # most of the column

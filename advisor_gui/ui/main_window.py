@@ -152,6 +152,10 @@ def _plan_pane_title() -> str:
     return QCoreApplication.translate("ClientPlanPanel", "Client plan")
 
 
+def _register_pane_title() -> str:
+    return QCoreApplication.translate("RegisterPanel", "Prime contractors and project owners")
+
+
 def _register_tab_text() -> str:
     return QCoreApplication.translate("RegisterPanel", "Primes")
 
@@ -290,7 +294,7 @@ class MainWindow(Retranslates, QMainWindow):
         self._register: RegisterPanel | None = None
         self._scenarios: ScenarioPanel | None = None
         self.plan_page = _LazyPage("clientPlanPage", _plan_pane_title)
-        self.register_page = _LazyPage("registerPage")
+        self.register_page = _LazyPage("registerPage", _register_pane_title)
         self.scenarios_page = _LazyPage("scenariosPage", _scenarios_pane_title)
         self.provinces.tabs.addTab(self.plan_page, _plan_tab_text())
         self.provinces.tabs.addTab(self.register_page, _register_tab_text())

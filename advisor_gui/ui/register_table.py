@@ -351,7 +351,9 @@ class RegisterPanel(Retranslates, QWidget):
             word = max([longest_word(cells, t) for t in texts] or [0])
             free_text = col in (COL_NAME, COL_NOTE)  # the user's words, any length: capped
             minimum.append(max(longest_word(words, title), min(word, cap) if free_text else word) + PADDING)
-            floor.append(cells.averageCharWidth() * 6 + PADDING if free_text else minimum[-1])
+            # Never narrower than the header's longest word ("Entrepreneur" in French at 150 %).
+            floor.append(max(cells.averageCharWidth() * 6, longest_word(words, title)) + PADDING if free_text
+                         else minimum[-1])
         available = table.contentsRect().width() - 2 * table.frameWidth()
         bar = table.verticalScrollBar()
         if bar.isVisible():

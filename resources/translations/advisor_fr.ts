@@ -1759,6 +1759,10 @@ Partenaires de certification&#xa0;: {3}</translation>
         <translation>Entrepreneurs principaux et propriétaires de projets</translation>
     </message>
     <message>
+        <source>Prime contractors and project owners</source>
+        <translation>Entrepreneurs principaux et propriétaires de projets</translation>
+    </message>
+    <message>
         <source>Primes</source>
         <translation>Entrepreneurs</translation>
     </message>
