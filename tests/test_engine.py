@@ -128,3 +128,21 @@ def test_what_ifs_added_later_are_the_same_as_evaluated_at_once(dataset) -> None
         assert with_what_ifs(dataset, answers, quick, lang) == evaluate(dataset, answers, lang)
 
     prop()
+
+
+def test_citations_and_source_notes_kept_with_the_dataset_read_as_made_afresh(dataset) -> None:
+    """format_cites and source_note_text keep their texts with the dataset
+    (models.derived); a kept text is the one a fresh formatting gives."""
+    from advisor_gui.domain import citations, engine
+
+    for rule in dataset.rules:
+        first = citations.format_cites(dataset, rule.cite)
+        assert citations.format_cites(dataset, list(rule.cite)) == first == citations._format_cites(
+            dataset, tuple(rule.cite))
+    for note in dataset.source_notes:
+        for lang in ("en", "fr"):
+            for with_sources in (True, False):
+                kept = engine.source_note_text(dataset, note.id, lang, with_sources=with_sources)
+                assert kept == engine._source_note_text(dataset, note.id, lang, with_sources)
+                assert (lang == "fr") == (kept != engine.source_note_text(dataset, note.id, "en",
+                                                                          with_sources=with_sources))

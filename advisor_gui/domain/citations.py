@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .models import Cite, Dataset, Source
+from .models import Cite, Dataset, Source, derived
 
 
 def describe_source(source: Source) -> str:
@@ -20,7 +20,18 @@ def describe_source(source: Source) -> str:
 
 
 def format_cites(dataset: Dataset, cites: Iterable[Cite]) -> str:
-    """One readable string for ``cites``: each source with the section cited."""
+    """One readable string for ``cites``: each source with the section cited
+    (kept with the dataset: every evaluation formats the same few dozen)."""
+    cites = tuple(cites)
+    memo = derived(dataset)
+    key = ("format_cites", cites)
+    text = memo.get(key)
+    if text is None:
+        text = memo[key] = _format_cites(dataset, cites)
+    return text
+
+
+def _format_cites(dataset: Dataset, cites: tuple[Cite, ...]) -> str:
     parts = []
     for cite in cites:
         src = dataset.source(cite.source)

@@ -40,6 +40,7 @@ from .models import (
     SectorGroup,
     Text,
     WorkerCount,
+    derived,
 )
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -536,7 +537,17 @@ def _source_notes(
 
 
 def source_note_text(dataset: Dataset, note_id: str, lang: str = "en", *, with_sources: bool = True) -> str:
-    """The "Sources differ" sentence: both claims, with or without their citations."""
+    """The "Sources differ" sentence: both claims, with or without their citations
+    (kept with the dataset: every evaluation words the province's notes again)."""
+    memo = derived(dataset)
+    key = ("source_note_text", note_id, lang, with_sources)
+    text = memo.get(key)
+    if text is None:
+        text = memo[key] = _source_note_text(dataset, note_id, lang, with_sources)
+    return text
+
+
+def _source_note_text(dataset: Dataset, note_id: str, lang: str, with_sources: bool) -> str:
     note = next(n for n in dataset.source_notes if n.id == note_id)
     template = wording.words(lang)["note_with_sources" if with_sources else "note_brief"]
     return template.format(
