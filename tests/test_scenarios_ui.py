@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QApplication
 from advisor_gui.domain import clientfile
 from advisor_gui.domain.models import Answers
 from advisor_gui.domain.register import Scenario
-from advisor_gui.settings import Settings
 from advisor_gui.ui.controller import AdvisorController
 from advisor_gui.ui.main_window import MainWindow
 from advisor_gui.ui.scenario_view import ChangedRole, RowKeyRole, ScenarioModel
+
+from .conftest import shown_window
 
 pytestmark = pytest.mark.gui
 
@@ -29,11 +30,8 @@ TODAY = Answers(province="AB", workers=6, sector="construction")
 
 
 def make_window(qtbot: Any, tmp_path: Path, dataset: Any) -> MainWindow:
-    win = MainWindow(AdvisorController(dataset, TODAY), Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(win)
+    win = shown_window(qtbot, tmp_path, dataset, TODAY)
     win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     win.finish_startup()

@@ -24,6 +24,7 @@ saved answers (which the document then shows as unmodified).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -162,10 +163,11 @@ class AnswerHistory(QObject):
         super().__init__(parent)
         self._c = controller
         self.stack = QUndoStack(self)
-        self._last = controller.answers
         self._restoring = False
-        self._last_scenarios = controller.scenarios
-        self._last_register = controller.register
+        self._last: Answers
+        self._last_scenarios: tuple[Scenario, ...]
+        self._last_register: tuple[RegisterEntry, ...]
+        self._note_state()
         controller.answersChanged.connect(self._record)
         controller.scenariosChanged.connect(self._record_scenarios)
         controller.registerChanged.connect(self._record_register)
@@ -200,36 +202,34 @@ class AnswerHistory(QObject):
         return ids.index(key) + 1 if key in ids else -1
 
     def restore(self, answers: Answers) -> None:
-        self._restoring = True
-        try:
-            self._c.set_answers(answers, self._c.answered)  # undoing answers nothing new
-        finally:
-            self._restoring = False
-            self._last = self._c.answers
+        self._restore(lambda: self._c.set_answers(answers, self._c.answered))  # undoing answers nothing new
 
     def restore_scenarios(self, scenarios: tuple[Scenario, ...]) -> None:
-        self._restoring = True
-        try:
-            self._c.set_scenarios(scenarios)
-        finally:
-            self._restoring = False
-            self._last_scenarios = self._c.scenarios
+        self._restore(lambda: self._c.set_scenarios(scenarios))
 
     def restore_register(self, entries: tuple[RegisterEntry, ...]) -> None:
+        self._restore(lambda: self._c.set_register(entries))
+
+    def _restore(self, apply: Callable[[], None]) -> None:
+        """Hand a state back to the controller without recording it as a change."""
         self._restoring = True
         try:
-            self._c.set_register(entries)
+            apply()
         finally:
             self._restoring = False
-            self._last_register = self._c.register
+            self._note_state()
+
+    def _note_state(self) -> None:
+        """What the next recorded change starts from: the controller's state now."""
+        self._last = self._c.answers
+        self._last_scenarios = self._c.scenarios
+        self._last_register = self._c.register
 
     # --- the window's side ---------------------------------------------------------
     def reset(self, *_: object) -> None:
         """A new history from the answers shown now (a file read into the window, other rules)."""
         self.stack.clear()
-        self._last = self._c.answers
-        self._last_scenarios = self._c.scenarios
-        self._last_register = self._c.register
+        self._note_state()
         self.changed.emit()
 
     def mark_saved(self) -> None:
