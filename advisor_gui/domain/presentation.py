@@ -322,7 +322,7 @@ class _Sources:
 
     def entries(self) -> tuple[SourceEntry, ...]:
         return tuple(
-            SourceEntry(n, sid, describe_source(self._ds.source(sid)), _distinct_locators(self._sections[sid]))
+            SourceEntry(n, sid, describe_source(self._ds.source(sid)), distinct_locators(self._sections[sid]))
             for sid, n in self._number.items()
         )
 
@@ -341,7 +341,7 @@ def locators(section: str | None) -> list[str]:
     return out
 
 
-def _distinct_locators(items: Iterable[str]) -> tuple[str, ...]:
+def distinct_locators(items: Iterable[str]) -> tuple[str, ...]:
     """Each place once, in the document's order (numbered sections first, then
     named ones in order of citation); a place is dropped when a more precise
     one in the same list starts with it ("§3 Side by side" beside "§3 Side by

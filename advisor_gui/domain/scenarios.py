@@ -34,7 +34,7 @@ from .models import Answers, Cite, Dataset
 from .presentation import (
     Cited,
     SourceEntry,
-    _distinct_locators,
+    distinct_locators,
     format_answer,
     locators,
     present,
@@ -188,7 +188,7 @@ class _Numbering:
             if entry is None:
                 entry = SourceEntry(self._next, c.source, describe_source(self._ds.source(c.source)), ())
                 self._next += 1
-            entry = dataclasses.replace(entry, sections=_distinct_locators((*entry.sections, *locators(c.at))))
+            entry = dataclasses.replace(entry, sections=distinct_locators((*entry.sections, *locators(c.at))))
             self._entries[c.source] = entry
             if entry.number not in out:
                 out.append(entry.number)
