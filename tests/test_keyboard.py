@@ -74,6 +74,19 @@ def test_tab_leaves_the_province_table_too(window: MainWindow, qtbot) -> None:
     assert not window.provinces.table.tabKeyNavigation() and not window.comparison.table.tabKeyNavigation()
 
 
+@pytest.mark.parametrize("page", ["plan_page", "register_page", "scenarios_page"])
+def test_tab_from_the_tab_bar_enters_a_page_built_late(window: MainWindow, qtbot, page: str) -> None:
+    """The Plan, Primes and Scenarios pages are built when first shown: their
+    controls come right after the tab bar, not after every other pane."""
+    shown = getattr(window, page)
+    window.provinces.tabs.setCurrentWidget(shown)
+    bar = window.provinces.tabs.tabBar()
+    bar.setFocus()
+    qtbot.waitUntil(bar.hasFocus)
+    QTest.keyClick(bar, Qt.Key.Key_Tab)
+    assert shown.isAncestorOf(QApplication.focusWidget()), QApplication.focusWidget().objectName()
+
+
 def test_f6_cycles_the_panes_both_ways(window: MainWindow) -> None:
     order = []
     for _ in range(4):

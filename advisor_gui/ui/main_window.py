@@ -181,8 +181,44 @@ class _LazyPage(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
-    def hold(self, content: QWidget) -> None:
+    def hold(self, content: QWidget, after: QWidget) -> None:
+        """Show ``content`` (built late) and put its controls right after ``after``
+        (the tab bar) in the window's Tab order: left alone they would come last,
+        after every other pane. ``content.tab_chain()``, when it has one, gives the
+        order; else the order its controls were made in."""
         self._layout.addWidget(content)
+        content.show()  # now, not on the layout's next turn: the page may be showing
+        chain = content.tab_chain() if hasattr(content, "tab_chain") else _focus_chain(content)
+        previous = after
+        for widget in chain:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+
+
+def _focus_chain(content: QWidget) -> list[QWidget]:
+    """``content``'s controls that Tab reaches, in the window's focus chain (a
+    widget tree added at once keeps its own order in it)."""
+    found: list[QWidget] = []
+    widget = content.nextInFocusChain()
+    while widget is not content and widget is not None:
+        if content.isAncestorOf(widget) and _tab_stop(widget) and not _inside_control(widget, content):
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
+
+
+def _tab_stop(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+def _inside_control(widget: QWidget, content: QWidget) -> bool:
+    """Part of a control that Tab stops at itself (a date edit's line edit)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not content:
+        if _tab_stop(parent):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 class MainWindow(Retranslates, QMainWindow):
@@ -783,7 +819,7 @@ class MainWindow(Retranslates, QMainWindow):
             from .client_plan import ClientPlanPanel  # the plan and calendar code load with the page
 
             self._client_plan = ClientPlanPanel(self.controller, self._today)
-            self.plan_page.hold(self._client_plan)
+            self.plan_page.hold(self._client_plan, self.provinces.tabs.tabBar())
         return self._client_plan
 
     @property
@@ -793,7 +829,7 @@ class MainWindow(Retranslates, QMainWindow):
             from .register_table import RegisterPanel
 
             self._register = RegisterPanel(self.controller)
-            self.register_page.hold(self._register)
+            self.register_page.hold(self._register, self.provinces.tabs.tabBar())
         return self._register
 
     @property
@@ -803,13 +839,7 @@ class MainWindow(Retranslates, QMainWindow):
             from .scenario_view import ScenarioPanel
 
             self._scenarios = ScenarioPanel(self.controller)
-            self.scenarios_page.hold(self._scenarios)
-            self._scenarios.show()  # now, not on the layout's next turn: the page may be showing
-            # Built late, it would come last in the window's Tab order: it goes right after its tab.
-            previous: QWidget = self.provinces.tabs.tabBar()
-            for widget in self._scenarios.tab_chain():
-                QWidget.setTabOrder(previous, widget)
-                previous = widget
+            self.scenarios_page.hold(self._scenarios, self.provinces.tabs.tabBar())
         return self._scenarios
 
     def _page_shown(self, index: int) -> None:
