@@ -196,12 +196,12 @@ class _LazyPage(QWidget):
 
 
 def _focus_chain(content: QWidget) -> list[QWidget]:
-    """``content``'s controls that Tab reaches, in the window's focus chain (a
-    widget tree added at once keeps its own order in it)."""
+    """``content``'s controls that Tab reaches, in their focus-chain order: a
+    widget tree added at once keeps its own order, as one run after ``content``."""
     found: list[QWidget] = []
     widget = content.nextInFocusChain()
-    while widget is not content and widget is not None:
-        if content.isAncestorOf(widget) and _tab_stop(widget) and not _inside_control(widget, content):
+    while widget is not None and content.isAncestorOf(widget):
+        if _tab_stop(widget) and not _inside_control(widget, content):
             found.append(widget)
         widget = widget.nextInFocusChain()
     return found
@@ -853,27 +853,24 @@ class MainWindow(Retranslates, QMainWindow):
 
     def show_scenarios(self) -> None:
         """View ▸ Scenarios: the side-by-side page, given most of the column, its table focused."""
-        self.provinces.tabs.setCurrentWidget(self.scenarios_page)
-        self._give_page_room(3, 4)
-        self.scenarios.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._show_page(self.scenarios_page, lambda: self.scenarios.table, 3, 4)
 
     def show_register(self) -> None:
         """View ▸ Prime Contractors: the Primes page, its table focused."""
-        self.provinces.tabs.setCurrentWidget(self.register_page)
-        self._give_page_room(3, 5)
-        self.register.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._show_page(self.register_page, lambda: self.register.table, 3, 5)
 
-    def _give_page_room(self, part: int, whole: int) -> None:
-        """At least ``part``/``whole`` of the right column for the page beside the map."""
+    def _show_page(self, page: QWidget, table: Callable[[], QWidget], part: int, whole: int) -> None:
+        """A page beside the map shown with at least ``part``/``whole`` of the right
+        column, its ``table`` (built with the page) focused."""
+        self.provinces.tabs.setCurrentWidget(page)
         sizes = self.right.sizes()
         if self.comparison.isVisible() and sizes[0] < sum(sizes) * part // whole:
             self.right.setSizes([sum(sizes) * part // whole, sum(sizes) - sum(sizes) * part // whole])
+        table().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_client_plan(self) -> None:
         """View ▸ Client Plan: the plan page, its steps focused."""
-        self.provinces.tabs.setCurrentWidget(self.plan_page)
-        self._give_page_room(3, 5)  # the steps get most of the column
-        self.client_plan.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._show_page(self.plan_page, lambda: self.client_plan.table, 3, 5)  # the steps get most of the column
 
     def _toggle_comparison(self, checked: bool) -> None:
         self.comparison.setVisible(checked)
