@@ -297,19 +297,19 @@ class ProvinceView(Retranslates, QWidget):
 
     def _dataset_changed(self, dataset: Dataset) -> None:
         self.map.set_dataset(dataset)
-        self._show_facts(texts_changed=True)
+        self.facts.texts_changed()
+        self._show_facts()
         if self._table is not None:
             self._table.model.set_dataset(dataset)
         self.select(self._c.answers.province)
 
-    def _show_facts(self, texts_changed: bool = False) -> None:
-        if texts_changed:
-            self.facts.texts_changed()
+    def _show_facts(self) -> None:
         self.facts.setText(self.map.facts_text(self.map.selected()))
 
     def _language_changed(self, lang: str) -> None:
         self.map.set_language(lang)
-        self._show_facts(texts_changed=True)
+        self.facts.texts_changed()
+        self._show_facts()
         if self._table is not None:
             self._table.model.set_language(lang)
             if self._table.columns_fitted:
