@@ -265,22 +265,16 @@ class AnswerHistory(QObject):
 
     def action_texts(self) -> tuple[str, str]:
         """Edit ▸ Undo and Redo as they read now, in the current language."""
-        undo, redo = self.undo_key(), self.redo_key()
         plain_undo, plain_redo = self.plain_texts()
-        scenario = self.scenario_names() | self.register_names()
-        if undo is None:
-            undo_text = plain_undo
-        elif undo in scenario:
-            undo_text = self.tr("&Undo {0}").format(scenario[undo])
-        else:
-            undo_text = self.tr("&Undo Change {0}").format(self.name(undo))
-        if redo is None:
-            redo_text = plain_redo
-        elif redo in scenario:
-            redo_text = self.tr("&Redo {0}").format(scenario[redo])
-        else:
-            redo_text = self.tr("&Redo Change {0}").format(self.name(redo))
-        return undo_text, redo_text
+        named = self.scenario_names() | self.register_names()
+
+        def text(key: str | None, plain: str, done: str, change: str) -> str:
+            if key is None:
+                return plain
+            return done.format(named[key]) if key in named else change.format(self.name(key))
+
+        return (text(self.undo_key(), plain_undo, self.tr("&Undo {0}"), self.tr("&Undo Change {0}")),
+                text(self.redo_key(), plain_redo, self.tr("&Redo {0}"), self.tr("&Redo Change {0}")))
 
     def scenario_names(self) -> dict[str, str]:
         """What a change of the scenarios did, as Undo and Redo name it."""
