@@ -50,7 +50,7 @@ class CachedScrollBar(QScrollBar):
             super().paintEvent(event)
             if not self._drawing and not self._keep_due:
                 self._keep_due = True
-                QTimer.singleShot(0, self._keep)
+                QTimer.singleShot(0, self, self._keep)  # dropped if the bar goes first
             return
         painter = QPainter(self)
         painter.drawPixmap(0, 0, picture)
