@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QAccessible, QBrush, QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -25,6 +25,7 @@ from advisor_gui.ui.province_map import (
     SWATCHES,
     LegendSwatch,
     ProvinceMap,
+    paint_swatch,
 )
 
 pytestmark = pytest.mark.gui
@@ -213,6 +214,26 @@ def test_legend_swatches_are_named_images(window: MainWindow) -> None:
     assert len(set(names.values())) == len(names)
     for swatch in swatches:
         assert QAccessible.queryAccessibleInterface(swatch).role() == QAccessible.Role.Graphic
+
+
+def test_a_legend_swatch_is_its_fill_and_edge_copied(window: MainWindow) -> None:
+    # A swatch copies a picture drawn once per category: the same pixels as drawing it.
+    for swatch in window.provinces.legend.findChildren(LegendSwatch):
+        ratio = swatch.devicePixelRatioF()
+        expected = QImage(swatch.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+        expected.setDevicePixelRatio(ratio)
+        expected.fill(Qt.GlobalColor.transparent)
+        p = QPainter(expected)
+        paint_swatch(p, QRectF(swatch.rect()), swatch.category)
+        p.setPen(Qt.GlobalColor.darkGray)
+        p.drawRect(swatch.rect().adjusted(0, 0, -1, -1))
+        p.end()
+        for _ in range(2):  # drawn, then copied
+            shown = QImage(swatch.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+            shown.setDevicePixelRatio(ratio)
+            shown.fill(Qt.GlobalColor.transparent)
+            swatch.render(shown)
+            assert shown == expected, swatch.category
 
 
 # --- the selection outline ----------------------------------------------------------------

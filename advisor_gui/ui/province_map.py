@@ -586,11 +586,27 @@ class LegendSwatch(QWidget):
         return self.tr("{0}: {1}, {2}").format(label, pattern, colour)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # The picture never changes with the window: drawn once per category and pixel
+        # ratio, then copied (a whole-window repaint drew the five swatches again).
+        ratio = self.devicePixelRatioF()
+        key = (self.category, self.width(), self.height(), ratio)
+        picture = _SWATCH_PICTURES.get(key)
+        if picture is None:
+            picture = QPixmap(self.size() * ratio)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            p = QPainter(picture)
+            paint_swatch(p, QRectF(self.rect()), self.category)
+            p.setPen(Qt.GlobalColor.darkGray)
+            p.drawRect(self.rect().adjusted(0, 0, -1, -1))
+            p.end()
+            _SWATCH_PICTURES[key] = picture
         p = QPainter(self)
-        paint_swatch(p, QRectF(self.rect()), self.category)
-        p.setPen(Qt.GlobalColor.darkGray)
-        p.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        p.drawPixmap(0, 0, picture)
         p.end()
+
+
+_SWATCH_PICTURES: dict[tuple[str, int, int, float], QPixmap] = {}  # category, size, pixel ratio
 
 
 # --- what screen readers see -----------------------------------------------------------
