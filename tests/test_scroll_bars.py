@@ -68,13 +68,20 @@ def test_a_look_is_drawn_once_then_copied(qtbot) -> None:
     assert bar.drawn == 2
 
 
-def test_the_looks_kept_are_bounded(qtbot) -> None:
+def test_the_looks_kept_are_bounded_and_the_least_recently_shown_go_first(qtbot, monkeypatch) -> None:
     bar = _bar(qtbot, CachedScrollBar, 0, 80)
+    monkeypatch.setattr(scroll_bars, "LOOKS_BYTES", 10 * 14 * 80 * 4)  # ten looks of this bar
     for value in range(0, 1000, 25):
         bar.setValue(value)
         bar.repaint()
         _settle()
-    assert bar.drawn == 40 and len(bar._pictures) == scroll_bars.LOOKS_KEPT
+        bar.setValue(0)  # shown again and again: kept
+        bar.repaint()
+        _settle()
+    assert bar.drawn == 40 and len(bar._pictures) == 10
+    bar.repaint()
+    _settle()
+    assert bar.drawn == 40  # the look at 0 was never dropped
 
 
 def test_under_the_pointer_the_bar_is_drawn_live(qtbot, monkeypatch) -> None:

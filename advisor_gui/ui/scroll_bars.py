@@ -4,7 +4,7 @@ Fusion, Qt's style on Linux without a desktop theme, draws the window's three
 scroll bars slowly when the whole window repaints: a full repaint took 6-12 ms
 with them and about 2 ms with copies (benchmarks/run.py, 1366x768). A bar's
 picture depends only on its size, range, position, state and palette, so
-:class:`CachedScrollBar` keeps each look it has shown (a few per bar) and
+:class:`CachedScrollBar` keeps the looks it has shown (up to 2 MiB of them per bar) and
 copies it when that look comes back. A look not seen yet is drawn as usual and
 kept on the next turn of the event loop; while the pointer is over the bar or
 drags it, the bar is always drawn as usual (the style lights the part under the
@@ -24,7 +24,10 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QWidget
 
-LOOKS_KEPT = 16  # per bar: a few scroll positions, focused or not, in each window state
+# Per bar, the looks kept fill at most this many bytes: about 50 looks of the card's bar at
+# 1366x768 (a look per document length and scroll position an answer gives), 15 at 150 %.
+# A look drawn again costs 2-5 ms (Fusion fills the groove's gradient in threads).
+LOOKS_BYTES = 2 * 1024 * 1024
 
 
 class CachedScrollBar(QScrollBar):
@@ -45,7 +48,12 @@ class CachedScrollBar(QScrollBar):
         return self.underMouse() or self.isSliderDown()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        picture = None if self._drawing or self._live() else self._pictures.get(self._look())
+        picture = None
+        if not (self._drawing or self._live()):
+            key = self._look()
+            picture = self._pictures.get(key)
+            if picture is not None:
+                self._pictures.move_to_end(key)  # the looks least recently shown go first
         if picture is None:
             super().paintEvent(event)
             if not self._drawing and not self._keep_due:
@@ -72,7 +80,8 @@ class CachedScrollBar(QScrollBar):
             self._drawing = False
         self.drawn += 1
         self._pictures[key] = picture
-        if len(self._pictures) > LOOKS_KEPT:
+        kept = max(1, LOOKS_BYTES // max(1, picture.width() * picture.height() * 4))
+        while len(self._pictures) > kept:
             self._pictures.popitem(last=False)
 
 
