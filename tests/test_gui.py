@@ -212,6 +212,32 @@ def test_card_citation_markers_resolve_to_sources(window: MainWindow) -> None:
     assert window.card.source_for("#cite1").startswith("On-Track")
 
 
+def test_the_card_keeps_its_lines_shaped_and_looks_the_same(window: MainWindow, qtbot) -> None:
+    # Each block keeps its shaped lines after layout, so a repaint does not shape them
+    # again; the picture is the one Qt draws when it shapes every line on each paint.
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.controller.set_answer("province", "AB")
+    window.controller.set_answer("workers", 14)
+    qtbot.waitUntil(lambda: "Alberta" in card_text(window))
+    doc = window.card.document()
+
+    def blocks() -> list:
+        block, out = doc.begin(), []
+        while block.isValid():
+            out.append(block)
+            block = block.next()
+        return out
+
+    assert all(b.layout().cacheEnabled() for b in blocks() if b.text())
+    kept = window.card.viewport().grab().toImage()
+    for b in blocks():
+        b.layout().setCacheEnabled(False)
+    doc.markContentsDirty(0, doc.characterCount())
+    assert window.card.viewport().grab().toImage() == kept
+
+
 def test_learn_dialog_searches(qtbot, dataset, window: MainWindow) -> None:
     from advisor_gui.ui.learn import LearnDialog
 
