@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.models import Dataset
 from ..domain.presentation import Comparison
+from .cell_pictures import PictureTable
 from .controller import AdvisorController
 from .i18n import Retranslates
 from .plaintext import make_plain, tooltip
@@ -97,6 +97,14 @@ class ComparisonModel(QAbstractTableModel):
             return _bold()
         return None
 
+    def cell_key(self, row: int, col: int) -> tuple[Any, ...]:
+        """All that :meth:`data` gives for a cell, in every role (the table keeps its picture under it)."""
+        if col == COL_DIMENSION:
+            return (self._cmp.rows[row].label,)
+        cells = self._cmp.rows[row]
+        column = self._cmp.columns[col - COL_COR]
+        return (cells.cor if col == COL_COR else cells.small, column.recommended, column.eligible)
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -147,7 +155,7 @@ class ComparisonPane(Retranslates, QWidget):
         self.note.setWordWrap(True)
         view = controller.presentation
         self.model = ComparisonModel(view.comparison, view.word("dimension"), self)
-        self.table = QTableView()
+        self.table = PictureTable()
         cache_scroll_bars(self.table)
         self.table.setObjectName("comparisonTable")
         self.table.setAccessibleName(self.tr("Comparison of COR and the small-employer program"))
