@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QAccessible, QBrush, QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -111,6 +111,34 @@ def test_the_selected_jurisdictions_facts_are_shown_as_text(window: MainWindow, 
     assert ", ".join(p.acronym for p in dataset.jurisdiction("AB").partners) in facts.text()
     window.controller.set_province("QC")
     assert facts.text() == "Quebec (QC) — Does not take part in COR\nCertifying partners: none listed"
+
+
+def test_the_facts_label_keeps_its_hints_per_text_and_font(window: MainWindow) -> None:
+    # Coming back to a province gives the hints QLabel gives for that text, in any text size.
+    facts = window.provinces.facts
+
+    def hints() -> tuple[QSize, QSize]:
+        return facts.sizeHint(), facts.minimumSizeHint()
+
+    def measured_again() -> tuple[QSize, QSize]:
+        facts._hints.clear()
+        return hints()
+
+    seen = set()
+    for code in ("BC", "QC", "AB", "BC", "QC", "AB"):
+        window.controller.set_province(code)
+        window.controller.flush()
+        kept = hints()
+        assert kept == measured_again(), code
+        seen.add(kept[0].width())
+    assert len(seen) > 1  # the hints follow the text
+    window.controller.set_province("BC")
+    window.controller.flush()
+    small = hints()
+    bigger = facts.font()
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
+    facts.setFont(bigger)
+    assert hints() == measured_again() != small
 
 
 def test_the_facts_follow_the_language(window: MainWindow) -> None:

@@ -164,6 +164,7 @@ class _FactsLabel(QLabel):
         super().__init__()
         self._source = source
         self._heights: dict[tuple[int, str], int] = {}
+        self._hints: dict[tuple[str, str, bool], QSize] = {}
         self._texts: list[str] | None = None
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
@@ -171,6 +172,7 @@ class _FactsLabel(QLabel):
     def texts_changed(self) -> None:
         """The facts' wording changed (the dataset or the language): measure again."""
         self._heights.clear()
+        self._hints.clear()
         self._texts = None
         self.updateGeometry()
 
@@ -187,12 +189,21 @@ class _FactsLabel(QLabel):
                                      for text in self._texts)
         return self._heights[key] + margins.top() + margins.bottom()
 
+    def _label_hint(self, minimum: bool) -> QSize:
+        """QLabel's own hint for the text shown (it wraps the text several times to
+        find a width, ≈ 0.5 ms): kept per text and font, as the texts come back."""
+        key = (self.text(), self.font().key(), minimum)
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = self._hints[key] = super().minimumSizeHint() if minimum else super().sizeHint()
+        return hint
+
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
+        hint = self._label_hint(False)
         return QSize(hint.width(), max(hint.height(), self.heightForWidth(self.width() or hint.width())))
 
     def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
+        hint = self._label_hint(True)
         return QSize(hint.width(), self.heightForWidth(self.width() or hint.width()))
 
 
