@@ -165,7 +165,7 @@ class _FactsLabel(QLabel):
         self._source = source
         self._heights: dict[tuple[int, str], int] = {}
         self._hints: dict[tuple[str, str, bool], QSize] = {}
-        self._texts: list[str] | None = None
+        self._texts: dict[str, str] = {}  # by jurisdiction code ("": none chosen)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
 
@@ -173,8 +173,16 @@ class _FactsLabel(QLabel):
         """The facts' wording changed (the dataset or the language): measure again."""
         self._heights.clear()
         self._hints.clear()
-        self._texts = None
+        self._texts.clear()
         self.updateGeometry()
+
+    def text_for(self, code: str) -> str:
+        """The facts of ``code`` (worded once per language and rules: choosing a
+        province is on the answer path)."""
+        text = self._texts.get(code)
+        if text is None:
+            text = self._texts[code] = self._source.facts_text(code)
+        return text
 
     def heightForWidth(self, width: int) -> int:
         margins = self.contentsMargins()
@@ -183,10 +191,9 @@ class _FactsLabel(QLabel):
         if key not in self._heights:
             metrics = self.fontMetrics()
             flags = Qt.TextFlag.TextWordWrap.value | Qt.AlignmentFlag.AlignLeft.value
-            if self._texts is None:
-                self._texts = [self._source.facts_text(code) for code in ("", *self._source.codes())]
+            texts = (self.text_for(code) for code in ("", *self._source.codes()))
             self._heights[key] = max(metrics.boundingRect(0, 0, inner, 10_000, flags, text).height()
-                                     for text in self._texts)
+                                     for text in texts)
         return self._heights[key] + margins.top() + margins.bottom()
 
     def _label_hint(self, minimum: bool) -> QSize:
@@ -272,6 +279,7 @@ class ProvinceView(Retranslates, QWidget):
             label.setText(self.tr(str(LEGEND_TEXT[label.property("category")])))
         for swatch in self.legend.findChildren(LegendSwatch):
             swatch.setAccessibleName(swatch.describe(self.tr(str(LEGEND_TEXT[swatch.category]))))
+        self.facts.texts_changed()  # worded with the translator just installed
         self._show_facts()
         self.legend.setAccessibleName(self.tr("Map legend"))
         if self._table is not None:
@@ -315,7 +323,7 @@ class ProvinceView(Retranslates, QWidget):
         self.select(self._c.answers.province)
 
     def _show_facts(self) -> None:
-        self.facts.setText(self.map.facts_text(self.map.selected()))
+        self.facts.setText(self.facts.text_for(self.map.selected()))
 
     def _language_changed(self, lang: str) -> None:
         self.map.set_language(lang)
