@@ -233,6 +233,29 @@ def test_text_size_scales_the_window_and_is_remembered(qtbot: Any, window: MainW
     assert window.settings.get(opt.TEXT_SIZE) == 100
 
 
+def test_a_section_shown_again_is_the_same_document_and_follows_the_text_size(qtbot: Any,
+                                                                               window: MainWindow) -> None:
+    # The card keeps the sections it parsed; showing one again gives the document the HTML
+    # gives, and a new text size parses them again with the new style.
+    c = window.controller
+
+    def shown(province: str) -> str:
+        c.set_answer("province", province)
+        c.flush()
+        return window.card.document().toHtml()
+
+    c.set_answer("workers", 12)
+    first = shown("AB")
+    assert shown("BC") != first
+    assert shown("AB") == first
+    window.act_text_larger.trigger()
+    window.act_text_larger.trigger()
+    qtbot.waitUntil(lambda: "font-size: 24pt" in window.card.document().defaultStyleSheet())
+    larger = window.card.document().toHtml()
+    assert larger != first and "24pt" in larger
+    assert shown("BC") != larger and shown("AB") == larger
+
+
 def test_the_remembered_text_size_applies_before_the_first_paint(qtbot: Any, tmp_path: Path, dataset: Any) -> None:
     base = QApplication.font().pointSizeF()
     settings = Settings(str(tmp_path / "settings.ini"))

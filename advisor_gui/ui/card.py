@@ -12,11 +12,20 @@ rather than the whole card.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QCursor, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFrame, QTextFrameFormat
+from PySide6.QtGui import (
+    QCursor,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocumentFragment,
+    QTextFrame,
+    QTextFrameFormat,
+)
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from ..domain.presentation import Cited, Dispute, Presentation
@@ -109,6 +118,9 @@ def section_html(v: Presentation, expanded: frozenset[str] = frozenset()) -> dic
     return out
 
 
+PARSED_KEPT = 200  # sections' parsed HTML: a few KB each
+
+
 class RecommendationCard(QTextBrowser):
     def __init__(self, controller: AdvisorController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +134,8 @@ class RecommendationCard(QTextBrowser):
         self._shown: dict[str, str] = {}
         self._frames: dict[str, QTextFrame] = {}
         self._expanded: frozenset[str] = frozenset()  # the source notes opened to show both claims
+        # Sections parsed from their HTML (what insertHtml does first), for sections shown again.
+        self._parsed: OrderedDict[str, QTextDocumentFragment] = OrderedDict()
         self._scale = text_size.factor()
         self.document().setDefaultStyleSheet(card_css(self._scale))
         self.highlighted.connect(self._hover)
@@ -161,6 +175,7 @@ class RecommendationCard(QTextBrowser):
         if event.type() == QEvent.Type.FontChange and text_size.factor() != self._scale:
             self._scale = text_size.factor()
             self.document().setDefaultStyleSheet(card_css(self._scale))
+            self._parsed.clear()  # parsed with the old style
             self._frames.clear()
             self._view = None
             self.show_recommendation()
@@ -196,7 +211,7 @@ class RecommendationCard(QTextBrowser):
         if listed is not None:
             listed.remove(cursor.block())
         if html:
-            cursor.insertHtml(html)
+            cursor.insertFragment(self._parse(html))
             # Keep each line's shaped glyphs after layout (Qt drops them to save memory and
             # shapes every line again on each paint): a repaint of the card takes 0.9 ms, not 1.4.
             block = self.document().findBlock(frame.firstPosition())
@@ -210,6 +225,18 @@ class RecommendationCard(QTextBrowser):
         if block.isVisible() != bool(html):
             block.setVisible(bool(html))
             self.document().markContentsDirty(block.position(), max(1, block.length()))
+
+    def _parse(self, html: str) -> QTextDocumentFragment:
+        """``html`` as insertHtml reads it (with the document's style), kept for when
+        the section shows it again: an answer changed and changed back."""
+        fragment = self._parsed.get(html)
+        if fragment is None:
+            fragment = self._parsed[html] = QTextDocumentFragment.fromHtml(html, self.document())
+            if len(self._parsed) > PARSED_KEPT:
+                self._parsed.popitem(last=False)
+        else:
+            self._parsed.move_to_end(html)
+        return fragment
 
     # --- source notes --------------------------------------------------------------
     def toggle_note(self, note_id: str) -> None:
