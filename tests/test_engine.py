@@ -75,6 +75,27 @@ def test_small_program_needs_every_trigger_absent(dataset) -> None:
         assert decide(dataset, dataclasses.replace(base, **change)) == "COR", change
 
 
+def test_decided_programs_are_kept_with_their_dataset_and_bounded(dataset, monkeypatch) -> None:
+    from advisor_gui.domain import engine
+    from advisor_gui.domain.models import derived
+
+    a = Answers(province="AB", workers=5, sector="construction")
+    assert decide(dataset, a) == "SECOR"
+    kept = derived(dataset)[engine._DECIDED]
+    assert kept[a] == "SECOR"
+    kept[a] = "kept"  # answers that come back are not decided again
+    try:
+        assert decide(dataset, a) == "kept"
+    finally:
+        del kept[a]
+    monkeypatch.setattr(engine, "_DECIDED_KEPT", 3)
+    kept.clear()
+    for workers in range(1, 9):
+        decide(dataset, dataclasses.replace(a, workers=workers))
+        assert len(kept) <= 3
+    assert decide(dataset, dataclasses.replace(a, workers=12)) == "COR"
+
+
 def test_partners_follow_sector_and_program(dataset) -> None:
     construction = evaluate(dataset, Answers(province="AB", workers=5, sector="construction"))
     assert [p.acronym for p in construction.partners][:1] == ["ACSA"]

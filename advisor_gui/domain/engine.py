@@ -344,11 +344,24 @@ def facts_for(dataset: Dataset, answers: Answers, j: Jurisdiction) -> dict[str, 
 
 
 def decide(dataset: Dataset, answers: Answers) -> str:
-    """Only the program: the cheap core that what-if probes re-run."""
-    answers = normalise(answers, dataset)
-    j = dataset.jurisdiction(answers.province)
-    facts = facts_for(dataset, answers, j)
-    return _effect_program(j, _winning_effect(dataset, _decision_rules_fired(dataset, facts)))
+    """Only the program: the cheap core that what-if probes re-run (some twenty
+    times an answer). A program decided is kept with the dataset, for answers
+    that come back: an answer changed and changed back probes the same ones."""
+    decided = derived(dataset).setdefault(_DECIDED, {})
+    program: str | None = decided.get(answers)
+    if program is None:
+        normal = normalise(answers, dataset)
+        j = dataset.jurisdiction(normal.province)
+        facts = facts_for(dataset, normal, j)
+        program = _effect_program(j, _winning_effect(dataset, _decision_rules_fired(dataset, facts)))
+        if len(decided) >= _DECIDED_KEPT:
+            decided.clear()  # a long session: start again rather than grow
+        decided[answers] = program
+    return program
+
+
+_DECIDED = "engine.decide"  # derived(dataset) key: Answers -> program
+_DECIDED_KEPT = 4096
 
 
 def _decision_rules_fired(dataset: Dataset, facts: Mapping[str, FactValue]) -> list[int]:
