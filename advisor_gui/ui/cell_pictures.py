@@ -14,6 +14,8 @@ time on screen. What a cell shows depends only on what the model says it shows
   light the cell under the pointer, which the key does not tell. So is the cell
   with the keyboard focus (Fusion fills its frame with a gradient laid from where
   it is drawn).
+- A cell gets a picture the second time it is shown: the first frame, at
+  start-up, draws as Qt does.
 - The pictures kept are bounded by size, least recently shown first out.
 """
 
@@ -28,6 +30,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 PICTURES_BYTES = 6 * 1024 * 1024  # per table: a few hundred cells of the comparison at 1366x768
+SEEN_KEPT = 4096  # keys of cells shown once, not yet worth a picture
 
 
 class CellKeys(Protocol):
@@ -41,6 +44,7 @@ class _PictureDelegate(QStyledItemDelegate):
         self._view = view
         self._pictures: OrderedDict[tuple[Any, ...], QPixmap] = OrderedDict()
         self._bytes = 0
+        self._seen: set[tuple[Any, ...]] = set()  # keys shown once
         self.drawn = 0  # cells drawn into a picture (every other paint of a kept cell is a copy)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -57,6 +61,14 @@ class _PictureDelegate(QStyledItemDelegate):
         model: Any = index.model()
         key = (model.cell_key(row, column), rect.width(), rect.height(), ratio, state[2])
         picture = self._pictures.get(key)
+        if picture is None and key not in self._seen:
+            # Shown for the first time (the whole first frame, at start-up): drawn as usual.
+            # A cell shown again is worth a picture.
+            self._seen.add(key)
+            if len(self._seen) > SEEN_KEPT:
+                self._seen.clear()
+            super().paint(painter, option, index)
+            return
         if picture is None:
             picture = QPixmap(rect.size() * ratio)
             picture.setDevicePixelRatio(ratio)
