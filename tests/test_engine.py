@@ -60,8 +60,12 @@ def test_every_valid_document_gets_one_explained_program(dataset) -> None:
 
 
 def test_evaluation_is_deterministic(dataset) -> None:
+    from advisor_gui.domain.engine import _evaluate
+
     a = Answers(province="BC", workers=12, prime_contractor="unknown")
-    assert evaluate(dataset, a) == evaluate(dataset, a)
+    # The engine itself, not the recommendations it keeps: two evaluations agree.
+    assert _evaluate(dataset, a, "en", what_ifs=True) == _evaluate(dataset, a, "en", what_ifs=True) \
+        == evaluate(dataset, a)
 
 
 def test_small_program_needs_every_trigger_absent(dataset) -> None:
@@ -88,12 +92,26 @@ def test_decided_programs_are_kept_with_their_dataset_and_bounded(dataset, monke
         assert decide(dataset, a) == "kept"
     finally:
         del kept[a]
-    monkeypatch.setattr(engine, "_DECIDED_KEPT", 3)
+    monkeypatch.setattr(engine, "_KEPT", 3)
     kept.clear()
     for workers in range(1, 9):
         decide(dataset, dataclasses.replace(a, workers=workers))
         assert len(kept) <= 3
     assert decide(dataset, dataclasses.replace(a, workers=12)) == "COR"
+
+
+def test_recommendations_are_kept_per_answers_language_and_what_ifs(dataset) -> None:
+    from advisor_gui.domain import engine
+    from advisor_gui.domain.models import derived
+
+    a = Answers(province="BC", workers=12, sector="construction")
+    full, bare, french = evaluate(dataset, a), evaluate(dataset, a, what_ifs=False), evaluate(dataset, a, "fr")
+    assert full.what_would_change and not bare.what_would_change
+    assert french.reasons[0].text != full.reasons[0].text
+    assert evaluate(dataset, a) is full and evaluate(dataset, a, "fr") is french
+    kept = derived(dataset)[engine._EVALUATED]
+    assert kept[(a, "en", True)] is full and kept[(a, "en", False)] is bare
+    assert evaluate(dataset, dataclasses.replace(a, workers=25)).program == "COR"
 
 
 def test_partners_follow_sector_and_program(dataset) -> None:

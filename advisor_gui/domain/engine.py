@@ -13,9 +13,9 @@ import dataclasses
 import itertools
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import cast, get_args
+from typing import TypeVar, cast, get_args
 
 from ..util.records import record
 from . import wording
@@ -345,23 +345,35 @@ def facts_for(dataset: Dataset, answers: Answers, j: Jurisdiction) -> dict[str, 
 
 def decide(dataset: Dataset, answers: Answers) -> str:
     """Only the program: the cheap core that what-if probes re-run (some twenty
-    times an answer). A program decided is kept with the dataset, for answers
-    that come back: an answer changed and changed back probes the same ones."""
-    decided = derived(dataset).setdefault(_DECIDED, {})
-    program: str | None = decided.get(answers)
-    if program is None:
-        normal = normalise(answers, dataset)
-        j = dataset.jurisdiction(normal.province)
-        facts = facts_for(dataset, normal, j)
-        program = _effect_program(j, _winning_effect(dataset, _decision_rules_fired(dataset, facts)))
-        if len(decided) >= _DECIDED_KEPT:
-            decided.clear()  # a long session: start again rather than grow
-        decided[answers] = program
-    return program
+    times an answer); kept for answers that come back (see :func:`_kept`)."""
+    return _kept(dataset, _DECIDED, answers, lambda: _decide(dataset, answers))
 
 
-_DECIDED = "engine.decide"  # derived(dataset) key: Answers -> program
-_DECIDED_KEPT = 4096
+def _decide(dataset: Dataset, answers: Answers) -> str:
+    answers = normalise(answers, dataset)
+    j = dataset.jurisdiction(answers.province)
+    facts = facts_for(dataset, answers, j)
+    return _effect_program(j, _winning_effect(dataset, _decision_rules_fired(dataset, facts)))
+
+
+T = TypeVar("T")
+_DECIDED, _EVALUATED = "engine.decide", "engine.evaluate"  # derived(dataset) keys
+_KEPT = 2048  # results per kind and dataset
+_MISSING = object()
+
+
+def _kept(dataset: Dataset, kind: str, key: Hashable, make: Callable[[], T]) -> T:
+    """``make()``, kept with ``dataset`` under ``key`` (the engine is a pure function of
+    the dataset and the answers): a consultant who changes an answer and changes it
+    back, or flips between two, asks for the same results again."""
+    kept = derived(dataset).setdefault(kind, {})
+    value = kept.get(key, _MISSING)
+    if value is _MISSING:
+        value = make()
+        if len(kept) >= _KEPT:
+            kept.clear()  # a long session: start again rather than grow
+        kept[key] = value
+    return cast(T, value)
 
 
 def _decision_rules_fired(dataset: Dataset, facts: Mapping[str, FactValue]) -> list[int]:
@@ -383,7 +395,12 @@ def _winning_effect(dataset: Dataset, fired: list[int]) -> str:
 def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: bool = True) -> Recommendation:
     """The full recommendation with reasons, cautions, steps, partners and
     what-ifs (``what_ifs=False`` skips the what-ifs, the costliest part, for a
-    caller that fills them in later)."""
+    caller that fills them in later); kept for answers that come back."""
+    return _kept(dataset, _EVALUATED, (answers, lang, what_ifs),
+                 lambda: _evaluate(dataset, answers, lang, what_ifs=what_ifs))
+
+
+def _evaluate(dataset: Dataset, answers: Answers, lang: str, *, what_ifs: bool) -> Recommendation:
     answers = conform(answers, dataset)
     j = dataset.jurisdiction(answers.province)
     counting, incomplete = _counting(dataset, answers, j, lang) if j.participates else (None, "")
