@@ -27,7 +27,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.models import Answers
@@ -152,6 +152,22 @@ def register_change_kind(before: tuple[RegisterEntry, ...], after: tuple[Registe
     if len(after) < len(before):
         return "remove"
     return "edit"
+
+
+# A question's short name for Undo and Redo (Edit ▸ Undo Change Workers).
+QUESTION_NAMES = {
+    "": QT_TRANSLATE_NOOP("AnswerHistory", "Answers"),
+    "province": QT_TRANSLATE_NOOP("AnswerHistory", "Province"),
+    "workers": QT_TRANSLATE_NOOP("AnswerHistory", "Workers"),
+    "sector": QT_TRANSLATE_NOOP("AnswerHistory", "Industry"),
+    "public_sector_bids": QT_TRANSLATE_NOOP("AnswerHistory", "Public-Sector Bids"),
+    "prime_contractor": QT_TRANSLATE_NOOP("AnswerHistory", "Prime Contractor"),
+    "prequal_platforms": QT_TRANSLATE_NOOP("AnswerHistory", "Prequalification Platforms"),
+    "multi_site": QT_TRANSLATE_NOOP("AnswerHistory", "Multiple Sites"),
+    "other_provinces": QT_TRANSLATE_NOOP("AnswerHistory", "Other Provinces"),
+    "current_certification": QT_TRANSLATE_NOOP("AnswerHistory", "Current Certification"),
+    "hires_subtrades_into_cor_sites": QT_TRANSLATE_NOOP("AnswerHistory", "Sub-Trades"),
+}
 
 
 class AnswerHistory(QObject):
@@ -295,23 +311,10 @@ class AnswerHistory(QObject):
 
     def name(self, key: str) -> str:
         """A question's short name for the Undo and Redo entries, in the current language."""
-        names = {
-            "": self.tr("Answers"),
-            "province": self.tr("Province"),
-            "workers": self.tr("Workers"),
-            "sector": self.tr("Industry"),
-            "public_sector_bids": self.tr("Public-Sector Bids"),
-            "prime_contractor": self.tr("Prime Contractor"),
-            "prequal_platforms": self.tr("Prequalification Platforms"),
-            "multi_site": self.tr("Multiple Sites"),
-            "other_provinces": self.tr("Other Provinces"),
-            "current_certification": self.tr("Current Certification"),
-            "hires_subtrades_into_cor_sites": self.tr("Sub-Trades"),
-        }
-        if key in names:
-            return names[key]
+        if key in QUESTION_NAMES:  # one translation, not all eleven (on every answer)
+            return self.tr(QUESTION_NAMES[key])
         for q in self._c.dataset.questions:  # a question the rules file adds: its prompt, quoted
             if q.id == key:
                 prompt = no_mnemonic(q.prompt.get(self._c.language))
                 return self.tr("\u201c{0}\u201d").format(prompt if len(prompt) <= 48 else prompt[:47] + "\u2026")
-        return names[""]
+        return self.tr(QUESTION_NAMES[""])
