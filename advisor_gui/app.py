@@ -23,6 +23,9 @@ def main(open_file: str | None = None) -> int:
     if display_missing():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    from .ui import pyside_imports
+
+    pyside_imports.install()  # first: the window's modules are then imported without PySide6 reading their source
     from .ui.app_main import run
 
     return run(open_file)

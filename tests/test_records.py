@@ -116,6 +116,29 @@ def test_same_constructor() -> None:
     assert Point(1).y is default and Empty() == Empty()
 
 
+def test_records_of_as_many_fields_share_code_but_keep_their_own_names_and_defaults() -> None:
+    @record
+    class Pair:
+        a: int
+        b: str = "b"
+
+    @record
+    class Other:
+        first: str
+        second: tuple[int, ...] = (1,)
+
+    assert Pair.__init__.__code__ is not Other.__init__.__code__
+    assert Pair.__init__.__code__.co_code == Other.__init__.__code__.co_code  # one template
+    assert str(inspect.signature(Pair)) == "(a: 'int', b: 'str' = 'b') -> None"
+    assert str(inspect.signature(Other)) == "(first: 'str', second: 'tuple[int, ...]' = (1,)) -> None"
+    assert Pair(1) == Pair(a=1, b="b") and Pair(2, b="c").b == "c"
+    assert Other(second=(2,), first="x") == Other("x", (2,)) and Other("y").second == (1,)
+    with pytest.raises(TypeError, match=r"Pair\.__init__"):
+        Pair(first="x")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="first"):
+        Other()  # type: ignore[call-arg]
+
+
 def test_docstring_as_dataclasses_writes_it() -> None:
     assert One.__doc__ == (OneDC.__doc__ or "").replace("OneDC", "One")
     assert Point.__doc__ == (PointDC.__doc__ or "").replace("PointDC", "Point")

@@ -19,19 +19,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..domain import interview, wording
 from ..domain import register as registers
-from ..domain import scenarios as scenario_rules
 from ..domain.answer_schema import conform, with_answer
 from ..domain.engine import Recommendation, count_workers, counting_rule, evaluate, with_what_ifs
 from ..domain.models import Answers, Dataset, Question, WorkerCount
 from ..domain.presentation import Presentation, present
 from ..domain.register import RegisterEntry, Scenario
-from ..domain.scenarios import ScenarioComparison
+
+if TYPE_CHECKING:
+    from ..domain.scenarios import ScenarioComparison
 
 
 class AdvisorController(QObject):
@@ -188,15 +189,21 @@ class AdvisorController(QObject):
     def scenario_problem(self, name: str, skip: int = -1) -> str:
         """Why ``name`` cannot name a scenario (the one at ``skip`` aside), in the
         window's language; empty when it can."""
+        from ..domain import scenarios as scenario_rules  # loads with the Scenarios page, after the first paint
+
         others = [s.name for i, s in enumerate(self._scenarios) if i != skip]
         return scenario_rules.name_problem(name, others, self._lang)
 
     def new_scenario_name(self) -> str:
+        from ..domain import scenarios as scenario_rules
+
         return scenario_rules.unused_name([s.name for s in self._scenarios], self._lang)
 
     def scenario_comparison(self, lang: str | None = None) -> ScenarioComparison:
         """Today and each scenario side by side (see :mod:`advisor_gui.domain.scenarios`),
         in ``lang`` (the window's by default); kept until something it shows changes."""
+        from ..domain import scenarios as scenario_rules
+
         lang = wording.language(lang or self._lang)
         key = (self._dataset, self._answers, self._scenarios, self._derived, lang)
         if self._comparison is None or self._comparison[0] != key:

@@ -17,18 +17,14 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QWidget,
 )
@@ -37,9 +33,10 @@ from .. import settings as opt
 from ..domain.freshness import is_stale
 from ..domain.models import Dataset
 from .i18n import Retranslates, long_date
-from .messages import message_box
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
+
     from ..domain.dataset_store import Candidate, DatasetStore, ImportRefused
     from ..settings import Settings
     from .controller import AdvisorController
@@ -178,6 +175,8 @@ class RulesUpdates(QObject):
         if path is None:
             settings = self.settings
             start = settings.get(opt.RULES_LAST_DIR) or str(Path.home())
+            from PySide6.QtWidgets import QFileDialog
+
             name, _filter = QFileDialog.getOpenFileName(
                 self.window, self.tr("Import Rules"), start,
                 self.tr("Rules files (*.yaml *.yml);;All files (*)"))
@@ -197,6 +196,8 @@ class RulesUpdates(QObject):
         job.checked.connect(self._checked, Qt.ConnectionType.QueuedConnection)
         job.refused.connect(self._check_refused, Qt.ConnectionType.QueuedConnection)
         self._job = job
+        from PySide6.QtWidgets import QProgressDialog
+
         progress = QProgressDialog(self.tr("Checking the rules file…"), self.tr("Cancel"), 0, 0, self.window)
         progress.setObjectName("importProgress")
         progress.setWindowTitle(self.tr("Import Rules"))
@@ -255,7 +256,7 @@ class RulesUpdates(QObject):
         try:
             self.store.install(candidate)
         except OSError as exc:
-            self._tell(QMessageBox.Icon.Critical, self.tr("The rules could not be installed."),
+            self._tell("Critical", self.tr("The rules could not be installed."),
                        self.tr("{0}\n\nThe rules in use ({1}) are unchanged.").format(
                            exc.strerror or str(exc), self.controller.dataset.version))
             return
@@ -276,7 +277,7 @@ class RulesUpdates(QObject):
             "older": self.tr("The rules file is older than the rules in use, so it was not imported."),
             "same": self.tr("These rules are already in use, so there is nothing to import."),
         }[exc.kind]
-        self._tell(QMessageBox.Icon.Warning, headline, self.tr("{0}\n\nThe rules in use ({1}) are unchanged.").format(
+        self._tell("Warning", headline, self.tr("{0}\n\nThe rules in use ({1}) are unchanged.").format(
             exc.detail, self.controller.dataset.version))
 
     # --- revert ---------------------------------------------------------------------------
@@ -287,13 +288,13 @@ class RulesUpdates(QObject):
         from ..domain.loader import DatasetError
 
         if not self.store.installed():
-            self._tell(QMessageBox.Icon.Information, self.tr("The bundled rules are already in use."),
+            self._tell("Information", self.tr("The bundled rules are already in use."),
                        self.tr("No rules update is installed."))
             return
         try:
             bundled = self.store.load_bundled()
         except DatasetError as exc:
-            self._tell(QMessageBox.Icon.Critical, self.tr("The bundled rules cannot be used, so the installed "
+            self._tell("Critical", self.tr("The bundled rules cannot be used, so the installed "
                                                           "update stays in use."), str(exc))
             return
         from .rules_dialogs import RulesReviewDialog
@@ -307,7 +308,7 @@ class RulesUpdates(QObject):
         try:
             self.store.remove_installed()
         except OSError as exc:
-            self._tell(QMessageBox.Icon.Critical, self.tr("An installed rules update could not be removed."),
+            self._tell("Critical", self.tr("An installed rules update could not be removed."),
                        exc.strerror or str(exc))
         from ..domain.loader import DatasetError
 
@@ -361,8 +362,10 @@ class RulesUpdates(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def _tell(self, icon: QMessageBox.Icon, text: str, informative: str) -> None:
-        box = message_box(self.window, icon, text, informative, name="rulesMessage")
+    def _tell(self, icon: Literal["Critical", "Warning", "Information"], text: str, informative: str) -> None:
+        from .messages import Icon, message_box  # the dialogs load when one is shown
+
+        box = message_box(self.window, getattr(Icon, icon), text, informative, name="rulesMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.message = box
         box.open()

@@ -1,0 +1,45 @@
+"""What the first frame does not need loads after it, or on first use, and still works."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Modules the window's first frame does not use: loaded later, never before it is built.
+DEFERRED = ("advisor_gui.domain.scenarios", "advisor_gui.ui.messages")
+
+
+def test_building_the_window_leaves_what_it_does_not_show_unloaded_then_it_works_on_first_use(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from advisor_gui.ui.app_main import make_app\n"
+        "from advisor_gui.domain.loader import load_dataset\n"
+        "from advisor_gui.paths import bundled_dataset\n"
+        "from advisor_gui.settings import Settings\n"
+        "from advisor_gui.ui.controller import AdvisorController\n"
+        "from advisor_gui.ui.main_window import MainWindow\n"
+        "from advisor_gui.domain.models import Answers\n"
+        "from advisor_gui.domain.register import Scenario\n"
+        "make_app()\n"
+        "c = AdvisorController(load_dataset(bundled_dataset()))\n"
+        "w = MainWindow(c, Settings())\n"
+        f"early = [m for m in {DEFERRED!r} if m in sys.modules]\n"
+        "assert not early, early\n"
+        "name = c.new_scenario_name()\n"
+        "assert name and c.scenario_problem(name) == '', name\n"
+        "c.set_scenarios((Scenario(name, Answers(province='BC', workers=30)),))\n"
+        "assert c.scenario_problem(name) != ''\n"
+        "assert len(c.scenario_comparison().columns) == 2\n"
+        "w.rules_updates._tell('Warning', 'Not installed.', 'A reason.')\n"
+        "box = w.rules_updates.message\n"
+        "assert box is not None and box.text() == 'Not installed.' and box.informativeText() == 'A reason.'\n"
+        "print('ok')\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ADVISOR_BASEDIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.stdout.strip() == "ok", proc.stderr
