@@ -312,9 +312,9 @@ class AnswerHistory(QObject):
     def name(self, key: str) -> str:
         """A question's short name for the Undo and Redo entries, in the current language."""
         if key in QUESTION_NAMES:  # one translation, not all eleven (on every answer)
-            return self.tr(QUESTION_NAMES[key])
+            return self.tr(str(QUESTION_NAMES[key]))
         for q in self._c.dataset.questions:  # a question the rules file adds: its prompt, quoted
             if q.id == key:
                 prompt = no_mnemonic(q.prompt.get(self._c.language))
                 return self.tr("\u201c{0}\u201d").format(prompt if len(prompt) <= 48 else prompt[:47] + "\u2026")
-        return self.tr(QUESTION_NAMES[""])
+        return self.tr(str(QUESTION_NAMES[""]))
