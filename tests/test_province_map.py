@@ -317,8 +317,14 @@ def test_the_selection_outline_stands_out_on_every_fill(window: MainWindow) -> N
 def test_the_outline_leaves_the_labels_readable(window: MainWindow, qtbot) -> None:
     m = window.provinces.map
     window.controller.set_province("QC")
-    image = m._render_selection().toImage()
-    dpr = image.devicePixelRatio()
+    at, layer = m._render_selection()
+    dpr = layer.devicePixelRatio()
+    image = QImage(m.size() * dpr, QImage.Format.Format_ARGB32_Premultiplied)  # the layer where it goes
+    image.setDevicePixelRatio(dpr)
+    image.fill(Qt.GlobalColor.transparent)
+    p = QPainter(image)
+    p.drawPixmap(at, layer)
+    p.end()
 
     def ink(rect: QRect) -> int:
         return sum(1 for x in range(rect.left(), rect.right() + 1) for y in range(rect.top(), rect.bottom() + 1)
@@ -327,6 +333,29 @@ def test_the_outline_leaves_the_labels_readable(window: MainWindow, qtbot) -> No
     assert ink(m.code_rect("QC")) > 100, "the outline is drawn"
     nl = m.label_point("NL").toPoint()
     assert ink(QRect(nl - QPoint(6, 4), nl + QPoint(6, 4))) == 0, "nothing is drawn over NL's label"
+
+
+def test_each_outline_is_drawn_once_per_size(window: MainWindow, qtbot) -> None:
+    m = window.provinces.map
+    drawn: list[str] = []
+    render = m._render_selection
+
+    def counted():
+        drawn.append(m.selected())
+        return render()
+
+    m._render_selection = counted
+    for code in ("QC", "AB", "QC", "AB", "NL"):
+        window.controller.set_province(code)
+        m.repaint()
+    assert drawn == ["QC", "AB", "NL"]
+    first = m.grab().toImage()
+    m.resize(m.width() - 40, m.height())
+    m.repaint()
+    assert drawn[-1] == "NL" and len(drawn) == 4  # another size: drawn again
+    m.resize(m.width() + 40, m.height())
+    m.repaint()
+    assert m.grab().toImage() == first
 
 
 def test_hit_testing_and_rects_need_no_mouse(qtbot, dataset) -> None:

@@ -192,7 +192,9 @@ class ProvinceMap(QWidget):
         self._order = [code for row in self._rows for code in row]
         self._selected = ""
         self._cache: QPixmap | None = None
-        self._selection: tuple[tuple[str, QSize], QPixmap] | None = None  # (what it shows, the layer)
+        # The selection's outline, drawn once per jurisdiction and size over the part of the
+        # map it covers: (where it goes, the layer), by (code, device width, device height).
+        self._selections: dict[tuple[str, int, int], tuple[QPoint, QPixmap] | None] = {}
         self._transform = QTransform()
         self._boxes: tuple[QSize, dict[str, QRectF]] | None = None  # (for what size, the labels' boxes)
         # One accessible item per jurisdiction, made when a screen reader first asks.
@@ -438,53 +440,67 @@ class ProvinceMap(QWidget):
             self._boxes = (self.size(), boxes)
         return self._boxes[1]
 
-    def _render_selection(self) -> QPixmap:
-        """The selected jurisdiction's outline on a transparent layer: stroking
-        an antialiased path costs more than the rest of a paint, so it is done
-        once per selection and size, not on every repaint. A dark line with a
-        white line inside it (see :data:`SELECTION_DARK`), then cleared off the
-        labels so it never crosses a code (Quebec's outline runs under "NL");
-        clearing costs less than clipping the strokes."""
+    def _render_selection(self) -> tuple[QPoint, QPixmap] | None:
+        """The selected jurisdiction's outline on a transparent layer over the part of
+        the map it covers, and where that part is: stroking an antialiased path costs
+        more than the rest of a paint, so it is done once per jurisdiction and size,
+        not on every repaint nor on every change of province. A dark line with a white
+        line inside it (see :data:`SELECTION_DARK`), then cleared off the labels so it
+        never crosses a code (Quebec's outline runs under "NL"); clearing costs less
+        than clipping the strokes."""
+        if self._selected not in self._paths:
+            return None
+        area = self._transform.mapRect(self._paths[self._selected].boundingRect()).adjusted(-4, -4, 4, 4)
+        if self._selected in _LEADER_TO:
+            c = self.label_point(self._selected)
+            area = area.united(QRectF(c.x() - 20, c.y() - 14, 40, 28))
+        part = area.toAlignedRect().intersected(self.rect())
+        if part.isEmpty():
+            return None
         dpr = self.devicePixelRatioF()
-        pix = QPixmap(QSize(int(self.width() * dpr), int(self.height() * dpr)))
+        pix = QPixmap(QSize(int(part.width() * dpr), int(part.height() * dpr)))
         pix.setDevicePixelRatio(dpr)
         pix.fill(Qt.GlobalColor.transparent)
-        if self._selected in self._paths:
-            p = QPainter(pix)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            pens = []
-            for colour, width in ((SELECTION_DARK, 4.0), (SELECTION_HALO, 1.0)):  # logical pixels
-                pen = QPen(colour, width * dpr)  # cosmetic: in device pixels, and at 1 px Qt's fastest line
-                pen.setCosmetic(True)
-                pens.append(pen)
-            p.setTransform(self._transform)
+        origin = QTransform.fromTranslate(-part.x(), -part.y())  # widget coordinates -> the layer's
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pens = []
+        for colour, width in ((SELECTION_DARK, 4.0), (SELECTION_HALO, 1.0)):  # logical pixels
+            pen = QPen(colour, width * dpr)  # cosmetic: in device pixels, and at 1 px Qt's fastest line
+            pen.setCosmetic(True)
+            pens.append(pen)
+        p.setTransform(self._transform * origin)
+        for pen in pens:
+            p.strokePath(self._paths[self._selected], pen)
+        p.setTransform(origin)
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+        for code, box in self._label_boxes().items():
+            if code != self._selected or code not in _LEADER_TO:
+                p.fillRect(box, Qt.GlobalColor.transparent)
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        if self._selected in _LEADER_TO:
+            c = self.label_point(self._selected)
+            p.setBrush(Qt.BrushStyle.NoBrush)
             for pen in pens:
-                p.strokePath(self._paths[self._selected], pen)
-            p.resetTransform()
-            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
-            for code, box in self._label_boxes().items():
-                if code != self._selected or code not in _LEADER_TO:
-                    p.fillRect(box, Qt.GlobalColor.transparent)
-            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-            if self._selected in _LEADER_TO:
-                c = self.label_point(self._selected)
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                for pen in pens:
-                    p.setPen(pen)
-                    p.drawRoundedRect(QRectF(c.x() - 16, c.y() - 10, 32, 20), 5, 5)
-            p.end()
-        return pix
+                p.setPen(pen)
+                p.drawRoundedRect(QRectF(c.x() - 16, c.y() - 10, 32, 20), 5, 5)
+        p.end()
+        return part.topLeft(), pix
 
     def paintEvent(self, event: QPaintEvent) -> None:
         size = self.size() * self.devicePixelRatioF()
         if self._cache is None or self._cache.size() != size:
             self._cache = self._render_base()
-        key = (self._selected, size)
-        if self._selection is None or self._selection[0] != key:
-            self._selection = (key, self._render_selection())
+        key = (self._selected, size.width(), size.height())
+        if key not in self._selections:
+            if any(k[1:] != key[1:] for k in self._selections):
+                self._selections.clear()  # drawn for another size
+            self._selections[key] = self._render_selection()
+        layer = self._selections[key]
         p = QPainter(self)
         p.drawPixmap(0, 0, self._cache)
-        p.drawPixmap(0, 0, self._selection[1])
+        if layer is not None:
+            p.drawPixmap(layer[0], layer[1])
         if self.hasFocus():
             p.resetTransform()
             focus = QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DashLine)
