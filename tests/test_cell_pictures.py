@@ -4,6 +4,10 @@ own delegate, drawn again only when what a cell shows changes."""
 from __future__ import annotations
 
 import itertools
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -112,3 +116,14 @@ def test_a_cell_key_tells_everything_the_cell_shows(dataset) -> None:
                     key = (col, model.cell_key(row, col))
                     assert seen.setdefault(key, shown) == shown, key
     assert len(seen) > 50
+
+
+@pytest.mark.skipif(bool(os.environ.get("QT_SCALE_FACTOR")), reason="this is the run at another scale")
+def test_the_pixels_hold_at_150_percent() -> None:
+    # At 150 % a cell can start inside a screen pixel: the tests above, run at that scale.
+    env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__,
+                           "tests/test_scroll_bars.py", "-k", "not 150_percent"],
+                          cwd=Path(__file__).resolve().parent.parent, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:]

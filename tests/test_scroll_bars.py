@@ -70,7 +70,9 @@ def test_a_look_is_drawn_once_then_copied(qtbot) -> None:
 
 def test_the_looks_kept_are_bounded_and_the_least_recently_shown_go_first(qtbot, monkeypatch) -> None:
     bar = _bar(qtbot, CachedScrollBar, 0, 80)
-    monkeypatch.setattr(scroll_bars, "LOOKS_BYTES", 10 * 14 * 80 * 4)  # ten looks of this bar
+    ratio = bar.devicePixelRatioF()
+    look = round(14 * ratio) * round(80 * ratio) * 4  # bytes
+    monkeypatch.setattr(scroll_bars, "LOOKS_BYTES", 10 * look)  # ten looks of this bar
     for value in range(0, 1000, 25):
         bar.setValue(value)
         bar.repaint()

@@ -14,6 +14,8 @@ time on screen. What a cell shows depends only on what the model says it shows
   light the cell under the pointer, which the key does not tell. So is the cell
   with the keyboard focus (Fusion fills its frame with a gradient laid from where
   it is drawn).
+- At a fractional scale (125 %, 150 %), only cells that fall on whole screen
+  pixels are copied; the others are drawn as usual.
 - A cell gets a picture the second time it is shown: the first frame, at
   start-up, draws as Qt does.
 - The pictures kept are bounded by size, least recently shown first out.
@@ -58,6 +60,12 @@ class _PictureDelegate(QStyledItemDelegate):
             return
         rect = option.rect
         ratio = painter.device().devicePixelRatioF()
+        if not ratio.is_integer() and not all((v * ratio).is_integer()
+                                              for v in (rect.x(), rect.y(), rect.width(), rect.height())):
+            # At 125 % or 150 % a cell can start or end inside a screen pixel, where Qt blends
+            # its edge with its neighbour's: only a cell on whole pixels is copied.
+            super().paint(painter, option, index)
+            return
         model: Any = index.model()
         key = (model.cell_key(row, column), rect.width(), rect.height(), ratio, state[2])
         picture = self._pictures.get(key)
