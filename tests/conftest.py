@@ -34,6 +34,23 @@ def dataset():
     return load_dataset(bundled_dataset())
 
 
+# A Python script (for a fresh process, python -c) that builds the main window on the bundled
+# rules, as the app does, and leaves it as ``w`` with its controller ``c``: for tests of what
+# a window loads, where the test process has loaded everything already.
+BUILD_WINDOW_SCRIPT = (
+    "import sys\n"
+    "from advisor_gui.ui.app_main import make_app\n"
+    "from advisor_gui.domain.loader import load_dataset\n"
+    "from advisor_gui.paths import bundled_dataset\n"
+    "from advisor_gui.settings import Settings\n"
+    "from advisor_gui.ui.controller import AdvisorController\n"
+    "from advisor_gui.ui.main_window import MainWindow\n"
+    "make_app()\n"
+    "c = AdvisorController(load_dataset(bundled_dataset()))\n"
+    "w = MainWindow(c, Settings())\n"
+)
+
+
 def shown_window(qtbot, tmp_path: Path, dataset, answers=None):
     """A main window on ``dataset`` (and ``answers``), shown offscreen, closed after the test."""
     from advisor_gui.settings import Settings

@@ -21,7 +21,7 @@ from advisor_gui.domain.engine import evaluate
 from advisor_gui.domain.models import Answers
 from advisor_gui.domain.report import build_report
 
-from .conftest import ROOT
+from .conftest import BUILD_WINDOW_SCRIPT, ROOT
 
 pytestmark = pytest.mark.gui
 
@@ -417,16 +417,7 @@ def test_preferences_are_remembered(qtbot, window, tmp_path) -> None:
 
 
 def test_building_the_window_does_not_load_print_support() -> None:
-    code = (
-        "import sys\n"
-        "from advisor_gui.ui.app_main import make_app\n"
-        "from advisor_gui.domain.loader import load_dataset\n"
-        "from advisor_gui.paths import bundled_dataset\n"
-        "from advisor_gui.settings import Settings\n"
-        "from advisor_gui.ui.controller import AdvisorController\n"
-        "from advisor_gui.ui.main_window import MainWindow\n"
-        "make_app()\n"
-        "w = MainWindow(AdvisorController(load_dataset(bundled_dataset())), Settings())\n"
+    code = BUILD_WINDOW_SCRIPT + (
         "sys.exit(3 if 'PySide6.QtPrintSupport' in sys.modules or 'advisor_gui.domain.report' in sys.modules else 0)\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAccessible, QBrush, QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -25,7 +25,6 @@ from advisor_gui.ui.province_map import (
     SWATCHES,
     LegendSwatch,
     ProvinceMap,
-    paint_swatch,
 )
 
 pytestmark = pytest.mark.gui
@@ -252,9 +251,7 @@ def test_a_legend_swatch_is_its_fill_and_edge_copied(window: MainWindow) -> None
         expected.setDevicePixelRatio(ratio)
         expected.fill(Qt.GlobalColor.transparent)
         p = QPainter(expected)
-        paint_swatch(p, QRectF(swatch.rect()), swatch.category)
-        p.setPen(Qt.GlobalColor.darkGray)
-        p.drawRect(swatch.rect().adjusted(0, 0, -1, -1))
+        swatch.draw(p)
         p.end()
         for _ in range(2):  # drawn, then copied
             shown = QImage(swatch.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)

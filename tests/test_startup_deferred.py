@@ -7,26 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import BUILD_WINDOW_SCRIPT, ROOT
 
 # Modules the window's first frame does not use: loaded later, never before it is built.
 DEFERRED = ("advisor_gui.domain.scenarios", "advisor_gui.ui.messages")
 
 
 def test_building_the_window_leaves_what_it_does_not_show_unloaded_then_it_works_on_first_use(tmp_path: Path) -> None:
-    code = (
-        "import sys\n"
-        "from advisor_gui.ui.app_main import make_app\n"
-        "from advisor_gui.domain.loader import load_dataset\n"
-        "from advisor_gui.paths import bundled_dataset\n"
-        "from advisor_gui.settings import Settings\n"
-        "from advisor_gui.ui.controller import AdvisorController\n"
-        "from advisor_gui.ui.main_window import MainWindow\n"
+    code = BUILD_WINDOW_SCRIPT + (
         "from advisor_gui.domain.models import Answers\n"
         "from advisor_gui.domain.register import Scenario\n"
-        "make_app()\n"
-        "c = AdvisorController(load_dataset(bundled_dataset()))\n"
-        "w = MainWindow(c, Settings())\n"
         f"early = [m for m in {DEFERRED!r} if m in sys.modules]\n"
         "assert not early, early\n"
         "name = c.new_scenario_name()\n"

@@ -601,6 +601,12 @@ class LegendSwatch(QWidget):
         colour = QCoreApplication.translate("ProvinceMap", str(sw.colour))
         return self.tr("{0}: {1}, {2}").format(label, pattern, colour)
 
+    def draw(self, p: QPainter) -> None:
+        """The swatch: its fill and pattern, edged in Qt's dark grey."""
+        paint_swatch(p, QRectF(self.rect()), self.category)
+        p.setPen(Qt.GlobalColor.darkGray)
+        p.drawRect(self.rect().adjusted(0, 0, -1, -1))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         # The picture never changes with the window: drawn once per category and pixel
         # ratio, then copied (a whole-window repaint drew the five swatches again).
@@ -612,9 +618,7 @@ class LegendSwatch(QWidget):
             picture.setDevicePixelRatio(ratio)
             picture.fill(Qt.GlobalColor.transparent)
             p = QPainter(picture)
-            paint_swatch(p, QRectF(self.rect()), self.category)
-            p.setPen(Qt.GlobalColor.darkGray)
-            p.drawRect(self.rect().adjusted(0, 0, -1, -1))
+            self.draw(p)
             p.end()
             _SWATCH_PICTURES[key] = picture
         p = QPainter(self)
