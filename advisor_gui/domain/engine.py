@@ -346,7 +346,7 @@ def facts_for(dataset: Dataset, answers: Answers, j: Jurisdiction) -> dict[str, 
 def decide(dataset: Dataset, answers: Answers) -> str:
     """Only the program: the cheap core that what-if probes re-run (some twenty
     times an answer); kept for answers that come back (see :func:`_kept`)."""
-    return _kept(dataset, _DECIDED, answers, lambda: _decide(dataset, answers))
+    return _kept(dataset, _DECIDED, answers, lambda: _decide(dataset, answers), 4096)
 
 
 def _decide(dataset: Dataset, answers: Answers) -> str:
@@ -358,19 +358,19 @@ def _decide(dataset: Dataset, answers: Answers) -> str:
 
 T = TypeVar("T")
 _DECIDED, _EVALUATED = "engine.decide", "engine.evaluate"  # derived(dataset) keys
-_KEPT = 2048  # results per kind and dataset
 _MISSING = object()
 
 
-def _kept(dataset: Dataset, kind: str, key: Hashable, make: Callable[[], T]) -> T:
+def _kept(dataset: Dataset, kind: str, key: Hashable, make: Callable[[], T], most: int) -> T:
     """``make()``, kept with ``dataset`` under ``key`` (the engine is a pure function of
     the dataset and the answers): a consultant who changes an answer and changes it
-    back, or flips between two, asks for the same results again."""
+    back, or flips between two, asks for the same results again. At most ``most`` of a
+    kind (a program is a word; a recommendation some 10-20 KB)."""
     kept = derived(dataset).setdefault(kind, {})
     value = kept.get(key, _MISSING)
     if value is _MISSING:
         value = make()
-        if len(kept) >= _KEPT:
+        if len(kept) >= most:
             kept.clear()  # a long session: start again rather than grow
         kept[key] = value
     return cast(T, value)
@@ -397,7 +397,7 @@ def evaluate(dataset: Dataset, answers: Answers, lang: str = "en", *, what_ifs: 
     what-ifs (``what_ifs=False`` skips the what-ifs, the costliest part, for a
     caller that fills them in later); kept for answers that come back."""
     return _kept(dataset, _EVALUATED, (answers, lang, what_ifs),
-                 lambda: _evaluate(dataset, answers, lang, what_ifs=what_ifs))
+                 lambda: _evaluate(dataset, answers, lang, what_ifs=what_ifs), 256)
 
 
 def _evaluate(dataset: Dataset, answers: Answers, lang: str, *, what_ifs: bool) -> Recommendation:
