@@ -51,6 +51,20 @@ BUILD_WINDOW_SCRIPT = (
 )
 
 
+def on_screen(widget):
+    """``widget``'s pixels as its window draws them (a grab of the whole window, cut to the
+    widget): at 125 % or 150 % where a widget is in the window decides which of its parts
+    fall on whole screen pixels, which a grab of the widget alone would not show."""
+    from PySide6.QtCore import QPoint, QRect, QRectF
+
+    window = widget.window()
+    image = window.grab().toImage()
+    ratio = image.devicePixelRatio()
+    area = QRectF(QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()))
+    device = QRectF(area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio)
+    return image.copy(device.toAlignedRect())
+
+
 def shown_window(qtbot, tmp_path: Path, dataset, answers=None):
     """A main window on ``dataset`` (and ``answers``), shown offscreen, closed after the test."""
     from advisor_gui.settings import Settings

@@ -27,6 +27,8 @@ from advisor_gui.ui.province_map import (
     ProvinceMap,
 )
 
+from .conftest import on_screen
+
 pytestmark = pytest.mark.gui
 
 ALL = ["YT", "NT", "NU", "BC", "AB", "SK", "MB", "ON", "QC", "NL", "NB", "NS", "PE"]
@@ -353,6 +355,31 @@ def test_each_outline_is_drawn_once_per_size(window: MainWindow, qtbot) -> None:
     m.resize(m.width() + 40, m.height())
     m.repaint()
     assert m.grab().toImage() == first
+
+
+def test_the_outline_lies_on_the_map_as_a_layer_the_size_of_the_map_would(window: MainWindow) -> None:
+    # The layer covers only the outline's part of the map, on whole screen pixels (at 150 %
+    # a logical pixel is not one): the map looks as it would with a layer over all of it.
+    m = window.provinces.map
+
+    def shown():
+        return on_screen(m)
+
+    for code in ("QC", "NL", "PE", "BC"):
+        window.controller.set_province(code)
+        m.repaint()
+        part = shown()
+        key = next(k for k in m._selections if k[0] == code)
+        m._selections[key] = m._render_selection(whole=True)
+        whole = shown()
+        del m._selections[key]
+        # The outline's antialiasing may round a shade differently (BC: 9 pixels off by at
+        # most 3 of 255 at 100 %): no pixel may differ by more than that.
+        assert part.size() == whole.size(), code
+        worst = max((max(abs(((part.pixel(x, y) >> s) & 255) - ((whole.pixel(x, y) >> s) & 255)) for s in (0, 8, 16))
+                     for x in range(part.width()) for y in range(part.height())
+                     if part.pixel(x, y) != whole.pixel(x, y)), default=0)
+        assert worst <= 4, (code, worst)
 
 
 def test_hit_testing_and_rects_need_no_mouse(qtbot, dataset) -> None:

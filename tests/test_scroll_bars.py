@@ -10,13 +10,15 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QScrollBar
 from advisor_gui.ui import scroll_bars
 from advisor_gui.ui.scroll_bars import CachedScrollBar
 
+from .conftest import on_screen
+
 
 def _bar(qtbot, cls: type[QScrollBar], value: int = 0, length: int = 600) -> QScrollBar:
     bar = cls(Qt.Orientation.Vertical)
     bar.setRange(0, 1000)
     bar.setPageStep(250)
     bar.setValue(value)
-    bar.resize(14, length)
+    bar.resize(16, length)  # on whole screen pixels at 125 % and 150 % as at 100 %
     bar.move(300, 50)  # away from the pointer (offscreen, it rests at 0, 0)
     qtbot.addWidget(bar)
     bar.show()
@@ -71,7 +73,7 @@ def test_a_look_is_drawn_once_then_copied(qtbot) -> None:
 def test_the_looks_kept_are_bounded_and_the_least_recently_shown_go_first(qtbot, monkeypatch) -> None:
     bar = _bar(qtbot, CachedScrollBar, 0, 80)
     ratio = bar.devicePixelRatioF()
-    look = round(14 * ratio) * round(80 * ratio) * 4  # bytes
+    look = round(16 * ratio) * round(80 * ratio) * 4  # bytes
     monkeypatch.setattr(scroll_bars, "LOOKS_BYTES", 10 * look)  # ten looks of this bar
     for value in range(0, 1000, 25):
         bar.setValue(value)
@@ -98,3 +100,22 @@ def test_under_the_pointer_the_bar_is_drawn_live(qtbot, monkeypatch) -> None:
 def test_the_windows_scroll_areas_use_them(qtbot, window) -> None:
     for area in (window.card, window.interview.findChild(QScrollArea), window.comparison.table):
         assert isinstance(area.verticalScrollBar(), CachedScrollBar), area
+
+
+def test_the_windows_bars_look_as_the_style_draws_them_where_they_are(qtbot, window) -> None:
+    # In the window (at 150 % a bar may start inside a screen pixel, and is then drawn live).
+    window.controller.set_answer("province", "AB")
+    window.controller.set_answer("workers", 12)
+    window.controller.flush()
+    bars = [b for b in window.findChildren(CachedScrollBar) if b.isVisible()]
+    assert len(bars) >= 2
+
+    for bar in bars:
+        bar.repaint()
+        _settle()
+        kept = on_screen(bar)  # copied, where the bar is on whole pixels
+        bar._live = lambda: True  # drawn by the style
+        try:
+            assert on_screen(bar) == kept, bar.parent().objectName()
+        finally:
+            del bar._live

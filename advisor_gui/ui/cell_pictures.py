@@ -15,7 +15,7 @@ time on screen. What a cell shows depends only on what the model says it shows
   with the keyboard focus (Fusion fills its frame with a gradient laid from where
   it is drawn).
 - At a fractional scale (125 %, 150 %), only cells that fall on whole screen
-  pixels are copied; the others are drawn as usual.
+  pixels (where they are in the window) are copied; the others are drawn as usual.
 - A cell gets a picture the second time it is shown: the first frame, at
   start-up, draws as Qt does.
 - The pictures kept are bounded by size, least recently shown first out.
@@ -27,7 +27,7 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
@@ -60,12 +60,15 @@ class _PictureDelegate(QStyledItemDelegate):
             return
         rect = option.rect
         ratio = painter.device().devicePixelRatioF()
-        if not ratio.is_integer() and not all((v * ratio).is_integer()
-                                              for v in (rect.x(), rect.y(), rect.width(), rect.height())):
-            # At 125 % or 150 % a cell can start or end inside a screen pixel, where Qt blends
-            # its edge with its neighbour's: only a cell on whole pixels is copied.
-            super().paint(painter, option, index)
-            return
+        if not ratio.is_integer():
+            # At 125 % or 150 % a cell can start or end inside a screen pixel (where it is in
+            # the window counts, not only in the table), where Qt places text and blends edges
+            # in its own way: only a cell on whole screen pixels is copied.
+            on_screen = painter.deviceTransform().mapRect(QRectF(rect))
+            if not all(v.is_integer() for v in (on_screen.x(), on_screen.y(), on_screen.width(),
+                                                  on_screen.height())):
+                super().paint(painter, option, index)
+                return
         model: Any = index.model()
         key = (model.cell_key(row, column), rect.width(), rect.height(), ratio, state[2])
         picture = self._pictures.get(key)

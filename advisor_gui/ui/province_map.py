@@ -14,6 +14,7 @@ where it is (:class:`ProvinceMapAccessible`, :class:`ProvinceItemAccessible`).
 from __future__ import annotations
 
 import json
+import math
 import struct
 
 import shiboken6
@@ -194,7 +195,7 @@ class ProvinceMap(QWidget):
         self._cache: QPixmap | None = None
         # The selection's outline, drawn once per jurisdiction and size over the part of the
         # map it covers: (where it goes, the layer), by (code, device width, device height).
-        self._selections: dict[tuple[str, int, int], tuple[QPoint, QPixmap] | None] = {}
+        self._selections: dict[tuple[str, int, int, float], tuple[QPointF, QPixmap] | None] = {}
         self._transform = QTransform()
         self._boxes: tuple[QSize, dict[str, QRectF]] | None = None  # (for what size, the labels' boxes)
         # One accessible item per jurisdiction, made when a screen reader first asks.
@@ -440,25 +441,33 @@ class ProvinceMap(QWidget):
             self._boxes = (self.size(), boxes)
         return self._boxes[1]
 
-    def _render_selection(self) -> tuple[QPoint, QPixmap] | None:
+    def _render_selection(self, *, whole: bool = False) -> tuple[QPointF, QPixmap] | None:
         """The selected jurisdiction's outline on a transparent layer over the part of
         the map it covers, and where that part is: stroking an antialiased path costs
         more than the rest of a paint, so it is done once per jurisdiction and size,
         not on every repaint nor on every change of province. A dark line with a white
         line inside it (see :data:`SELECTION_DARK`), then cleared off the labels so it
         never crosses a code (Quebec's outline runs under "NL"); clearing costs less
-        than clipping the strokes."""
+        than clipping the strokes. ``whole``: a layer the size of the map (what the part
+        must look like, for the tests)."""
         if self._selected not in self._paths:
             return None
         area = self._transform.mapRect(self._paths[self._selected].boundingRect()).adjusted(-4, -4, 4, 4)
+        if whole:
+            area = QRectF(self.rect())
         if self._selected in _LEADER_TO:
             c = self.label_point(self._selected)
             area = area.united(QRectF(c.x() - 20, c.y() - 14, 40, 28))
-        part = area.toAlignedRect().intersected(self.rect())
-        if part.isEmpty():
+        area = area.intersected(QRectF(self.rect()))
+        if area.isEmpty():
             return None
+        # On whole screen pixels (at 125 % or 150 % a logical pixel is not one), so the
+        # layer lies on the map exactly as a layer the size of the map would.
         dpr = self.devicePixelRatioF()
-        pix = QPixmap(QSize(int(part.width() * dpr), int(part.height() * dpr)))
+        left, top = math.floor(area.left() * dpr), math.floor(area.top() * dpr)
+        right, bottom = math.ceil(area.right() * dpr), math.ceil(area.bottom() * dpr)
+        part = QRectF(left / dpr, top / dpr, (right - left) / dpr, (bottom - top) / dpr)
+        pix = QPixmap(QSize(right - left, bottom - top))
         pix.setDevicePixelRatio(dpr)
         pix.fill(Qt.GlobalColor.transparent)
         origin = QTransform.fromTranslate(-part.x(), -part.y())  # widget coordinates -> the layer's
@@ -491,7 +500,7 @@ class ProvinceMap(QWidget):
         size = self.size() * self.devicePixelRatioF()
         if self._cache is None or self._cache.size() != size:
             self._cache = self._render_base()
-        key = (self._selected, size.width(), size.height())
+        key = (self._selected, size.width(), size.height(), self.devicePixelRatioF())
         if key not in self._selections:
             if any(k[1:] != key[1:] for k in self._selections):
                 self._selections.clear()  # drawn for another size

@@ -44,8 +44,17 @@ class CachedScrollBar(QScrollBar):
                 self.hasFocus(), self.isActiveWindow(), self.palette().cacheKey(), self.layoutDirection())
 
     def _live(self) -> bool:
-        """Drawn by the style as usual: under the pointer, or being dragged."""
-        return self.underMouse() or self.isSliderDown()
+        """Drawn by the style as usual: under the pointer, or being dragged (the style
+        lights the part under the pointer), or not on whole screen pixels (at 125 % or
+        150 %, where the bar is in the window decides how Qt places its parts)."""
+        return self.underMouse() or self.isSliderDown() or not self._on_whole_pixels()
+
+    def _on_whole_pixels(self) -> bool:
+        ratio = self.devicePixelRatioF()
+        if ratio.is_integer():
+            return True
+        at = self.mapTo(self.window(), QPoint(0, 0))
+        return all((v * ratio).is_integer() for v in (at.x(), at.y(), self.width(), self.height()))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         picture = None
