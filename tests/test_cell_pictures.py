@@ -132,7 +132,7 @@ def test_the_pixels_hold_at_150_percent() -> None:
     env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen")
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__,
                            "tests/test_scroll_bars.py", "tests/test_province_map.py",
-                           "-k", "not 150_percent and (cell or bar or look or outline)"],
+                           "-k", "not 150_percent and (cell or bar or look or outline or swatch)"],
                           cwd=Path(__file__).resolve().parent.parent, env=env, capture_output=True, text=True,
                           timeout=300)
     assert done.returncode == 0, done.stdout[-3000:]

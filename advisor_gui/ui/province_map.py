@@ -62,6 +62,7 @@ from ..domain.models import Dataset, Jurisdiction
 from ..domain.offer import offer_category
 from ..paths import resource
 from ..util.records import record
+from .pixels import on_whole_pixels
 from .plaintext import html_text
 
 
@@ -618,7 +619,13 @@ class LegendSwatch(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # The picture never changes with the window: drawn once per category and pixel
-        # ratio, then copied (a whole-window repaint drew the five swatches again).
+        # ratio, then copied (a whole-window repaint drew the five swatches again); drawn
+        # as such where the swatch is not on whole screen pixels (the hatch's phase).
+        if not on_whole_pixels(self):
+            p = QPainter(self)
+            self.draw(p)
+            p.end()
+            return
         ratio = self.devicePixelRatioF()
         key = (self.category, self.width(), self.height(), ratio)
         picture = _SWATCH_PICTURES.get(key)

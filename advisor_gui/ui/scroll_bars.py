@@ -24,6 +24,8 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QWidget
 
+from .pixels import on_whole_pixels
+
 # Per bar, the looks kept fill at most this many bytes: about 50 looks of the card's bar at
 # 1366x768 (a look per document length and scroll position an answer gives), 15 at 150 %.
 # A look drawn again costs 2-5 ms (Fusion fills the groove's gradient in threads).
@@ -47,14 +49,7 @@ class CachedScrollBar(QScrollBar):
         """Drawn by the style as usual: under the pointer, or being dragged (the style
         lights the part under the pointer), or not on whole screen pixels (at 125 % or
         150 %, where the bar is in the window decides how Qt places its parts)."""
-        return self.underMouse() or self.isSliderDown() or not self._on_whole_pixels()
-
-    def _on_whole_pixels(self) -> bool:
-        ratio = self.devicePixelRatioF()
-        if ratio.is_integer():
-            return True
-        at = self.mapTo(self.window(), QPoint(0, 0))
-        return all((v * ratio).is_integer() for v in (at.x(), at.y(), self.width(), self.height()))
+        return self.underMouse() or self.isSliderDown() or not on_whole_pixels(self)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         picture = None
