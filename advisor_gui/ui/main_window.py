@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QLocale, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -180,6 +180,14 @@ class _LazyPage(QWidget):
             self.pane_title = title
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._content: QWidget | None = None
+
+    def content(self, build: Callable[[], QWidget], after: QWidget) -> QWidget:
+        """The page's content: built by ``build`` and held (see :meth:`hold`) the first time."""
+        if self._content is None:
+            self._content = build()
+            self.hold(self._content, after)
+        return self._content
 
     def hold(self, content: QWidget, after: QWidget) -> None:
         """Show ``content`` (built late) and put its controls right after ``after``
@@ -326,9 +334,6 @@ class MainWindow(Retranslates, QMainWindow):
         # The client's dated plan and its prime contractors: pages beside the map and the
         # table (the card keeps its room), each built when first shown or used.
         self._today = today
-        self._client_plan: ClientPlanPanel | None = None
-        self._register: RegisterPanel | None = None
-        self._scenarios: ScenarioPanel | None = None
         self.plan_page = _LazyPage("clientPlanPage", _plan_pane_title)
         self.register_page = _LazyPage("registerPage", _register_pane_title)
         self.scenarios_page = _LazyPage("scenariosPage", _scenarios_pane_title)
@@ -815,32 +820,26 @@ class MainWindow(Retranslates, QMainWindow):
     @property
     def client_plan(self) -> ClientPlanPanel:
         """The Plan page's panel (built on first use)."""
-        if self._client_plan is None:
-            from .client_plan import ClientPlanPanel  # the plan and calendar code load with the page
+        from .client_plan import ClientPlanPanel  # the plan and calendar code load with the page
 
-            self._client_plan = ClientPlanPanel(self.controller, self._today)
-            self.plan_page.hold(self._client_plan, self.provinces.tabs.tabBar())
-        return self._client_plan
+        return cast(ClientPlanPanel, self.plan_page.content(lambda: ClientPlanPanel(self.controller, self._today),
+                                                            self.provinces.tabs.tabBar()))
 
     @property
     def register(self) -> RegisterPanel:
         """The Primes page's panel (built on first use)."""
-        if self._register is None:
-            from .register_table import RegisterPanel
+        from .register_table import RegisterPanel
 
-            self._register = RegisterPanel(self.controller)
-            self.register_page.hold(self._register, self.provinces.tabs.tabBar())
-        return self._register
+        return cast(RegisterPanel, self.register_page.content(lambda: RegisterPanel(self.controller),
+                                                              self.provinces.tabs.tabBar()))
 
     @property
     def scenarios(self) -> ScenarioPanel:
         """The Scenarios page's panel (built on first use)."""
-        if self._scenarios is None:
-            from .scenario_view import ScenarioPanel
+        from .scenario_view import ScenarioPanel
 
-            self._scenarios = ScenarioPanel(self.controller)
-            self.scenarios_page.hold(self._scenarios, self.provinces.tabs.tabBar())
-        return self._scenarios
+        return cast(ScenarioPanel, self.scenarios_page.content(lambda: ScenarioPanel(self.controller),
+                                                               self.provinces.tabs.tabBar()))
 
     def _page_shown(self, index: int) -> None:
         page = self.provinces.tabs.widget(index)
