@@ -33,3 +33,24 @@ def test_building_the_window_leaves_what_it_does_not_show_unloaded_then_it_works
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120)
     assert proc.stdout.strip() == "ok", proc.stderr
+
+
+def test_a_start_from_the_validated_cache_does_not_load_openssl(tmp_path: Path) -> None:
+    """hashlib opens OpenSSL's libcrypto (≈ 4 ms): the rules file's seal and cache key use
+    CPython's own SHA-256 (util.digest). The first start validates and writes the cache;
+    the second, the usual one, is checked."""
+    code = (
+        "import sys\n"
+        "from advisor_gui.ui.app_main import make_app, load_dataset_or_explain\n"
+        "from advisor_gui.settings import Settings\n"
+        "from advisor_gui.ui.controller import AdvisorController\n"
+        "from advisor_gui.ui.main_window import MainWindow\n"
+        "make_app()\n"
+        "selection = load_dataset_or_explain()\n"
+        "w = MainWindow(AdvisorController(selection.dataset), Settings())\n"
+        "print('hashlib' in sys.modules)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ADVISOR_BASEDIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                           timeout=120) for _ in range(2)]
+    assert [run.stdout.strip() for run in runs] == ["True", "False"], [run.stderr for run in runs]

@@ -21,11 +21,11 @@ millisecond, so the window checks it on every start.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 from typing import Literal
 
+from ..util.digest import sha256
 from ..util.records import record
 
 SEAL_PREFIX = b"# sha256:"
@@ -84,7 +84,7 @@ def _content(data: bytes, spans: list[tuple[int, int]]) -> bytes:
 def content_digest(raw: bytes) -> str:
     """SHA-256 (hex) of the file's content: seal lines removed, LF line endings."""
     data = _normalised(raw)
-    return hashlib.sha256(_content(data, _seal_spans(data))).hexdigest()
+    return sha256(_content(data, _seal_spans(data))).hexdigest()
 
 
 def _seal_value(data: bytes, span: tuple[int, int]) -> bytes | None:
@@ -115,7 +115,7 @@ def check_seal(raw: bytes) -> SealProblem | None:
     if value is None or len(value) != 64:
         return SealProblem("malformed", data.count(b"\n", 0, spans[0][0]) + 1,
                            "the sha256 seal line is damaged (expected 64 hexadecimal digits)")
-    if value.decode("ascii").lower() == hashlib.sha256(_content(data, spans)).hexdigest():
+    if value.decode("ascii").lower() == sha256(_content(data, spans)).hexdigest():
         return None
     if raw and not raw.endswith(b"\n"):
         return SealProblem("truncated", None, "the file is incomplete: it ends in the middle of a line and its "
@@ -132,7 +132,7 @@ def seal(raw: bytes) -> bytes:
     found = [i for i, line in enumerate(lines) if line.startswith(SEAL_PREFIX)]
     for i in reversed(found[1:]):
         del lines[i]
-    digest = hashlib.sha256(b"\n".join(line for line in lines if not line.startswith(SEAL_PREFIX))).hexdigest()
+    digest = sha256(b"\n".join(line for line in lines if not line.startswith(SEAL_PREFIX))).hexdigest()
     seal_line = SEAL_PREFIX + b" " + digest.encode("ascii")
     if found:
         lines[found[0]] = seal_line

@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 
 from ..util import plain
 from ..util.atomic import write_atomic
+from ..util.digest import sha256
 from ..util.reading import CAPS, InputError, clip, decode_text, one_line, quoted, read_path
 from ..util.validation import adapter
 from . import integrity
@@ -556,11 +556,11 @@ def _schema_fingerprint() -> str:
     """The models' source hash (read once): a cache written by other models is never read."""
     from . import models
 
-    return hashlib.sha256(Path(models.__file__).read_bytes()).hexdigest()[:16]
+    return sha256(Path(models.__file__).read_bytes()).hexdigest()[:16]
 
 
 def cache_key(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()[:32] + "-" + _schema_fingerprint()
+    return sha256(raw).hexdigest()[:32] + "-" + _schema_fingerprint()
 
 
 def cache_name(raw: bytes) -> str:

@@ -1,0 +1,27 @@
+"""util.digest: the same SHA-256 as hashlib's, without OpenSSL at start-up."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from advisor_gui.util import digest
+
+
+@pytest.mark.parametrize("data", [b"", b"abc", bytes(range(256)) * 1000, b"# sha256: 00\r\nrules: []\n"])
+def test_the_digest_is_hashlibs(data: bytes) -> None:
+    assert digest.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_fed_in_parts_it_is_the_same_digest() -> None:
+    whole = bytes(range(256)) * 300
+    h = digest.sha256(b"")
+    for at in range(0, len(whole), 4096):
+        h.update(whole[at:at + 4096])
+    assert h.hexdigest() == hashlib.sha256(whole).hexdigest()
+
+
+def test_it_is_cpythons_own_module_where_there_is_one() -> None:
+    # Not OpenSSL's: loading that is what this module avoids at start-up.
+    assert digest.sha256.__module__ in ("_sha256", "_sha2"), digest.sha256.__module__
