@@ -152,3 +152,28 @@ def test_the_fast_digest_equals_the_line_model(lines: list[bytes]) -> None:
     kept = [line for line in raw.split(b"\n") if not line.startswith(integrity.SEAL_PREFIX)]
     assert content_digest(raw) == hashlib.sha256(b"\n".join(kept)).hexdigest()
     assert content_digest(raw.replace(b"\n", b"\r\n")) == content_digest(raw)
+
+
+def test_a_sealed_load_hashes_the_file_once(tmp_path, monkeypatch) -> None:
+    """The seal check and the validated cache's name share one digest of the file."""
+    from advisor_gui.domain import loader
+    from advisor_gui.paths import bundled_dataset
+
+    raw = bundled_dataset().read_bytes()
+    path = tmp_path / "rules.yaml"
+    path.write_bytes(raw)
+    loader.load_with_cache(path, tmp_path / "cache", require_seal=True)  # validates, writes the cache
+    hashed: list[int] = []
+    real = integrity.sha256
+
+    def counting(data: bytes):  # type: ignore[no-untyped-def]
+        hashed.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr(integrity, "sha256", counting)
+    monkeypatch.setattr(loader, "sha256", counting)
+    integrity.content_digest.cache_clear()
+    dataset = loader.load_with_cache(path, tmp_path / "cache", require_seal=True)
+    assert dataset.version and len(hashed) == 1, hashed
+    # A copy whose content differs is another cache: its digest is another name.
+    assert loader.cache_name(raw) != loader.cache_name(raw.replace(b"rules", b"rulez", 1))

@@ -21,6 +21,7 @@ millisecond, so the window checks it on every start.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import Literal
@@ -81,8 +82,12 @@ def _content(data: bytes, spans: list[tuple[int, int]]) -> bytes:
     return content
 
 
+@functools.lru_cache(maxsize=2)
 def content_digest(raw: bytes) -> str:
-    """SHA-256 (hex) of the file's content: seal lines removed, LF line endings."""
+    """SHA-256 (hex) of the file's content: seal lines removed, LF line endings.
+
+    Kept for the last two files: a load checks the seal and then names the
+    validated cache by the same digest, hashing the file once."""
     data = _normalised(raw)
     return sha256(_content(data, _seal_spans(data))).hexdigest()
 
@@ -115,7 +120,7 @@ def check_seal(raw: bytes) -> SealProblem | None:
     if value is None or len(value) != 64:
         return SealProblem("malformed", data.count(b"\n", 0, spans[0][0]) + 1,
                            "the sha256 seal line is damaged (expected 64 hexadecimal digits)")
-    if value.decode("ascii").lower() == sha256(_content(data, spans)).hexdigest():
+    if value.decode("ascii").lower() == content_digest(raw):
         return None
     if raw and not raw.endswith(b"\n"):
         return SealProblem("truncated", None, "the file is incomplete: it ends in the middle of a line and its "

@@ -560,7 +560,10 @@ def _schema_fingerprint() -> str:
 
 
 def cache_key(raw: bytes) -> str:
-    return sha256(raw).hexdigest()[:32] + "-" + _schema_fingerprint()
+    """The file's content digest (what its seal covers: a sealed load hashes the
+    file once) and the models' fingerprint. Copies that differ only in line
+    endings or seal lines parse alike, so they share a cache."""
+    return integrity.content_digest(raw)[:32] + "-" + _schema_fingerprint()
 
 
 def cache_name(raw: bytes) -> str:
@@ -572,7 +575,7 @@ def load_with_cache(path: Path, cache_dir: Path, prebuilt_dir: Path | None = Non
                     require_seal: bool = False) -> Dataset:
     """Load through a JSON cache written only after a full validation.
 
-    The cache is keyed by the dataset's bytes and the models' source, so any
+    The cache is keyed by the dataset's content and the models' source, so any
     edit to either revalidates. ``prebuilt_dir`` is where a frozen build keeps
     the cache it validated at build time (looked at first, never written).
     Writing the user cache is best effort. The seal (when required) is checked
