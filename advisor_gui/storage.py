@@ -60,7 +60,6 @@ offered without a lock.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
@@ -84,6 +83,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from .util.digest import file_sha256, sha256
 from .util.reading import InputError, decode_text, loads_json, read_path
 
 log = logging.getLogger(__name__)
@@ -188,9 +188,9 @@ def file_stamp(path: str | os.PathLike[str], data: bytes | None = None) -> FileS
         st = os.stat(path)
         if data is None:
             with open(path, "rb") as handle:
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+                digest = file_sha256(handle)
         else:
-            digest = hashlib.sha256(data).hexdigest()
+            digest = sha256(data).hexdigest()
     except OSError:
         return None
     return FileStamp(st.st_mtime_ns, st.st_size, digest)

@@ -25,3 +25,13 @@ def test_fed_in_parts_it_is_the_same_digest() -> None:
 def test_it_is_cpythons_own_module_where_there_is_one() -> None:
     # Not OpenSSL's: loading that is what this module avoids at start-up.
     assert digest.sha256.__module__ in ("_sha256", "_sha2"), digest.sha256.__module__
+
+
+def test_a_file_is_hashed_from_where_its_handle_is(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    data = bytes(range(256)) * 700  # more than one 64 KiB read
+    path = tmp_path / "work.coradvice"
+    path.write_bytes(data)
+    with path.open("rb") as handle:
+        assert digest.file_sha256(handle) == hashlib.sha256(data).hexdigest()
+        handle.seek(100)
+        assert digest.file_sha256(handle) == hashlib.sha256(data[100:]).hexdigest()
