@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PHASES = ("interpreter, this script", "import PySide6", "import app_main", "make_app", "import controller",
@@ -95,7 +96,7 @@ def child(events_out: str) -> None:
     from advisor_gui.ui.main_window import MainWindow
     mark("phase", "import main_window")
     settings = Settings()
-    options = {}
+    options: dict[str, Any] = {}
     if importlib.util.find_spec("advisor_gui.ui.i18n"):  # older trees had no language
         from advisor_gui.settings import LANGUAGE
         from advisor_gui.ui import i18n
@@ -103,6 +104,7 @@ def child(events_out: str) -> None:
         options["lang"] = i18n.apply(i18n.resolve(str(settings.get(LANGUAGE))))
     mark("phase", "settings, language")
     selection = load_dataset_or_explain()
+    assert selection is not None, "the rules dataset could not be loaded"
     mark("phase", "dataset")
     controller = AdvisorController(selection.dataset, **options)
     mark("phase", "controller")
@@ -148,8 +150,8 @@ def measure(tree: Path, work: Path) -> tuple[dict[str, float], dict[str, float]]
             upcoming = name
         phase_of.append(upcoming)
     phase_of.reverse()
-    phases: dict[str, float] = collections.Counter()
-    modules: dict[str, float] = collections.Counter()
+    phases: dict[str, float] = collections.defaultdict(float)
+    modules: dict[str, float] = collections.defaultdict(float)
     stack: list[str] = []
     for (kind, name), count, phase in zip(events, counts, phase_of, strict=True):
         phases[phase] += count
@@ -177,7 +179,7 @@ def main() -> int:
                            capture_output=True)
             trees[args.against] = other
         try:
-            results = {}
+            results: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
             for label, tree in trees.items():
                 work = Path(tmp) / f"work-{len(results)}"
                 work.mkdir()
