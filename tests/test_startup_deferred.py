@@ -37,9 +37,10 @@ def test_building_the_window_leaves_what_it_does_not_show_unloaded_then_it_works
 
 def test_a_start_from_the_validated_cache_does_not_load_openssl(tmp_path: Path) -> None:
     """hashlib opens OpenSSL's libcrypto (≈ 4 ms, 3.6 MiB): the rules file's seal and cache
-    key, and the client files' stamps, use CPython's own SHA-256 (util.digest). The first
-    start validates and writes the cache (pydantic loads hashlib); the second, the usual
-    one, is checked."""
+    name, client files' stamps and calendar entries use CPython's own SHA-256
+    (util.digest). The first start validates the rules and writes their cache; the
+    second, the usual one, is checked, with the client-file machinery built after the
+    first paint, a client file stamped and a calendar entry named."""
     code = (
         "import sys\n"
         "from advisor_gui.ui.app_main import make_app, load_dataset_or_explain\n"
@@ -49,10 +50,21 @@ def test_a_start_from_the_validated_cache_does_not_load_openssl(tmp_path: Path) 
         "make_app()\n"
         "selection = load_dataset_or_explain()\n"
         "w = MainWindow(AdvisorController(selection.dataset), Settings())\n"
-        "w.finish_startup()  # the client-file machinery too: files are stamped with the same digest\n"
-        "print('hashlib' in sys.modules)\n"
+        "w.finish_startup()\n"
+        "if sys.argv[1] == 'check':\n"
+        "    from advisor_gui.storage import file_stamp\n"
+        "    from advisor_gui.domain.ics import event_uid\n"
+        "    stamp = file_stamp(sys.argv[2])\n"
+        "    assert stamp is not None and len(stamp.sha256) == 64 and event_uid('BC', 'cor')\n"
+        "    print('hashlib' in sys.modules)\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ADVISOR_BASEDIR": str(tmp_path)}
-    runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                           timeout=120) for _ in range(2)]
-    assert [run.stdout.strip() for run in runs] == ["True", "False"], [run.stderr for run in runs]
+    client = tmp_path / "client.coradvice"
+    client.write_text('{"answers": {}}', encoding="utf-8")
+    first = subprocess.run([sys.executable, "-c", code, "warm"], cwd=ROOT, env=env, capture_output=True,
+                           text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert list(tmp_path.rglob("rules-*.json")), "the first start writes the validated cache"
+    second = subprocess.run([sys.executable, "-c", code, "check", str(client)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert second.stdout.strip() == "False", second.stderr

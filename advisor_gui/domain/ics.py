@@ -18,10 +18,10 @@ start-up never pays for it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
 from .. import __version__
+from ..util.digest import sha256
 from . import wording
 from .plan import Plan
 
@@ -37,7 +37,7 @@ def client_key(plan: Plan, client: str = "") -> str:
 
 
 def event_uid(key: str, rule: str) -> str:
-    digest = hashlib.sha256(f"{key}\x00{rule}".encode()).hexdigest()[:32]
+    digest = sha256(f"{key}\x00{rule}".encode()).hexdigest()[:32]
     return f"{digest}@{UID_DOMAIN}"
 
 

@@ -15,13 +15,12 @@ The bundled ``data/rules.yaml`` is also recorded, release by release, in
 recorded version has an entry in ``data/CHANGELOG.md``: :func:`release_problems`
 is what the test suite and ``scripts/seal_dataset.py`` check.
 
-Pure Python and cheap: hashing the bundled file takes a fraction of a
-millisecond, so the window checks it on every start.
+Pure Python and cheap: hashing the bundled file takes about a millisecond,
+so the window checks it on every start.
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from typing import Literal
@@ -82,14 +81,23 @@ def _content(data: bytes, spans: list[tuple[int, int]]) -> bytes:
     return content
 
 
-@functools.lru_cache(maxsize=2)
 def content_digest(raw: bytes) -> str:
-    """SHA-256 (hex) of the file's content: seal lines removed, LF line endings.
-
-    Kept for the last two files: a load checks the seal and then names the
-    validated cache by the same digest, hashing the file once."""
+    """SHA-256 (hex) of the file's content: seal lines removed, LF line endings."""
     data = _normalised(raw)
     return sha256(_content(data, _seal_spans(data))).hexdigest()
+
+
+def identity(raw: bytes, digest: str | None = None) -> str:
+    """What tells this file's text from any other's, for naming what was derived
+    from it: the content digest (``digest``, when the caller has it), and where
+    each seal line is with its bytes. A seal line is not always a comment (inside
+    a multi-line quoted string it is text), so the content digest alone could
+    name two files that parse differently alike; with the seal lines and their
+    places, only copies that differ in line endings (LF or CRLF) share it."""
+    data = _normalised(raw)
+    spans = _seal_spans(data)
+    seals = b"".join(b"%d:%s\n" % (start, data[start:end]) for start, end in spans)
+    return (digest or sha256(_content(data, spans)).hexdigest())[:32] + "-" + sha256(seals).hexdigest()[:8]
 
 
 def _seal_value(data: bytes, span: tuple[int, int]) -> bytes | None:
@@ -105,8 +113,9 @@ def recorded_digest(raw: bytes) -> str | None:
     return value.decode("ascii").lower() if value else None
 
 
-def check_seal(raw: bytes) -> SealProblem | None:
-    """None when the file carries exactly one seal and its content matches it."""
+def check_seal(raw: bytes, digest: str | None = None) -> SealProblem | None:
+    """None when the file carries exactly one seal and its content matches it
+    (``digest``: the file's content digest, when the caller has it)."""
     data = _normalised(raw)
     spans = _seal_spans(data)
     if not spans:
@@ -120,7 +129,7 @@ def check_seal(raw: bytes) -> SealProblem | None:
     if value is None or len(value) != 64:
         return SealProblem("malformed", data.count(b"\n", 0, spans[0][0]) + 1,
                            "the sha256 seal line is damaged (expected 64 hexadecimal digits)")
-    if value.decode("ascii").lower() == content_digest(raw):
+    if value.decode("ascii").lower() == (digest or sha256(_content(data, spans)).hexdigest()):
         return None
     if raw and not raw.endswith(b"\n"):
         return SealProblem("truncated", None, "the file is incomplete: it ends in the middle of a line and its "

@@ -527,10 +527,11 @@ def parse_dataset(raw: bytes, name: str) -> Dataset:
     return dataset
 
 
-def verify_seal(raw: bytes, name: str) -> None:
+def verify_seal(raw: bytes, name: str, digest: str | None = None) -> None:
     """Refuse a file whose sha256 seal is missing or does not match its content
-    (truncated, tampered with, damaged), before anything parses it."""
-    problem = integrity.check_seal(raw)
+    (truncated, tampered with, damaged), before anything parses it. ``digest``:
+    its content digest, when the caller has it."""
+    problem = integrity.check_seal(raw, digest)
     if problem is not None:
         raise DatasetError(name, problem.line, "sha256", problem.message)
 
@@ -559,16 +560,16 @@ def _schema_fingerprint() -> str:
     return sha256(Path(models.__file__).read_bytes()).hexdigest()[:16]
 
 
-def cache_key(raw: bytes) -> str:
-    """The file's content digest (what its seal covers: a sealed load hashes the
-    file once) and the models' fingerprint. Copies that differ only in line
-    endings or seal lines parse alike, so they share a cache."""
-    return integrity.content_digest(raw)[:32] + "-" + _schema_fingerprint()
+def cache_key(raw: bytes, digest: str | None = None) -> str:
+    """What names the validated cache of ``raw``: the file's identity (its
+    content digest, ``digest`` when the caller has it, and its seal lines with
+    their places: see :func:`integrity.identity`) and the models' fingerprint."""
+    return integrity.identity(raw, digest) + "-" + _schema_fingerprint()
 
 
-def cache_name(raw: bytes) -> str:
+def cache_name(raw: bytes, digest: str | None = None) -> str:
     """The file name of the validated cache for a dataset's bytes."""
-    return f"rules-{cache_key(raw)}.json"
+    return f"rules-{cache_key(raw, digest)}.json"
 
 
 def load_with_cache(path: Path, cache_dir: Path, prebuilt_dir: Path | None = None, *,
@@ -582,10 +583,11 @@ def load_with_cache(path: Path, cache_dir: Path, prebuilt_dir: Path | None = Non
     on every load, cached or not: it costs one hash.
     """
     raw = read_bytes(path)
+    digest = integrity.content_digest(raw)  # the file is hashed once: for its seal and the cache's name
     if require_seal:
-        verify_seal(raw, str(path))
+        verify_seal(raw, str(path), digest)
     try:
-        name = cache_name(raw)
+        name = cache_name(raw, digest)
     except OSError:  # the models' source is unreadable: no safe key, so no cache
         return parse_dataset(raw, str(path))
     for folder in (prebuilt_dir, cache_dir):
