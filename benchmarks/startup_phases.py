@@ -13,8 +13,9 @@ the judge of speed.
 The app's own start-up path (the steps of ``app_main.run``) runs under
 callgrind with a marker, a call to ``os.getppid``, at the end of each phase and
 around every module's import; callgrind writes its counts at every marker.
-A module's count is its own (the modules it imports are counted apart), and
-includes PySide6 making the Qt classes the module names (their Python enums are
+A module's count is its own (the modules it imports are counted apart): for
+an extension, loading and initialising its library; for Python code, running it,
+including PySide6 making the Qt classes the module names (their Python enums are
 most of that). The first row is the interpreter and this script's own imports:
 the same for every tree.
 
@@ -33,6 +34,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +58,10 @@ def child(events_out: str) -> None:
         marker()
 
     class Marking(importlib.abc.MetaPathFinder):
+        """Marks around each module's creation (an extension's library loaded and
+        initialised) and execution. Loaders that are classes (built-in and frozen
+        modules) are shared by all their modules and left alone: they cost little."""
+
         def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
             for finder in sys.meta_path:
                 if finder is self or not hasattr(finder, "find_spec"):
@@ -64,30 +70,33 @@ def child(events_out: str) -> None:
                 if spec is None:
                     continue
                 loader = spec.loader
-                if loader is not None and hasattr(loader, "exec_module"):
-                    run_module = loader.exec_module
-
-                    def exec_module(module, run_module=run_module, name=name):  # type: ignore[no-untyped-def]
-                        mark("enter", name)
-                        try:
-                            run_module(module)
-                        finally:
-                            mark("exit", name)
-
-                    with contextlib.suppress(AttributeError, TypeError):  # a loader that will not be marked
-                        loader.exec_module = exec_module  # type: ignore[method-assign]
+                if loader is not None and not isinstance(loader, type):
+                    for method in ("create_module", "exec_module"):
+                        if hasattr(loader, method):
+                            with contextlib.suppress(AttributeError, TypeError):  # a loader that will not be marked
+                                setattr(loader, method, _marked(getattr(loader, method), name))
                 return spec
             return None
+
+    def _marked(step: Callable[..., Any], name: str) -> Callable[..., Any]:
+        def run(*args: Any) -> Any:
+            mark("enter", name)
+            try:
+                return step(*args)
+            finally:
+                mark("exit", name)
+
+        return run
 
     sys.meta_path.insert(0, Marking())
     mark("phase", "interpreter, this script")
     import gc
 
-    gc.disable()
     import PySide6.QtWidgets  # noqa: F401
     mark("phase", "import PySide6")
-    from advisor_gui.ui.app_main import load_dataset_or_explain, make_app
+    from advisor_gui.ui.app_main import make_app
     mark("phase", "import app_main")
+    gc.disable()  # where app_main.run turns it off
     app = make_app()
     mark("phase", "make_app")
     from advisor_gui.settings import Settings
@@ -103,8 +112,21 @@ def child(events_out: str) -> None:
 
         options["lang"] = i18n.apply(i18n.resolve(str(settings.get(LANGUAGE))))
     mark("phase", "settings, language")
+    from PySide6.QtCore import QTimer
+
+    from advisor_gui.ui.app_main import load_dataset_or_explain
+
+    # When the rules cannot load, the app says why in a message box and waits for a click:
+    # a timer that only such a box's event loop would run ends this process instead.
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: (print("the rules dataset could not be loaded: the app is showing why "
+                                         "in a message box", file=sys.stderr, flush=True), os._exit(3)))
+    guard.start(0)
     selection = load_dataset_or_explain()
-    assert selection is not None, "the rules dataset could not be loaded"
+    guard.stop()
+    if selection is None:
+        sys.exit("the rules dataset could not be loaded")
     mark("phase", "dataset")
     controller = AdvisorController(selection.dataset, **options)
     mark("phase", "controller")
@@ -132,12 +154,24 @@ def measure(tree: Path, work: Path) -> tuple[dict[str, float], dict[str, float]]
            "ADVISOR_BASEDIR": str(work / "base"), "PYTHONPYCACHEPREFIX": str(work / "pycache")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     script = [sys.executable, str(Path(__file__).resolve()), "--child"]
-    # Once without valgrind: bytecode compiled and the rules' validated cache written, as on a usual start.
-    subprocess.run([*script, str(work / "warm.json")], cwd=tree, env=env, check=True, capture_output=True)
     out = work / "callgrind.out"
-    subprocess.run(["valgrind", "--tool=callgrind", "--dump-before=os_getppid", f"--callgrind-out-file={out}",
-                    *script, str(work / "events.json")], cwd=tree, env=env, check=True, capture_output=True)
+    runs = (
+        # Once without valgrind: bytecode compiled and the rules' validated cache written, as on a usual start.
+        [*script, str(work / "warm.json")],
+        ["valgrind", "--tool=callgrind", "--dump-before=os_getppid", f"--callgrind-out-file={out}",
+         *script, str(work / "events.json")],
+    )
+    for command in runs:
+        try:
+            subprocess.run(command, cwd=tree, env=env, check=True, capture_output=True, text=True, timeout=600)
+        except subprocess.CalledProcessError as exc:
+            sys.exit(f"startup_phases: {tree} failed:\n{exc.stderr}")
+        except subprocess.TimeoutExpired:
+            sys.exit(f"startup_phases: {tree} did not reach its first paint in 10 minutes")
     events = json.loads((work / "events.json").read_text())
+    if not (work / f"callgrind.out.{len(events)}").is_file():
+        sys.exit("startup_phases: callgrind wrote no count at the markers: this Python has no symbol "
+                 "os_getppid (a stripped interpreter?); use one built with symbols, such as pyenv's")
     counts = []
     for part in range(1, len(events) + 1):  # dump k holds what ran before the k-th marker
         summary = next(line for line in (work / f"callgrind.out.{part}").read_text().splitlines()
