@@ -55,7 +55,7 @@ from .models import (
     Dataset,
     ItemOf,
     Question,
-    derived,
+    derived_value,
 )
 
 # What each kind of question asks for, as the rule conditions see it.
@@ -117,11 +117,8 @@ def _field_spec(tp: Any, dataset: Dataset | None) -> FactSpec:
 def added_questions(dataset: Dataset) -> tuple[Question, ...]:
     """The dataset's questions that add an answer key to the contract's ten
     (worked out once per dataset: the engine asks for every what-if)."""
-    memo = derived(dataset)
-    found: tuple[Question, ...] | None = memo.get(added_questions)
-    if found is None:
-        found = memo[added_questions] = tuple(q for q in dataset.questions if q.id not in CONTRACT_KEYS)
-    return found
+    return derived_value(dataset, added_questions,
+                         lambda: tuple(q for q in dataset.questions if q.id not in CONTRACT_KEYS))
 
 
 def answer_specs(dataset: Dataset) -> dict[str, FactSpec]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .models import Cite, Dataset, Source, derived
+from .models import Cite, Dataset, Source, derived_value
 
 
 def describe_source(source: Source) -> str:
@@ -23,12 +23,7 @@ def format_cites(dataset: Dataset, cites: Iterable[Cite]) -> str:
     """One readable string for ``cites``: each source with the section cited
     (kept with the dataset: every evaluation formats the same few dozen)."""
     cites = tuple(cites)
-    memo = derived(dataset)
-    key = ("format_cites", cites)
-    text = memo.get(key)
-    if text is None:
-        text = memo[key] = _format_cites(dataset, cites)
-    return text
+    return derived_value(dataset, ("format_cites", cites), lambda: _format_cites(dataset, cites))
 
 
 def _format_cites(dataset: Dataset, cites: tuple[Cite, ...]) -> str:

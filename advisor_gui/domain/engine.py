@@ -41,6 +41,7 @@ from .models import (
     Text,
     WorkerCount,
     derived,
+    derived_value,
 )
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -569,12 +570,8 @@ def _source_notes(
 def source_note_text(dataset: Dataset, note_id: str, lang: str = "en", *, with_sources: bool = True) -> str:
     """The "Sources differ" sentence: both claims, with or without their citations
     (kept with the dataset: every evaluation words the province's notes again)."""
-    memo = derived(dataset)
-    key = ("source_note_text", note_id, lang, with_sources)
-    text = memo.get(key)
-    if text is None:
-        text = memo[key] = _source_note_text(dataset, note_id, lang, with_sources)
-    return text
+    return derived_value(dataset, ("source_note_text", note_id, lang, with_sources),
+                         lambda: _source_note_text(dataset, note_id, lang, with_sources))
 
 
 def _source_note_text(dataset: Dataset, note_id: str, lang: str, with_sources: bool) -> str:

@@ -84,7 +84,11 @@ def _content(data: bytes, spans: list[tuple[int, int]]) -> bytes:
 def content_digest(raw: bytes) -> str:
     """SHA-256 (hex) of the file's content: seal lines removed, LF line endings."""
     data = _normalised(raw)
-    return sha256(_content(data, _seal_spans(data))).hexdigest()
+    return _digest(data, _seal_spans(data))
+
+
+def _digest(data: bytes, spans: list[tuple[int, int]]) -> str:
+    return sha256(_content(data, spans)).hexdigest()
 
 
 def identity(raw: bytes, digest: str | None = None) -> str:
@@ -97,7 +101,7 @@ def identity(raw: bytes, digest: str | None = None) -> str:
     data = _normalised(raw)
     spans = _seal_spans(data)
     seals = b"".join(b"%d:%s\n" % (start, data[start:end]) for start, end in spans)
-    return (digest or sha256(_content(data, spans)).hexdigest())[:32] + "-" + sha256(seals).hexdigest()[:8]
+    return (digest or _digest(data, spans))[:32] + "-" + sha256(seals).hexdigest()[:8]
 
 
 def _seal_value(data: bytes, span: tuple[int, int]) -> bytes | None:
@@ -129,7 +133,7 @@ def check_seal(raw: bytes, digest: str | None = None) -> SealProblem | None:
     if value is None or len(value) != 64:
         return SealProblem("malformed", data.count(b"\n", 0, spans[0][0]) + 1,
                            "the sha256 seal line is damaged (expected 64 hexadecimal digits)")
-    if value.decode("ascii").lower() == (digest or sha256(_content(data, spans)).hexdigest()):
+    if value.decode("ascii").lower() == (digest or _digest(data, spans)):
         return None
     if raw and not raw.endswith(b"\n"):
         return SealProblem("truncated", None, "the file is incomplete: it ends in the middle of a line and its "

@@ -10,6 +10,7 @@ them too.
 
 import datetime as dt
 import weakref
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from ..util.constraints import Ge, Le, Len, MinLen
@@ -465,14 +466,22 @@ def derived(dataset: Dataset) -> dict[Any, Any]:
     return memo
 
 
+def derived_value(dataset: Dataset, key: Hashable, make: Callable[[], T]) -> T:
+    """``make()``, worked out once per ``dataset`` and ``key`` and kept with the
+    dataset (see :func:`derived`)."""
+    memo = derived(dataset)
+    try:
+        value: T = memo[key]
+    except KeyError:
+        value = memo[key] = make()
+    return value
+
+
 def _find(dataset: Dataset, items: tuple[T, ...], attr: str, key: str) -> T:
     """The item of ``items`` (a tuple of ``dataset``) whose ``attr`` equals
     ``key`` (KeyError when none does), through an index built on first use:
     the engine looks sources up often."""
-    indexes = derived(dataset)
-    index = indexes.get((id(items), attr))
-    if index is None:
-        index = indexes[(id(items), attr)] = {getattr(item, attr): item for item in items}
+    index = derived_value(dataset, (id(items), attr), lambda: {getattr(item, attr): item for item in items})
     try:
         found: T = index[key]
     except KeyError:
