@@ -31,6 +31,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QR
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
+from .pixels import blank_picture
+
 PICTURES_BYTES = 6 * 1024 * 1024  # per table: a few hundred cells of the comparison at 1366x768
 SEEN_KEPT = 4096  # keys of cells shown once, not yet worth a picture
 
@@ -81,9 +83,7 @@ class _PictureDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         if picture is None:
-            picture = QPixmap(rect.size() * ratio)
-            picture.setDevicePixelRatio(ratio)
-            picture.fill(option.palette.base().color())
+            picture = blank_picture(rect.size() * ratio, ratio, option.palette.base().color())
             own = QPainter(picture)
             drawn = QStyleOptionViewItem(option)
             drawn.rect = QRect(QPoint(0, 0), rect.size())

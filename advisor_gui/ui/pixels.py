@@ -8,8 +8,18 @@ decides where Qt places its lines and patterns.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QWidget
+
+
+def blank_picture(device_size: QSize, ratio: float, fill: QColor | Qt.GlobalColor) -> QPixmap:
+    """A picture of ``device_size`` screen pixels drawn on at ``ratio`` (in logical
+    pixels, as a widget is), filled with ``fill``."""
+    picture = QPixmap(device_size)
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(fill)
+    return picture
 
 
 def on_whole_pixels(widget: QWidget) -> bool:

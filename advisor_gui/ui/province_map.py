@@ -62,7 +62,7 @@ from ..domain.models import Dataset, Jurisdiction
 from ..domain.offer import offer_category
 from ..paths import resource
 from ..util.records import record
-from .pixels import on_whole_pixels
+from .pixels import blank_picture, on_whole_pixels
 from .plaintext import html_text
 
 
@@ -384,9 +384,7 @@ class ProvinceMap(QWidget):
     # --- painting ----------------------------------------------------------------
     def _render_base(self) -> QPixmap:
         dpr = self.devicePixelRatioF()
-        pix = QPixmap(QSize(int(self.width() * dpr), int(self.height() * dpr)))
-        pix.setDevicePixelRatio(dpr)
-        pix.fill(Qt.GlobalColor.transparent)
+        pix = blank_picture(QSize(int(self.width() * dpr), int(self.height() * dpr)), dpr, Qt.GlobalColor.transparent)
         p = QPainter(pix)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setTransform(self._transform)
@@ -468,9 +466,7 @@ class ProvinceMap(QWidget):
         left, top = math.floor(area.left() * dpr), math.floor(area.top() * dpr)
         right, bottom = math.ceil(area.right() * dpr), math.ceil(area.bottom() * dpr)
         part = QRectF(left / dpr, top / dpr, (right - left) / dpr, (bottom - top) / dpr)
-        pix = QPixmap(QSize(right - left, bottom - top))
-        pix.setDevicePixelRatio(dpr)
-        pix.fill(Qt.GlobalColor.transparent)
+        pix = blank_picture(QSize(right - left, bottom - top), dpr, Qt.GlobalColor.transparent)
         origin = QTransform.fromTranslate(-part.x(), -part.y())  # widget coordinates -> the layer's
         p = QPainter(pix)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -630,9 +626,7 @@ class LegendSwatch(QWidget):
         key = (self.category, self.width(), self.height(), ratio)
         picture = _SWATCH_PICTURES.get(key)
         if picture is None:
-            picture = QPixmap(self.size() * ratio)
-            picture.setDevicePixelRatio(ratio)
-            picture.fill(Qt.GlobalColor.transparent)
+            picture = blank_picture(self.size() * ratio, ratio, Qt.GlobalColor.transparent)
             p = QPainter(picture)
             self.draw(p)
             p.end()
